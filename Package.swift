@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Signpost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "signpost", targets: ["signpost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system C library cmark. Knows nothing of Signpost.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // A small Swift wrapper over cmark: parse, walk, edit and render a Markdown tree. Knows nothing of sites.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The content model: site config, pages, front matter decoding, diagnostics, file access.
+        .target(name: "SiteModel", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]),
+        // The easy-read checker: rules over the Markdown tree of each page.
+        .target(name: "EasyReadChecker", dependencies: ["SiteModel", "Markdown"], resources: [.copy("Data")]),
+        // The build pipeline: load, validate, check, render, write.
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "SiteModel", "Markdown", "EasyReadChecker",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The thin command-line tool.
+        .executableTarget(
+            name: "signpost",
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "SignpostTests",
+            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

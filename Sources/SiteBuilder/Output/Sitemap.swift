@@ -1,0 +1,36 @@
+import SiteModel
+
+/// `sitemap.xml`: every published page, with the day it was last updated where known.
+struct Sitemap {
+    let site: Site
+
+    func xml() -> String {
+        // Search engines need full addresses; without `url:` in site.yml the addresses start at the site's root.
+        let origin = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
+        var lines = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+        ]
+        for page in site.pages {
+            lines.append("  <url>")
+            lines.append("    <loc>\(escape(origin + page.urlPath))</loc>")
+            if let updated = page.frontMatter.updated { lines.append("    <lastmod>\(updated.iso)</lastmod>") }
+            lines.append("  </url>")
+        }
+        lines.append("</urlset>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        var copy = self
+        while copy.hasSuffix(suffix) { copy.removeLast(suffix.count) }
+        return copy
+    }
+}

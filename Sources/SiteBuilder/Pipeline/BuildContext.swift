@@ -1,0 +1,45 @@
+import Foundation
+import SiteModel
+
+/// What the steps of a build share: each step reads what earlier steps left and adds its own part.
+public struct BuildContext: Sendable {
+    public var options: BuildOptions
+    /// Where content is read from.
+    public var source: any ContentSource
+    /// The site, once loaded.
+    public var site: Site?
+    /// The theme, once loaded.
+    public var theme: Theme?
+    /// Everything found so far, errors, warnings and suggestions.
+    public var diagnostics: [Diagnostic] = []
+    /// Files to write, by path relative to the output folder.
+    public var files: [String: Data] = [:]
+    /// Pages rendered, for the summary.
+    public var pageCount = 0
+
+    public init(options: BuildOptions, source: (any ContentSource)? = nil) {
+        self.options = options
+        self.source = source ?? DirectoryContentSource(root: options.content)
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
+
+    /// The loaded site. Steps after `LoadStep` can rely on it.
+    public func requireSite() throws -> Site {
+        guard let site else { throw BuildFailure.stepOutOfOrder("the site is not loaded yet") }
+        return site
+    }
+}
+
+/// Why a build stopped without finishing.
+public enum BuildFailure: Error, CustomStringConvertible {
+    case stepOutOfOrder(String)
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .stepOutOfOrder(let text): "Internal error: \(text)."
+        case .output(let text): text
+        }
+    }
+}

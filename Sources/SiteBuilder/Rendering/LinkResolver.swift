@@ -1,0 +1,66 @@
+import SiteModel
+
+/// Works out what a link or picture in Markdown points at: another page, a file in the content folder, or
+/// somewhere outside the site.
+struct LinkResolver: Sendable {
+    enum Target: Equatable {
+        /// A page; `fragment` is `#part` or "".
+        case page(slug: String, fragment: String)
+        /// A file copied from the content folder, such as a picture.
+        case asset(path: String, fragment: String)
+        /// Left as written: another site, `mailto:`, `tel:` or `#part` on the same page.
+        case unchanged
+    }
+
+    private let pagesByPath: [String: Page]
+    private let slugs: Set<String>
+    private let assets: Set<String>
+    private let drafts: Set<String>
+    private let broken: Set<String>
+    private let knownPaths: [String]
+
+    init(site: Site) {
+        var byPath: [String: Page] = [:]
+        for page in site.pages { byPath[page.path] = page }
+        pagesByPath = byPath
+        slugs = Set(site.pages.map(\.slug))
+        assets = Set(site.assets)
+        drafts = site.draftPaths
+        broken = site.brokenPaths
+        knownPaths = site.pages.map(\.path) + site.assets
+    }
+
+    /// Resolves `target` as written in the page at `pagePath`. Failures say, in plain words, what is wrong.
+    func resolve(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
+        let trimmed = target.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") || ContentPath.isExternal(trimmed) { return .success(.unchanged) }
+        let (rawPath, fragment) = ContentPath.splitFragment(trimmed)
+        let path = ContentPath.unescaped(rawPath)
+        let folder = ContentPath.folder(of: pagePath)
+        // Relative to the page first, then to the content folder.
+        let candidates = [ContentPath.resolve(path, from: folder), ContentPath.resolve(path, from: "")].compactMap { $0 }
+        for candidate in candidates {
+            if let page = pagesByPath[candidate] { return .success(.page(slug: page.slug, fragment: fragment)) }
+            if assets.contains(candidate) { return .success(.asset(path: candidate, fragment: fragment)) }
+            // A page that failed to load has its own errors; a link to it is not one more.
+            if broken.contains(candidate) { return .success(.unchanged) }
+            if drafts.contains(candidate) {
+                return .failure(LinkProblem(message: "This links to `\(path)`, which is a draft and will not be published."))
+            }
+        }
+        // A site address such as `/short-breaks/`.
+        let slug = path.split(separator: "/").joined(separator: "/")
+        if path.hasSuffix("/") || path == "/", slugs.contains(slug) {
+            return .success(.page(slug: slug, fragment: fragment))
+        }
+        let best = candidates.first ?? path
+        return .failure(LinkProblem(message: "`\(path)` goes nowhere: there is no page or file `\(best)` in the content folder."
+            + Suggestion.didYouMean(best, in: knownPaths)))
+    }
+}
+
+struct LinkProblem: Error {
+    var message: String
+}
+
+import Foundation

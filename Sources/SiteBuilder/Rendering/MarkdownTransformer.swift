@@ -1,0 +1,56 @@
+import Markdown
+import SiteModel
+
+/// Prepares a page's Markdown tree for HTML: rewrites links to built addresses and turns paragraphs that begin
+/// with a picture into picture rows (picture on the left, words on the right).
+struct MarkdownTransformer {
+    let resolver: LinkResolver
+    let urls: SiteURLs
+    let pagePath: String
+
+    func transform(_ document: MarkdownDocument) {
+        var paragraphs: [MarkdownNode] = []
+        document.root.walk { node in
+            switch node.kind {
+            case .link, .image: rewrite(node)
+            case .paragraph: paragraphs.append(node)
+            default: break
+            }
+        }
+        for paragraph in paragraphs { makePictureRow(paragraph, in: document) }
+    }
+
+    private func rewrite(_ node: MarkdownNode) {
+        guard let url = node.url, case .success(let target) = resolver.resolve(url, from: pagePath) else { return }
+        switch target {
+        case .page(let slug, let fragment): node.url = urls.page(slug, fragment: fragment)
+        case .asset(let path, let fragment): node.url = urls.file(path) + fragment
+        case .unchanged: break
+        }
+    }
+
+    /// `![A house](house.svg) We help at home.` becomes
+    /// `<div class="picture-row"><div class="picture-row__picture"><img …></div><div class="picture-row__words"><p>We help at home.</p></div></div>`.
+    private func makePictureRow(_ paragraph: MarkdownNode, in document: MarkdownDocument) {
+        guard let image = paragraph.firstChild, image.kind == .image else { return }
+        // Words after the picture; a picture on its own is not a row.
+        var rest = image.next
+        while let node = rest, node.kind == .softBreak || node.kind == .lineBreak
+            || (node.kind == .text && (node.literal ?? "").allSatisfy(\.isWhitespace)) {
+            rest = node.next
+            node.unlink()
+        }
+        guard let words = rest else { return }
+        if words.kind == .text, let text = words.literal, text.first?.isWhitespace == true {
+            words.literal = String(text.drop(while: \.isWhitespace))
+        }
+        let row = MarkdownNode.wrapperBlock(enter: "<div class=\"picture-row\">", exit: "</div>\n", in: document)
+        let picture = MarkdownNode.wrapperBlock(enter: "<div class=\"picture-row__picture\">", exit: "</div>", in: document)
+        let wordsBlock = MarkdownNode.wrapperBlock(enter: "<div class=\"picture-row__words\">", exit: "</div>", in: document)
+        paragraph.insertBefore(row)
+        row.append(picture)
+        row.append(wordsBlock)
+        picture.append(image)
+        wordsBlock.append(paragraph)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Markdown
+import SiteModel
+
+/// Turns every page into HTML through the theme's templates, and gathers the files to copy.
+public struct RenderStep: BuildStep {
+    public var name: String { "Rendering" }
+
+    public init() {}
+
+    public func run(_ context: inout BuildContext) throws -> String {
+        let site = try context.requireSite()
+        guard let theme = context.theme else { throw BuildFailure.stepOutOfOrder("the theme is not loaded") }
+        let resolver = LinkResolver(site: site)
+        var pagesByPath: [String: Page] = [:]
+        for page in site.pages { pagesByPath[page.path] = page }
+
+        for page in site.pages {
+            let urls = SiteURLs(fromSlug: page.slug)
+            MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
+            let body = page.document.renderHTML()
+            let values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).page(page, body: body)
+            let template = page.isHome && !page.isEasyRead ? "home" : (page.isEasyRead ? "easy-read" : "page")
+            context.files[page.outputPath] = Data(theme.render(template, values).utf8)
+        }
+        context.pageCount = site.pages.count
+
+        // The 404 page is served at any address, so its links are absolute.
+        let notFoundURLs = SiteURLs(absoluteBase: site.config.basePath)
+        var notFound = PageContext(site: site, urls: notFoundURLs, pagesByPath: pagesByPath)
+            .common(title: "Page not found", description: "We could not find that page.", current: nil)
+        notFound["page"] = ["title": "Page not found"]
+        context.files["404.html"] = Data(theme.render("404", notFound).utf8)
+
+        context.files["sitemap.xml"] = Data(Sitemap(site: site).xml().utf8)
+
+        for asset in site.assets {
+            if let data = site.source.read(asset) { context.files[asset] = data }
+        }
+        for asset in theme.assets {
+            if let data = FileManager.default.contents(atPath: theme.folder.appendingPathComponent("assets/\(asset)").path) {
+                context.files["assets/\(asset)"] = data
+            }
+        }
+        return "\(site.pages.count) pages"
+    }
+}

@@ -1,0 +1,161 @@
+import Markdown
+import SiteModel
+
+/// Checks what ties files together: addresses, easy-read twins, navigation, pictures and links.
+/// Every problem is collected; none stops the step early.
+public struct ValidateStep: BuildStep {
+    public var name: String { "Validating" }
+
+    /// Addresses the build uses for its own files.
+    static let reservedSlugs: Set<String> = ["assets", "services", "openreferral", "404"]
+
+    public var runsAfterErrors: Bool { true }
+
+    public init() {}
+
+    public func run(_ context: inout BuildContext) throws -> String {
+        var site = try context.requireSite()
+        var problems: [Diagnostic] = []
+        checkHome(site, &problems)
+        checkSlugs(site, &problems)
+        pairTwins(&site, &problems)
+        checkNavigation(site, &problems)
+        checkPictures(site, &problems)
+        let links = checkLinks(site, &problems)
+        context.site = site
+        context.diagnostics += problems
+        return "\(site.pages.count) pages, \(links) links and pictures"
+    }
+
+    private func checkHome(_ site: Site, _ problems: inout [Diagnostic]) {
+        if site.home == nil && !site.pages.isEmpty {
+            problems.append(Diagnostic(file: "index.md", line: 1, column: 1,
+                                       message: "The site has no home page. Add `index.md` to the content folder."))
+        }
+    }
+
+    private func checkSlugs(_ site: Site, _ problems: inout [Diagnostic]) {
+        var owners: [String: Page] = [:]
+        let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
+        for page in site.pages {
+            let position = page.position(of: .slug)
+            if !Page.isValidSlug(page.slug) {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts."))
+                continue
+            }
+            let first = String(page.slug.split(separator: "/").first ?? "")
+            if Self.reservedSlugs.contains(first) || assetFolders.contains(first) {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "The address `/\(page.slug)/` is used for the site's own files. Choose another `slug`."))
+            }
+            if let other = owners[page.slug] {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`\(page.urlPath)` is also the address of `\(other.path)`. Give one of them another `slug`."))
+            } else {
+                owners[page.slug] = page
+            }
+        }
+    }
+
+    /// Links each easy-read page with its standard page, both ways.
+    private func pairTwins(_ site: inout Site, _ problems: inout [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (i, page) in site.pages.enumerated() { index[page.path] = i }
+        let paths = site.pages.map(\.path)
+        for i in site.pages.indices {
+            let page = site.pages[i]
+            guard let target = page.frontMatter.easyReadOf else { continue }
+            let position = page.position(of: .easyReadOf)
+            guard page.isEasyRead else {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` goes on the easy-read page, but this page is `format: standard`. Add `format: easy-read`, or move `easy_read_of` to the easy-read page."))
+                continue
+            }
+            let resolved = ContentPath.resolve(target, from: "") ?? target
+            if site.brokenPaths.contains(resolved) { continue }
+            guard let j = index[resolved] else {
+                let why = site.draftPaths.contains(resolved) ? "is a draft and will not be published"
+                    : "does not exist" + Suggestion.didYouMean(resolved, in: paths).replacingOccurrences(of: " Did", with: ". Did")
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` points at `\(target)`, which \(why)"
+                                               + (why.hasSuffix("?") ? "" : ".")))
+                continue
+            }
+            let standard = site.pages[j]
+            if standard.isEasyRead {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` must point at a standard page, but `\(target)` is easy read too."))
+            } else if let existing = standard.twinPath {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`\(target)` already has an easy-read version: `\(existing)`. A page can have only one."))
+            } else {
+                site.pages[j].twinPath = page.path
+                site.pages[i].twinPath = standard.path
+            }
+        }
+    }
+
+    private func checkNavigation(_ site: Site, _ problems: inout [Diagnostic]) {
+        let paths = Set(site.pages.map(\.path))
+        let position = site.configKeyPositions["navigation"] ?? SourcePosition(line: 1, column: 1)
+        for entry in site.config.navigation where !paths.contains(entry.page) && !site.brokenPaths.contains(entry.page) {
+            let why = site.draftPaths.contains(entry.page) ? "is a draft" : "does not exist"
+            problems.append(Diagnostic(file: ContentLoader.configFile, at: position,
+                                       message: "The navigation lists `\(entry.page)`, which \(why)."
+                                           + Suggestion.didYouMean(entry.page, in: paths)))
+        }
+    }
+
+    private func checkPictures(_ site: Site, _ problems: inout [Diagnostic]) {
+        for page in site.pages {
+            guard let picture = page.frontMatter.picture, site.assetPath(for: picture, from: page.path) == nil else { continue }
+            problems.append(Diagnostic(file: page.path, at: page.position(of: .picture),
+                                       message: "The picture `\(picture)` does not exist."
+                                           + Suggestion.didYouMean(picture, in: site.assets)))
+        }
+    }
+
+    /// Checks every link and picture in every page; returns how many there were.
+    private func checkLinks(_ site: Site, _ problems: inout [Diagnostic]) -> Int {
+        let resolver = LinkResolver(site: site)
+        var count = 0
+        for page in site.pages {
+            page.document.root.walk { node in
+                if node.kind == .htmlBlock || node.kind == .htmlInline {
+                    checkRawHTML(node, in: page, &problems)
+                    return
+                }
+                guard node.kind == .link || node.kind == .image, let url = node.url else { return }
+                if Self.isUnsafe(url) {
+                    problems.append(Diagnostic(file: page.path, at: node.start, level: .warning,
+                                               message: "This link runs code in the browser, so it is removed from the page. Link to a page or a web address instead."))
+                    return
+                }
+                count += 1
+                if case .failure(let problem) = resolver.resolve(url, from: page.path) {
+                    let what = node.kind == .image ? "The picture " : "The link "
+                    problems.append(Diagnostic(file: page.path, at: node.start, message: what + problem.message))
+                }
+            }
+        }
+        return count
+    }
+
+    /// Raw HTML never reaches a page. Signpost's own `<!-- signpost-… -->` comments are fine.
+    private func checkRawHTML(_ node: MarkdownNode, in page: Page, _ problems: inout [Diagnostic]) {
+        let text = (node.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<!--") && text.hasSuffix("-->") { return }
+        problems.append(Diagnostic(file: page.path, at: node.start, level: .warning,
+                                   message: "HTML in Markdown is not published, for safety. Write this in Markdown instead."))
+    }
+
+    /// Link targets that run code: cmark's safe mode empties them, and the writer is told.
+    static func isUnsafe(_ url: String) -> Bool {
+        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["javascript:", "vbscript:", "file:"].contains { lowered.hasPrefix($0) }
+            || (lowered.hasPrefix("data:") && !lowered.hasPrefix("data:image/"))
+    }
+}
+
+import Foundation

@@ -1,0 +1,98 @@
+import Markdown
+
+/// Reads a content folder into a `Site`: the settings, the glossary and every page, with every problem found.
+public struct ContentLoader: Sendable {
+    public static let configFile = "site.yml"
+    public static let glossaryFile = "glossary.yml"
+    public static let servicesFolder = "services/"
+
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+
+    /// Loads the site. The site is nil when its settings could not be read; page errors are in the diagnostics.
+    public func load(from source: any ContentSource) throws -> (site: Site?, diagnostics: [Diagnostic]) {
+        let files = try source.allFiles()
+        var diagnostics: [Diagnostic] = []
+
+        let (config, configKeyPositions) = loadConfig(from: source, diagnostics: &diagnostics)
+        let glossary = loadGlossary(from: source, diagnostics: &diagnostics)
+
+        var pages: [Page] = []
+        var serviceFiles: [String] = []
+        var assets: [String] = []
+        var drafts: Set<String> = []
+        var broken: Set<String> = []
+        for path in files {
+            if path == Self.configFile || path == Self.glossaryFile { continue }
+            guard path.hasSuffix(".md") else {
+                assets.append(path)
+                continue
+            }
+            if path.hasPrefix(Self.servicesFolder) {
+                serviceFiles.append(path)
+                continue
+            }
+            guard let page = loadPage(path, from: source, diagnostics: &diagnostics) else {
+                broken.insert(path)
+                continue
+            }
+            if page.frontMatter.status == .draft && !includeDrafts {
+                drafts.insert(path)
+            } else {
+                pages.append(page)
+            }
+        }
+        pages.sort { ($0.frontMatter.order ?? Int.max, $0.title, $0.path) < ($1.frontMatter.order ?? Int.max, $1.title, $1.path) }
+        guard let config else { return (nil, diagnostics) }
+        var site = Site(config: config, glossary: glossary, pages: pages, serviceFiles: serviceFiles, assets: assets,
+                        draftPaths: drafts, source: source)
+        site.configKeyPositions = configKeyPositions
+        site.brokenPaths = broken
+        return (site, diagnostics)
+    }
+
+    private func loadConfig(from source: any ContentSource,
+                            diagnostics: inout [Diagnostic]) -> (SiteConfig?, [String: SourcePosition]) {
+        guard let text = source.readText(Self.configFile) else {
+            diagnostics.append(Diagnostic(file: Self.configFile, line: 1, column: 1,
+                                          message: "The content folder has no site.yml. Add one with at least `title:`."))
+            return (nil, [:])
+        }
+        let decoded = YAMLReader.decode(SiteConfig.self, from: text, file: Self.configFile)
+        diagnostics += decoded.diagnostics
+        return (decoded.value, decoded.keyPositions)
+    }
+
+    private func loadGlossary(from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Glossary {
+        guard let text = source.readText(Self.glossaryFile) else { return Glossary() }
+        let decoded = YAMLReader.decode(Glossary.self, from: text, file: Self.glossaryFile)
+        diagnostics += decoded.diagnostics
+        return decoded.value ?? Glossary()
+    }
+
+    /// Reads one page: splits off the front matter, decodes it and parses the Markdown.
+    public func loadPage(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Page? {
+        guard let text = source.readText(path) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file is not UTF-8 text."))
+            return nil
+        }
+        switch SourceText.split(text) {
+        case .failure(.noFrontMatter):
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                                          message: "The page has no front matter. Start it with a `---` line, then `title:` and `summary:`, then another `---` line."))
+            return nil
+        case .failure(.unclosed):
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                                          message: "The front matter is not closed. Add a `---` line after it."))
+            return nil
+        case .success(let split):
+            let decoded = YAMLReader.decode(PageFrontMatter.self, from: split.frontMatter, file: path,
+                                            lineOffset: split.frontMatterLineOffset)
+            diagnostics += decoded.diagnostics
+            guard let frontMatter = decoded.value else { return nil }
+            return Page(path: path, frontMatter: frontMatter, keyPositions: decoded.keyPositions, body: split.body,
+                        bodyLineOffset: split.bodyLineOffset)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Markdown
+
+/// Everything read from the content folder: the site's settings, its pages and the files to copy.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var glossary: Glossary
+    /// The pages to publish, in order: by `order`, then by title.
+    public var pages: [Page]
+    /// Markdown files under `services/`, for the service directory.
+    public var serviceFiles: [String]
+    /// Other files to copy as they are, such as pictures, as paths in the content folder.
+    public var assets: [String] { didSet { assetSet = Set(assets) } }
+    private var assetSet: Set<String>
+    /// Paths of pages that could not be loaded; their problems are already reported.
+    public var brokenPaths: Set<String> = []
+    /// Paths of pages left out because they are drafts.
+    public var draftPaths: Set<String>
+    public let source: any ContentSource
+    /// Where each top-level key of `site.yml` is, for errors about its value.
+    public var configKeyPositions: [String: SourcePosition] = [:]
+
+    public init(config: SiteConfig, glossary: Glossary = Glossary(), pages: [Page], serviceFiles: [String] = [],
+                assets: [String] = [], draftPaths: Set<String> = [], source: any ContentSource) {
+        self.config = config
+        self.glossary = glossary
+        self.pages = pages
+        self.serviceFiles = serviceFiles
+        self.assets = assets
+        self.assetSet = Set(assets)
+        self.draftPaths = draftPaths
+        self.source = source
+    }
+
+    /// The page written in the file at `path`, if any.
+    public func page(at path: String) -> Page? { pages.first { $0.path == path } }
+
+    /// The file a page's reference such as `../pictures/house.svg` points at, tried relative to the page and
+    /// then to the content folder; nil when it is neither.
+    public func assetPath(for reference: String, from pagePath: String) -> String? {
+        let path = ContentPath.unescaped(reference)
+        return [ContentPath.resolve(path, from: ContentPath.folder(of: pagePath)), ContentPath.resolve(path, from: "")]
+            .compactMap { $0 }
+            .first { assetSet.contains($0) }
+    }
+
+    /// The home page, written in `index.md`.
+    public var home: Page? { pages.first { $0.isHome } }
+}

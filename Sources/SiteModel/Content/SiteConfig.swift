@@ -1,0 +1,86 @@
+/// `Content/site.yml`: what the whole site shares.
+public struct SiteConfig: Sendable, Codable {
+    public var title: String
+    /// The language of the pages, for `<html lang>`. Default `en-GB`.
+    public var language: String
+    /// A sub-path the site is hosted under, such as `/breaks`. Default: the site is at the root.
+    public var basePath: String
+    /// A web address the site is published at, for `sitemap.xml`, such as `https://breaks.example.org`.
+    public var url: String?
+    /// How people can reach the team that runs the site; shown on every page.
+    public var contact: Contact
+    /// The pages in the site's main navigation, in order.
+    public var navigation: [NavigationEntry]
+    /// A theme folder, relative to the content folder's parent. Default `Themes/default`.
+    public var theme: String?
+    /// Checker settings per page format (`standard`, `easy-read`), then per rule id.
+    public var checks: [String: [String: RuleSetting]]
+    /// Words the checker should treat as known on this site (place names, service names).
+    public var words: [String]
+    /// Groups of words that mean the same; the checker asks for one of each group per page, and search finds any.
+    public var synonyms: [[String]]
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, language, url, contact, navigation, theme, checks, words, synonyms
+        case basePath = "base_path"
+    }
+
+    public struct Contact: Sendable, Codable {
+        public var phone: String?
+        public var email: String?
+        /// For example "Monday to Friday, 9am to 5pm".
+        public var hours: String?
+
+        public enum CodingKeys: String, CodingKey, CaseIterable { case phone, email, hours }
+
+        public init(phone: String? = nil, email: String? = nil, hours: String? = nil) {
+            self.phone = phone
+            self.email = email
+            self.hours = hours
+        }
+    }
+
+    public struct NavigationEntry: Sendable, Codable {
+        /// The page, as a path in the content folder, such as `pages/short-breaks.md`.
+        public var page: String
+        /// Words for the link. Default: the page's title.
+        public var label: String?
+
+        public enum CodingKeys: String, CodingKey, CaseIterable { case page, label }
+    }
+
+    public init(title: String, language: String = "en-GB", basePath: String = "", url: String? = nil,
+                contact: Contact = Contact(), navigation: [NavigationEntry] = [], theme: String? = nil,
+                checks: [String: [String: RuleSetting]] = [:], words: [String] = [], synonyms: [[String]] = []) {
+        self.title = title
+        self.language = language
+        self.basePath = basePath
+        self.url = url
+        self.contact = contact
+        self.navigation = navigation
+        self.theme = theme
+        self.checks = checks
+        self.words = words
+        self.synonyms = synonyms
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? "en-GB"
+        basePath = SiteConfig.normalise(basePath: try container.decodeIfPresent(String.self, forKey: .basePath) ?? "")
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        contact = try container.decodeIfPresent(Contact.self, forKey: .contact) ?? Contact()
+        navigation = try container.decodeIfPresent([NavigationEntry].self, forKey: .navigation) ?? []
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        checks = try container.decodeIfPresent([String: [String: RuleSetting]].self, forKey: .checks) ?? [:]
+        words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
+        synonyms = try container.decodeIfPresent([[String]].self, forKey: .synonyms) ?? []
+        title = try container.decode(String.self, forKey: .title)
+    }
+
+    /// `breaks/` and `/breaks/` both become `/breaks`; an empty path or `/` becomes "".
+    static func normalise(basePath: String) -> String {
+        let trimmed = basePath.split(separator: "/").joined(separator: "/")
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+}

@@ -1,0 +1,52 @@
+import Yams
+
+/// A problem met while reading YAML: what is wrong, and where.
+struct YAMLProblem: Error {
+    var mark: Mark?
+    var message: String
+}
+
+/// What every decoder over one YAML document shares: the problems found so far.
+final class YAMLDecodingState {
+    var problems: [YAMLProblem] = []
+}
+
+extension Node {
+    /// How a person would name this kind of YAML value in an error message.
+    var kindDescription: String {
+        switch self {
+        case .mapping: "a set of `key: value` lines"
+        case .sequence: "a list"
+        case .scalar(let scalar): "`\(scalar.string)`"
+        case .alias: "an alias"
+        }
+    }
+
+    /// Whether the value is YAML's null: empty, `~` or `null`.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+/// `ages.min` or `costs[2].amount`: the place of a value inside the YAML, as a person would write it.
+func describe(_ path: [CodingKey]) -> String {
+    var text = ""
+    for key in path {
+        if let index = key.intValue {
+            text += "[\(index)]"
+        } else {
+            text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
+    }
+    return text.isEmpty ? "front matter" : text
+}
+
+/// A coding key for list positions.
+struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "\(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}

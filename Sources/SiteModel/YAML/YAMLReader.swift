@@ -1,0 +1,70 @@
+import Markdown
+import Yams
+
+/// What `YAMLReader` found: the value when it had no errors, every problem, and where each top-level key is.
+public struct YAMLDecoded<T> {
+    public var value: T?
+    public var diagnostics: [Diagnostic]
+    /// Line and column of each top-level key in the file, for later errors about its value.
+    public var keyPositions: [String: SourcePosition]
+}
+
+/// Turns YAML text into a typed value, or into every problem it has, each placed at its line and column.
+public enum YAMLReader {
+    /// - Parameters:
+    ///   - yaml: the YAML text.
+    ///   - file: the file's path relative to the content folder, for messages.
+    ///   - lineOffset: how many lines of the file come before `yaml`.
+    /// - Returns: the value, when there were no errors, and every problem found.
+    public static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
+                                           lineOffset: Int = 0) -> YAMLDecoded<T> {
+        func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
+            Diagnostic(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1, message: message)
+        }
+        let root: Node
+        do {
+            root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            let (mark, message) = describe(error)
+            return YAMLDecoded(value: nil, diagnostics: [diagnostic(mark, message)], keyPositions: [:])
+        } catch {
+            return YAMLDecoded(value: nil, diagnostics: [diagnostic(nil, "This YAML could not be read: \(error).")],
+                               keyPositions: [:])
+        }
+        let state = YAMLDecodingState()
+        let decoder = YAMLNodeDecoder(node: root, state: state)
+        var value: T?
+        do {
+            value = try decoder.decodeHere(type)
+        } catch let problem as YAMLProblem {
+            state.problems.append(problem)
+        } catch {
+            state.problems.append(YAMLProblem(mark: root.mark, message: "\(error)"))
+        }
+        let diagnostics = state.problems.map { diagnostic($0.mark ?? root.mark, $0.message) }
+        var keyPositions: [String: SourcePosition] = [:]
+        if case .mapping(let mapping) = root {
+            for (key, _) in mapping {
+                guard let name = key.scalar?.string, let mark = key.mark else { continue }
+                keyPositions[name] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
+            }
+        }
+        return YAMLDecoded(value: diagnostics.isEmpty ? value : nil, diagnostics: diagnostics, keyPositions: keyPositions)
+    }
+
+    private static func describe(_ error: YamlError) -> (Mark?, String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            var message = "This YAML could not be read: \(problem)."
+            if problem.contains("mapping values are not allowed") {
+                message += " A value that has a colon in it must be put in quotes, like `title: \"Breaks: a guide\"`."
+            } else if problem.contains("found character that cannot start any token") {
+                message += " Check for a tab: YAML needs spaces for indenting."
+            }
+            return (mark, message)
+        default:
+            return (nil, "This YAML could not be read: \(error).")
+        }
+    }
+}

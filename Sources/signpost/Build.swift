@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks the content and writes the site. Writes nothing if anything is wrong.")
+
+    @Option(help: "The content folder, with site.yml in it.")
+    var content = "Content"
+
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    var theme: String?
+
+    @Option(help: "The output folder. It is replaced as a whole when the build succeeds.")
+    var output = "Output"
+
+    @Flag(help: "Publish draft pages too.")
+    var drafts = false
+
+    func run() throws {
+        let options = BuildOptions(content: URL(fileURLWithPath: content), theme: theme.map { URL(fileURLWithPath: $0) },
+                                   output: URL(fileURLWithPath: output), includeDrafts: drafts)
+        let started = Date()
+        let console = Console()
+        let result: BuildContext
+        do {
+            result = try BuildPipeline.standard().run(BuildContext(options: options)) {
+                console.progress($0)
+            }
+        } catch {
+            console.error("signpost: \(error)")
+            throw ExitCode(2)
+        }
+        console.report(result.diagnostics)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let counts = result.diagnostics
+        if result.hasErrors {
+            console.error("Build failed: \(plural(counts.errorCount, "error")), \(plural(counts.warningCount, "warning")). Nothing was written.")
+            throw ExitCode(1)
+        }
+        console.line("Built \(plural(result.pageCount, "page")) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion")). Open \(options.output.path)/index.html to see it.")
+    }
+}
+
+func plural(_ count: Int, _ word: String) -> String { count == 1 ? "1 \(word)" : "\(count) \(word)s" }

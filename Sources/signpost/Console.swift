@@ -1,0 +1,26 @@
+import Foundation
+import SiteBuilder
+import SiteModel
+
+/// Where the command's words go: progress and results to standard output, problems to standard error.
+/// Colour is used only on a terminal and never when `NO_COLOR` is set.
+struct Console {
+    let colour: Bool
+
+    init() {
+        colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+            && isatty(STDOUT_FILENO) == 1
+    }
+
+    func line(_ text: String) { print(text) }
+
+    func progress(_ text: String) { print(text) }
+
+    func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+    /// Prints every diagnostic, grouped by file, errors in red, warnings in yellow.
+    func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        error(TextReport(colour: colour).render(diagnostics, summary: false))
+    }
+}

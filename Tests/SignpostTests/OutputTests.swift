@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import SiteBuilder
+import SiteModel
+
+@Suite("Writing the output folder")
+struct OutputTests {
+    /// A content folder on disk with one good page.
+    func makeContent(in folder: URL, extraPage: String? = nil) throws -> URL {
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try minimalConfig.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try pageFile("title: Home\nsummary: Home.").write(to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        if let extraPage {
+            try extraPage.write(to: content.appendingPathComponent("pages/extra.md"), atomically: true, encoding: .utf8)
+        }
+        return content
+    }
+
+    func build(_ content: URL, to output: URL) throws -> BuildContext {
+        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: defaultTheme, output: output)))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        let good = try build(try makeContent(in: folder), to: output)
+        #expect(!good.hasErrors)
+        let before = try snapshot(of: output)
+        #expect(before["index.html"] != nil)
+
+        let broken = try makeContent(in: folder, extraPage: pageFile("title: Extra\nsumary: Typo."))
+        let failed = try build(broken, to: output)
+        #expect(failed.hasErrors)
+        #expect(try snapshot(of: output) == before)
+        // No staging folders are left behind beside the output.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(siblings == ["Content", "Output"])
+    }
+
+    @Test func aGoodBuildReplacesTheWholeFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        _ = try build(try makeContent(in: folder, extraPage: pageFile("title: Extra\nsummary: Extra.")), to: output)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("extra/index.html").path))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Content/pages/extra.md"))
+        _ = try build(folder.appendingPathComponent("Content"), to: output)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("extra/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func neverReplacesAFolderOfSomeoneElsesFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: output.appendingPathComponent("letter.txt"))
+        #expect(throws: BuildFailure.self) { try build(try makeContent(in: folder), to: output) }
+        #expect(try snapshot(of: output) == ["letter.txt": Data("precious".utf8)])
+    }
+}

@@ -5,7 +5,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible, easy-read websites from Markdown.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
 }

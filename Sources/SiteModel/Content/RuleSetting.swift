@@ -17,23 +17,19 @@ public struct RuleSetting: Sendable, Codable, Hashable {
     public var error: Int?
     /// A limit above which a finding is a suggestion.
     public var suggestion: Int?
-    /// Where the setting is in `site.yml`, for errors about it.
-    public var line: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable { case level, warning, error, suggestion }
 
     public init(enabled: Bool = true, level: DiagnosticLevel? = nil, warning: Int? = nil, error: Int? = nil,
-                suggestion: Int? = nil, line: Int = 1) {
+                suggestion: Int? = nil) {
         self.enabled = enabled
         self.level = level
         self.warning = warning
         self.error = error
         self.suggestion = suggestion
-        self.line = line
     }
 
     public init(from decoder: Decoder) throws {
-        line = (decoder as? YAMLNodeDecoder)?.node.mark?.line ?? 1
         if case .scalar(let scalar)? = (decoder as? YAMLNodeDecoder)?.node {
             let word = scalar.string.lowercased()
             if ["off", "false", "no", "none"].contains(word) {

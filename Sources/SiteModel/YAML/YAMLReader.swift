@@ -5,7 +5,8 @@ import Yams
 public struct YAMLDecoded<T> {
     public var value: T?
     public var diagnostics: [Diagnostic]
-    /// Line and column of each top-level key in the file, for later errors about its value.
+    /// Line and column of each key in the file, by dotted path (`title`, `contact.phone`), for later errors about
+    /// its value.
     public var keyPositions: [String: SourcePosition]
 }
 
@@ -43,13 +44,20 @@ public enum YAMLReader {
         }
         let diagnostics = state.problems.map { diagnostic($0.mark ?? root.mark, $0.message) }
         var keyPositions: [String: SourcePosition] = [:]
-        if case .mapping(let mapping) = root {
-            for (key, _) in mapping {
-                guard let name = key.scalar?.string, let mark = key.mark else { continue }
-                keyPositions[name] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
-            }
-        }
+        recordKeys(of: root, prefix: "", lineOffset: lineOffset, into: &keyPositions)
         return YAMLDecoded(value: diagnostics.isEmpty ? value : nil, diagnostics: diagnostics, keyPositions: keyPositions)
+    }
+
+    /// Records where every mapping key is, by its dotted path: `title`, `checks.easy-read.sentence-length`.
+    private static func recordKeys(of node: Node, prefix: String, lineOffset: Int,
+                                   into positions: inout [String: SourcePosition]) {
+        guard case .mapping(let mapping) = node else { return }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            let path = prefix.isEmpty ? name : prefix + "." + name
+            if let mark = key.mark { positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
+            recordKeys(of: value, prefix: path, lineOffset: lineOffset, into: &positions)
+        }
     }
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {

@@ -1,0 +1,45 @@
+import SiteModel
+
+/// What the rules know beyond the page: word lists, the glossary, the site's own words and files.
+public struct CheckEnvironment: Sendable {
+    public var wordLists: WordLists
+    /// Words that count as known or explained: the glossary and `words:` in site.yml, lowercased; multi-word terms
+    /// add each of their words too.
+    public var knownWords: Set<String>
+    /// The same, as written, for initials such as `NHS`.
+    public var knownTerms: Set<String>
+    /// Groups of words that mean the same; a page should use one of each group.
+    public var synonymGroups: [[String]]
+    /// Whether a picture a page refers to exists.
+    public var pictureExists: @Sendable (_ reference: String, _ pagePath: String) -> Bool
+
+    public static let defaultSynonyms = [["short break", "respite"]]
+
+    public init(wordLists: WordLists = .bundled, glossary: Glossary = Glossary(), siteWords: [String] = [],
+                synonyms: [[String]] = [], pictureExists: @escaping @Sendable (String, String) -> Bool = { _, _ in true }) {
+        self.wordLists = wordLists
+        var known = Set<String>()
+        var terms = Set<String>()
+        let entries = glossary.words.flatMap { [$0.word] + ($0.forms ?? []) } + siteWords
+        for entry in entries {
+            terms.insert(entry)
+            known.insert(entry.lowercased())
+            for part in entry.split(whereSeparator: { $0 == " " || $0 == "-" }) { known.insert(part.lowercased()) }
+        }
+        knownWords = known
+        knownTerms = terms
+        // The site's groups extend the defaults; a group that repeats a default replaces it.
+        var groups = Self.defaultSynonyms.filter { group in !synonyms.contains { !Set($0).isDisjoint(with: group) } }
+        groups += synonyms
+        synonymGroups = groups.map { $0.map { $0.lowercased() } }
+        self.pictureExists = pictureExists
+    }
+
+    /// The environment for a loaded site.
+    public init(site: Site, wordLists: WordLists = .bundled) {
+        self.init(wordLists: wordLists, glossary: site.glossary, siteWords: site.config.words,
+                  synonyms: site.config.synonyms, pictureExists: { reference, pagePath in
+                      site.assetPath(for: reference, from: pagePath) != nil
+                  })
+    }
+}

@@ -1,0 +1,43 @@
+import Markdown
+import SiteModel
+
+/// One page as the rules see it: its Markdown tree and its text, split into blocks, sentences and words once.
+public struct CheckedPage: Sendable {
+    public let path: String
+    public let format: PageFormat
+    public let root: MarkdownNode
+    /// The body's blocks, and the summary from the front matter as a block of its own.
+    public let blocks: [TextBlock]
+    /// The sentences of each block, in the same order as `blocks`.
+    public let sentences: [[Sentence]]
+
+    public init(path: String, format: PageFormat, root: MarkdownNode, summary: String? = nil,
+                summaryPosition: SourcePosition? = nil) {
+        self.path = path
+        self.format = format
+        self.root = root
+        var blocks = TextBlockReader.blocks(in: root)
+        if let summary, let place = summaryPosition {
+            // The value starts after `summary: `.
+            let start = SourcePosition(line: place.line, column: place.column + "summary: ".count)
+            blocks.insert(TextBlock(kind: .summary, characters: Array(summary), anchors: [(0, start)], start: start), at: 0)
+        }
+        self.blocks = blocks
+        self.sentences = blocks.map { $0.isSentenceText ? $0.sentences : [] }
+    }
+
+    public init(page: Page) {
+        self.init(path: page.path, format: page.frontMatter.format, root: page.document.root,
+                  summary: page.frontMatter.summary, summaryPosition: page.keyPositions["summary"])
+    }
+
+    /// Every block with its sentences.
+    var blocksWithSentences: Zip2Sequence<[TextBlock], [[Sentence]]> { zip(blocks, sentences) }
+
+    /// Every word on the page, headings included, with the block it is in.
+    func forEachWord(_ body: (Word, TextBlock) -> Void) {
+        for block in blocks {
+            for word in block.words { body(word, block) }
+        }
+    }
+}

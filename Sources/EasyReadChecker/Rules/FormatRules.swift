@@ -1,0 +1,222 @@
+import Markdown
+import SiteModel
+
+/// `percentage`: percentages, fractions and decimals that are not money. Easy read says "1 in 4" or "most".
+struct PercentageRule: Rule {
+    let id = RuleID.percentage
+    static let fractions: Set<Character> = ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅛"]
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        let advice = "Say it another way, like `1 in 4 people` or `most people`."
+        for block in page.blocks {
+            let characters = block.characters
+            for (i, c) in characters.enumerated() where c == "%" || Self.fractions.contains(c) {
+                findings.add(id, at: block.position(at: i), limits.level,
+                             c == "%" ? "Percentages are hard to understand." : "Fractions are hard to understand.",
+                             suggestion: advice)
+            }
+            let words = block.words
+            for (index, word) in words.enumerated() {
+                let lower = word.lowercased
+                if lower == "percent" || (lower == "per" && index + 1 < words.count && words[index + 1].lowercased == "cent") {
+                    findings.add(id, at: block.position(at: word.offset), limits.level, "Percentages are hard to understand.",
+                                 suggestion: advice)
+                } else if word.isNumber, word.text.contains("."), !"£$€".contains(word.text.first!) {
+                    findings.add(id, at: block.position(at: word.offset), limits.level,
+                                 "`\(word.text)` is a decimal number. Decimals are hard to understand.",
+                                 suggestion: "Round it to a whole number, like `about \(Int((Double(word.text.filter { $0 != "," }) ?? 0).rounded()))`.")
+                }
+            }
+            // A fraction such as 1/3: two numbers and one slash, not part of a date.
+            let text = String(characters)
+            for match in text.matches(of: /\d+\/\d+(?![\d\/])/) where !follows(text, match.range.lowerBound, "0123456789/.") {
+                findings.add(id, at: block.position(at: text.distance(from: text.startIndex, to: match.range.lowerBound)),
+                             limits.level, "`\(text[match.range])` is a fraction. Fractions are hard to understand.",
+                             suggestion: advice)
+            }
+        }
+    }
+}
+
+/// Whether the character just before `index` is one of `characters` (Swift's regular expressions have no lookbehind).
+func follows(_ text: String, _ index: String.Index, _ characters: String) -> Bool {
+    guard index > text.startIndex else { return false }
+    return characters.contains(text[text.index(before: index)])
+}
+
+/// `date-format`: dates written only in numbers, such as 12/03/2026 or 2026-03-12.
+struct DateFormatRule: Rule {
+    let id = RuleID.dateFormat
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        for block in page.blocks {
+            let text = String(block.characters)
+            let pattern = /(\d{1,2})([\/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-])(?!\.\d)|(\d{4})-(\d{2})-(\d{2})(?![\d\/-])/
+            for match in text.matches(of: pattern) where !follows(text, match.range.lowerBound, "0123456789/.-") {
+                let offset = text.distance(from: text.startIndex, to: match.range.lowerBound)
+                let written = String(text[match.range])
+                var better = "12 March 2026"
+                if let year = match.output.5, let month = match.output.6, let day = match.output.7,
+                   let date = CalendarDate(year: Int(year)!, month: Int(month)!, day: Int(day)!) {
+                    better = date.long
+                } else if let day = match.output.1, let month = match.output.3, let yearText = match.output.4 {
+                    let year = yearText.count == 2 ? 2000 + Int(yearText)! : Int(yearText)!
+                    if let date = CalendarDate(year: year, month: Int(month)!, day: Int(day)!) { better = date.long }
+                }
+                findings.add(id, at: block.position(at: offset), limits.level,
+                             "`\(written)` is a date written in numbers. It is easy to misread.",
+                             suggestion: "Write it like `\(better)`.")
+            }
+        }
+    }
+}
+
+/// `punctuation`: semicolons, ampersands, a slash between words, and brackets.
+struct PunctuationRule: Rule {
+    let id = RuleID.punctuation
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        for block in page.blocks {
+            let characters = block.characters
+            var seen = Set<Character>()
+            for (i, c) in characters.enumerated() where !seen.contains(Self.kind(of: c)) {
+                let message: (String, String)?
+                switch c {
+                case ";": message = ("Semicolons are hard to read.", "Use a full stop and start a new sentence.")
+                case "&": message = ("`&` is hard to read.", "Write `and`.")
+                case "(", ")", "[", "]":
+                    message = ("Brackets are hard to read.", "Put the words in brackets in a sentence of their own.")
+                case "/" where i > 0 && i + 1 < characters.count && characters[i - 1].isLetter
+                    && characters[i + 1].isLetter && !isInAddress(characters, at: i):
+                    message = ("A slash between words is hard to read.", "Write `or` or `and` instead.")
+                default: message = nil
+                }
+                guard let (text, advice) = message else { continue }
+                seen.insert(Self.kind(of: c))
+                findings.add(id, at: block.position(at: i), limits.level, text, suggestion: advice)
+            }
+        }
+    }
+
+    /// Brackets of every shape count as one kind of mark, so a pair is reported once.
+    static func kind(of character: Character) -> Character { "()[]".contains(character) ? "(" : character }
+
+    /// Whether the slash is part of a web or email address written out in the text.
+    private func isInAddress(_ characters: [Character], at index: Int) -> Bool {
+        var start = index, end = index
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        while end < characters.count, !characters[end].isWhitespace { end += 1 }
+        let token = String(characters[start..<end]).lowercased()
+        return token.contains("://") || token.hasPrefix("www.") || token.contains("@")
+            || [".org", ".com", ".uk", ".net", ".gov"].contains { token.contains($0) }
+    }
+}
+
+/// `passive-voice`: a form of "be" followed by a past participle ("is paid", "was told"). A suggestion only.
+struct PassiveVoiceRule: Rule {
+    let id = RuleID.passiveVoice
+    static let be: Set<String> = ["am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't",
+                                  "weren't"]
+    static let between: Set<String> = ["not", "also", "often", "always", "never", "usually", "sometimes", "being",
+                                       "only", "then", "still"]
+    static let irregular: Set<String> = [
+        "made", "given", "taken", "done", "seen", "known", "written", "paid", "told", "found", "sent", "held", "kept",
+        "brought", "bought", "built", "caught", "chosen", "drawn", "driven", "eaten", "fallen", "forgotten", "heard",
+        "hidden", "hurt", "led", "lost", "meant", "met", "put", "run", "said", "shown", "sold", "spent", "stolen",
+        "taught", "thought", "thrown", "understood", "won", "worn", "set", "left", "got", "gotten", "felt", "born",
+    ]
+    /// Words ending in -ed that are usually adjectives after "be".
+    static let adjectives: Set<String> = [
+        "tired", "worried", "interested", "bored", "scared", "excited", "pleased", "married", "retired", "disabled",
+        "qualified", "concerned", "involved", "needed", "based", "related", "aged", "called", "red", "bed", "shed",
+        "used", "allowed", "unexpected", "ashamed", "amazed", "annoyed", "confused", "surprised", "relaxed",
+        "prepared", "skilled", "trained", "experienced", "closed", "limited", "detailed", "shared",
+    ]
+
+    static func isParticiple(_ word: String) -> Bool {
+        if irregular.contains(word) { return true }
+        return word.hasSuffix("ed") && word.count > 4 && !adjectives.contains(word)
+    }
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        for (block, sentences) in page.blocksWithSentences {
+            for sentence in sentences {
+                let words = sentence.words.map(\.lowercased)
+                for i in words.indices where Self.be.contains(words[i]) {
+                    var j = i + 1
+                    if j < words.count, Self.between.contains(words[j]) { j += 1 }
+                    guard j < words.count, Self.isParticiple(words[j]) else { continue }
+                    let phrase = sentence.words[i...j].map(\.text).joined(separator: " ")
+                    findings.add(id, at: block.position(at: sentence.words[i].offset), limits.level,
+                                 "`\(phrase)` may be passive. It can hide who does what.",
+                                 suggestion: "Say who does it, like `The council pays` instead of `It is paid`.")
+                    break
+                }
+            }
+        }
+    }
+}
+
+/// `hard-phrase`: idioms and Latin or foreign phrases.
+struct HardPhraseRule: Rule {
+    let id = RuleID.hardPhrase
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        // Longer phrases first, so that "per week" is found before "per".
+        let phrases = environment.wordLists.hardPhrases.sorted { $0.words.count > $1.words.count }
+        for block in page.blocks {
+            let words = block.words
+            let lower = words.map(\.lowercased)
+            var covered = Set<Int>()
+            for phrase in phrases {
+                let count = phrase.words.count
+                guard count <= lower.count else { continue }
+                for start in 0...(lower.count - count) where !covered.contains(start)
+                    && Array(lower[start..<start + count]) == phrase.words {
+                    // "per cent" belongs to the percentage rule.
+                    if phrase.words == ["per"], start + 1 < lower.count, lower[start + 1] == "cent" { continue }
+                    covered.formUnion(start..<start + count)
+                    findings.add(id, at: block.position(at: words[start].offset), limits.level,
+                                 "`\(phrase.phrase)` is a hard phrase.",
+                                 suggestion: phrase.easier.isEmpty ? "Say it in plain words." : "Write `\(phrase.easier)` instead.")
+                }
+            }
+        }
+    }
+}
+
+/// `consistent-terms`: more than one word from a group of words that mean the same, on one page.
+struct ConsistentTermsRule: Rule {
+    let id = RuleID.consistentTerms
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        for group in environment.synonymGroups {
+            // Where each term is first used on the page.
+            var firstUse: [(term: String, block: TextBlock, offset: Int, order: Int)] = []
+            var order = 0
+            for block in page.blocks {
+                let words = block.words
+                let lower = words.map { $0.lowercased }
+                for term in group where !firstUse.contains(where: { $0.term == term }) {
+                    let termWords = term.split(separator: " ").map(String.init)
+                    guard termWords.count <= lower.count else { continue }
+                    for start in 0...(lower.count - termWords.count) {
+                        let slice = Array(lower[start..<start + termWords.count])
+                        let matches = zip(slice, termWords).allSatisfy { $0 == $1 || $0 == $1 + "s" || $0 == $1 + "es" }
+                        if matches {
+                            firstUse.append((term, block, words[start].offset, order * 100_000 + words[start].offset))
+                            break
+                        }
+                    }
+                }
+                order += 1
+            }
+            guard firstUse.count > 1 else { continue }
+            let sorted = firstUse.sorted { $0.order < $1.order }
+            let second = sorted[1]
+            findings.add(id, at: second.block.position(at: second.offset), limits.level,
+                         "This page says both `\(sorted[0].term)` and `\(second.term)`. They mean the same thing.",
+                         suggestion: "Use one of them all through the page, so readers know it is one thing.")
+        }
+    }
+}

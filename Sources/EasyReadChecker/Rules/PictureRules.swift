@@ -1,0 +1,97 @@
+import Markdown
+import SiteModel
+
+/// `picture-cue`: every paragraph and list on an easy-read page starts with a picture.
+struct PictureCueRule: Rule {
+    let id = RuleID.pictureCue
+
+    static func startsWithPicture(_ node: MarkdownNode?) -> Bool {
+        guard let node, node.kind == .paragraph else { return false }
+        return node.firstChild?.kind == .image
+    }
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        visit(page.root, limits, &findings)
+    }
+
+    private func visit(_ node: MarkdownNode, _ limits: RuleLimits, _ findings: inout Findings) {
+        for child in node.children {
+            switch child.kind {
+            case .paragraph:
+                // A table is not a point; its rows are read on their own.
+                if !Self.startsWithPicture(child) && !TextBlockReader.isTable(child) {
+                    findings.add(id, at: child.start, limits.level, "This point has no picture.",
+                                 suggestion: "Start it with a picture that shows what it is about, like `![A house](pictures/house.svg)`.")
+                }
+            case .list:
+                let cue = Self.startsWithPicture(child.previous) || Self.startsWithPicture(child.firstChild?.firstChild)
+                if !cue {
+                    findings.add(id, at: child.start, limits.level, "This list has no picture.",
+                                 suggestion: "Start the sentence before the list, or its first item, with a picture.")
+                }
+            case .blockQuote:
+                visit(child, limits, &findings)
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// `picture-alt`: every picture has alt text that says what it shows, in 125 characters or fewer.
+struct PictureAltRule: Rule {
+    let id = RuleID.pictureAlt
+    static let fileEndings = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"]
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        page.root.walk { node in
+            guard node.kind == .image else { return }
+            let alt = node.plainText.trimmingCharacters(in: .whitespaces)
+            let file = (node.url ?? "").split(separator: "/").last.map(String.init) ?? ""
+            let looksLikeFile = Self.fileEndings.contains { alt.lowercased().hasSuffix($0) }
+                || (!file.isEmpty && alt == file) || (!alt.contains(" ") && alt.contains("_"))
+            if alt.isEmpty {
+                findings.add(id, at: node.start, limits.level, "This picture has no words to describe it.",
+                             suggestion: "Write what it shows between the brackets: `![A nurse](nurse.svg)`.")
+            } else if looksLikeFile {
+                findings.add(id, at: node.start, limits.level, "This picture's description is a file name: `\(alt)`.",
+                             suggestion: "Write what the picture shows instead.")
+            } else if alt.count > 125 {
+                findings.add(id, at: node.start, limits.level,
+                             "This picture's description has \(alt.count) characters. It should have 125 or fewer.",
+                             suggestion: "Say what the picture shows in a few words.")
+            }
+        }
+    }
+}
+
+/// `picture-missing`: every picture file exists.
+struct PictureMissingRule: Rule {
+    let id = RuleID.pictureMissing
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        page.root.walk { node in
+            guard node.kind == .image, let url = node.url, !url.isEmpty, !ContentPath.isExternal(url) else { return }
+            let path = ContentPath.splitFragment(url).path
+            if !environment.pictureExists(path, page.path) {
+                findings.add(id, at: node.start, limits.level, "The picture `\(url)` does not exist.",
+                             suggestion: "Check the file name, or add the picture to the content folder.")
+            }
+        }
+    }
+}
+
+/// `italics`: italics are hard to read; easy read uses bold.
+struct ItalicsRule: Rule {
+    let id = RuleID.italics
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        page.root.walk { node in
+            guard node.kind == .emphasis else { return }
+            findings.add(id, at: node.start, limits.level, "Italics are hard to read: `\(node.plainText)`.",
+                         suggestion: "Use bold instead: `**\(node.plainText)**`.")
+        }
+    }
+}
+
+import Foundation

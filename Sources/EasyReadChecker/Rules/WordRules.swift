@@ -1,0 +1,165 @@
+import Markdown
+import SiteModel
+
+/// `hard-word`: words that are not common and not explained. On standard pages, only words with an easier word to use
+/// instead are suggested: a standard page may use ordinary long words, and a checker that nags is not read.
+struct HardWordRule: Rule {
+    let id = RuleID.hardWord
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        var reported = Set<String>()
+        let lists = environment.wordLists
+        page.forEachWord { word, block in
+            guard !word.isNumber, !word.isAddress, word.text.count > 1, !word.text.contains(where: \.isNumber) else { return }
+            let lower = word.lowercased.replacingOccurrences(of: "’", with: "'")
+            guard !reported.contains(lower), !environment.knownWords.contains(lower) else { return }
+            // Names start with a capital: leave them, unless a hard word simply starts a sentence.
+            let capitalised = word.text.first?.isUppercase == true
+            if capitalised && !block.startsSentence(word) { return }
+            if let easier = lists.hardWords[lower] ?? WordLists.stems(of: lower).lazy.compactMap({ lists.hardWords[$0] }).first {
+                if WordLists.stems(of: lower).contains(where: environment.knownWords.contains) { return }
+                reported.insert(lower)
+                let advice = easier.isEmpty ? "Explain it, or add it to the glossary."
+                    : "Try `\(easier)`, or explain it."
+                findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is a hard word.",
+                             suggestion: advice)
+                return
+            }
+            guard page.isEasyRead, !capitalised else { return }
+            let parts = lower.split(separator: "-").map(String.init)
+            let hard = parts.filter { !lists.isCommon($0) && !environment.knownWords.contains($0) }
+            guard !hard.isEmpty, !lists.isCommon(lower) else { return }
+            reported.insert(lower)
+            findings.add(id, at: block.position(at: word.offset), limits.level,
+                         "`\(word.text)` may be hard to understand.",
+                         suggestion: "Use an easier word, explain it, or add it to the glossary.")
+        }
+    }
+}
+
+/// Initials: all capitals (NHS, GP, GPs) or a known mixed form (LeDeR).
+func isInitials(_ text: String, _ environment: CheckEnvironment) -> Bool {
+    if environment.wordLists.initials[text] != nil { return true }
+    var letters = Substring(text)
+    if letters.hasSuffix("s") { letters = letters.dropLast() }
+    return letters.count >= 2 && letters.allSatisfy { $0.isUppercase && $0.isLetter }
+}
+
+/// `abbreviation`: initials that are not explained in the same or the next sentence, nor in the glossary; and
+/// `e.g.`, `i.e.` and `etc.`, which are errors in easy read.
+struct AbbreviationRule: Rule {
+    let id = RuleID.abbreviation
+    static let latin: [(text: String, easier: String)] = [("e.g.", "for example"), ("i.e.", "that means"),
+                                                          ("etc.", "and more"), ("eg", "for example"), ("ie", "that means")]
+    static let smallWords: Set<String> = ["of", "and", "the", "for", "from", "with", "in", "on", "to", "a"]
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        var reported = Set<String>()
+        for (block, sentences) in page.blocksWithSentences {
+            let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: block.words)] : sentences
+            for (index, sentence) in allSentences.enumerated() {
+                for word in sentence.words where !word.isAddress && isInitials(word.text, environment) {
+                    guard !reported.contains(word.text), !environment.knownTerms.contains(word.text),
+                          !environment.knownWords.contains(word.lowercased) else { continue }
+                    // Four or more capitals that are not known initials are shouting: the capitals rule says so.
+                    if page.isEasyRead, word.text.count >= 4, environment.wordLists.initials[word.text] == nil { continue }
+                    let nearby = Array(allSentences[index...].prefix(2))
+                    if explained(word.text, in: nearby, block: block, environment) { continue }
+                    reported.insert(word.text)
+                    let meaning = environment.wordLists.initials[word.text]
+                    findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is not explained.",
+                                 suggestion: meaning.map { "Say what it means the first time: \($0)." }
+                                     ?? "Say what it means the first time, or add it to the glossary.")
+                }
+            }
+            checkLatin(block, page, limits, &findings)
+        }
+    }
+
+    /// Explained when the sentence or the next has its meaning, words whose first letters spell it, or "stands for".
+    private func explained(_ initials: String, in sentences: [Sentence], block: TextBlock,
+                           _ environment: CheckEnvironment) -> Bool {
+        let letters = Array(initials.filter(\.isUppercase).lowercased())
+        for sentence in sentences {
+            let text = String(block.characters[sentence.range]).lowercased()
+            if let meaning = environment.wordLists.initials[initials], text.contains(meaning.lowercased()) { return true }
+            if text.contains("stands for") || text.contains("short for") { return true }
+            let firsts = sentence.words.map(\.lowercased).filter { !Self.smallWords.contains($0) }.compactMap(\.first)
+            if letters.count >= 2, firsts.count >= letters.count {
+                for start in 0...(firsts.count - letters.count) where Array(firsts[start..<start + letters.count]) == letters {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private func checkLatin(_ block: TextBlock, _ page: CheckedPage, _ limits: RuleLimits, _ findings: inout Findings) {
+        let lower = String(block.characters).lowercased()
+        let characters = Array(lower)
+        for (text, easier) in Self.latin {
+            let target = Array(text)
+            var i = 0
+            while i + target.count <= characters.count {
+                let before = i == 0 ? " " : characters[i - 1]
+                let after = i + target.count < characters.count ? characters[i + target.count] : " "
+                if Array(characters[i..<i + target.count]) == target, !before.isLetter,
+                   text.hasSuffix(".") || (!after.isLetter && after != "." && text.count > 0 && after != "'") {
+                    // Bare `eg` and `ie` only count when written with a comma or colon after them.
+                    if !text.hasSuffix(".") && after != "," && after != ":" { i += 1; continue }
+                    let level: DiagnosticLevel = page.isEasyRead ? .error : limits.level
+                    findings.add(id, at: block.position(at: i), level, "`\(text)` is hard to understand.",
+                                 suggestion: "Write `\(easier)` instead.")
+                    i += target.count
+                    continue
+                }
+                i += 1
+            }
+        }
+    }
+}
+
+/// `capitals`: words of 4 or more letters in capitals that are not known initials.
+struct CapitalsRule: Rule {
+    let id = RuleID.capitals
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        page.forEachWord { word, block in
+            let letters = word.text.filter(\.isLetter)
+            guard !word.isAddress, letters.count >= 4, letters.allSatisfy(\.isUppercase), environment.wordLists.initials[word.text] == nil,
+                  !environment.knownTerms.contains(word.text) else { return }
+            findings.add(id, at: block.position(at: word.offset), limits.level,
+                         "`\(word.text)` is in capitals. Capitals are hard to read and can feel like shouting.",
+                         suggestion: "Write it in small letters. Use bold to make it stand out.")
+        }
+    }
+}
+
+/// `number-words`: numbers written as words; easy read uses digits. "one" is fine.
+struct NumberWordsRule: Rule {
+    let id = RuleID.numberWords
+    static let values: [String: Int] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    ]
+
+    /// `three` → 3, `twenty-one` → 21; nil for anything else.
+    static func value(of word: String) -> Int? {
+        let parts = word.split(separator: "-").map(String.init)
+        if parts.count == 1 { return values[parts[0]] }
+        guard parts.count == 2, let tens = values[parts[0]], tens >= 20, tens < 100 else { return nil }
+        let unit = parts[1] == "one" ? 1 : values[parts[1]]
+        guard let unit, unit < 10 else { return nil }
+        return tens + unit
+    }
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+        page.forEachWord { word, block in
+            guard let value = Self.value(of: word.lowercased) else { return }
+            findings.add(id, at: block.position(at: word.offset), limits.level,
+                         "`\(word.text)` is a number written as a word.", suggestion: "Write `\(value)` instead.")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// A word: a run of letters or digits, with inner apostrophes and hyphens (`don't`, `self-advocacy`) and, inside
+/// numbers, commas and points (`£1,880,448`, `14.33`). A currency sign before a number belongs to it.
+public struct Word: Sendable, Hashable {
+    public let text: String
+    /// Offset of the word's first character in its block.
+    public let offset: Int
+    /// Whether the word is a web or email address written out, such as `info@example.org`: it counts as one word and
+    /// is never a hard word.
+    public var isAddress = false
+
+    public var lowercased: String { text.lowercased() }
+
+    /// Whether the word is a number, such as `14`, `1,880` or `£40.71`.
+    public var isNumber: Bool { text.contains(where: \.isNumber) && !text.contains(where: \.isLetter) }
+
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    static func split(_ characters: [Character], in range: Range<Int>) -> [Word] {
+        var words: [Word] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = characters[i]
+            let startsNumber = "£$€".contains(c) && i + 1 < end && characters[i + 1].isNumber
+            guard isWordCharacter(c) || startsNumber else {
+                i += 1
+                continue
+            }
+            let start = i
+            if let address = addressEnd(characters, from: start, to: end) {
+                words.append(Word(text: String(characters[start..<address]), offset: start, isAddress: true))
+                i = address
+                continue
+            }
+            i += 1
+            while i < end {
+                let c = characters[i]
+                if isWordCharacter(c) {
+                    i += 1
+                } else if "'’-".contains(c), i + 1 < end, isWordCharacter(characters[i + 1]), isWordCharacter(characters[i - 1]) {
+                    i += 1
+                } else if ",.".contains(c), characters[i - 1].isNumber, i + 1 < end, characters[i + 1].isNumber {
+                    i += 1
+                } else if c == ".", i + 1 < end, characters[i + 1].isLetter, characters[i - 1].isLetter,
+                          i - 2 < start || !characters[i - 2].isLetter {
+                    // Initials written with points, such as e.g. and i.e.
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            words.append(Word(text: String(characters[start..<i]), offset: start))
+        }
+        return words
+    }
+}
+
+/// The end of a web or email address starting at `start`, if one does: a run without spaces that has `@`, `://` or
+/// starts with `www.`. Full stops and commas after it are left out.
+private func addressEnd(_ characters: [Character], from start: Int, to end: Int) -> Int? {
+    var stop = start
+    while stop < end, !characters[stop].isWhitespace { stop += 1 }
+    let token = String(characters[start..<stop])
+    guard token.contains("@") || token.contains("://") || token.lowercased().hasPrefix("www.") else { return nil }
+    while stop > start, ".,;:!?)]\"'”’".contains(characters[stop - 1]) { stop -= 1 }
+    return stop
+}
+
+/// A sentence inside a block.
+public struct Sentence: Sendable {
+    /// Where the sentence is in its block's characters.
+    public let range: Range<Int>
+    public let words: [Word]
+
+    /// Words that never end a sentence when a full stop follows them.
+    static let abbreviations: Set<String> = ["dr", "mr", "mrs", "ms", "st", "prof", "e.g", "i.e", "eg", "ie", "vs",
+                                             "approx", "cf", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                             "sept", "oct", "nov", "dec", "tel", "ref"]
+
+    /// Splits text into sentences. A sentence ends at `.`, `!` or `?` followed by a space or the end, but not after a
+    /// known abbreviation (Dr, Mrs, e.g.), `No.` before a number, a single initial, or before a lowercase word.
+    /// What is left at the end is a sentence too, full stop or not.
+    static func split(_ characters: [Character]) -> [Sentence] {
+        var result: [Sentence] = []
+        var start = 0
+        var i = 0
+        let n = characters.count
+        func add(_ end: Int) {
+            let words = Word.split(characters, in: start..<end)
+            if !words.isEmpty { result.append(Sentence(range: start..<end, words: words)) }
+            start = end
+        }
+        while i < n {
+            let c = characters[i]
+            if "?!.…".contains(c) {
+                var j = i + 1
+                while j < n, "?!.…\"'”’)]".contains(characters[j]) { j += 1 }
+                if j == n || characters[j].isWhitespace {
+                    if c == "." && continuesAfterFullStop(characters, at: i, next: j) {
+                        i = j
+                        continue
+                    }
+                    add(j)
+                    i = j
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        add(n)
+        return result
+    }
+
+    private static func continuesAfterFullStop(_ characters: [Character], at dot: Int, next: Int) -> Bool {
+        // The word before the full stop, with inner dots (e.g).
+        var k = dot
+        while k > 0, characters[k - 1].isLetter || characters[k - 1] == "." { k -= 1 }
+        let before = String(characters[k..<dot])
+        var nextWord = next
+        while nextWord < characters.count, characters[nextWord].isWhitespace { nextWord += 1 }
+        let following = nextWord < characters.count ? characters[nextWord] : nil
+        if abbreviations.contains(before.lowercased()) { return true }
+        if before == "No", following?.isNumber == true { return true }
+        if before.count == 1, before.first?.isUppercase == true, following?.isUppercase == true { return true }
+        if let following, following.isLowercase { return true }
+        return false
+    }
+}

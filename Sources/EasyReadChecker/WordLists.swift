@@ -1,0 +1,69 @@
+import Foundation
+
+/// The word lists the checker uses. They ship as data files in `Data/`:
+/// `common-words.txt` (from wordfreq; see its NOTICE), and the project's own `everyday-words.txt` (easy words that
+/// are rarer in general text than in daily life), `hard-words.tsv`, `initials.tsv` and `hard-phrases.tsv`.
+public struct WordLists: Sendable {
+    /// Everyday words nobody needs explained, lowercased.
+    public var common: Set<String>
+    /// Hard words, lowercased, with easier words to use instead (empty when there is no simple swap).
+    public var hardWords: [String: String]
+    /// Initials such as NHS or LeDeR, written as they should be, with what they stand for.
+    public var initials: [String: String]
+    /// Hard phrases, as lowercased words, with easier words.
+    public var hardPhrases: [(words: [String], phrase: String, easier: String)]
+
+    public init(common: Set<String>, hardWords: [String: String], initials: [String: String],
+                hardPhrases: [(words: [String], phrase: String, easier: String)]) {
+        self.common = common
+        self.hardWords = hardWords
+        self.initials = initials
+        self.hardPhrases = hardPhrases
+    }
+
+    /// The lists shipped with Signpost.
+    public static let bundled: WordLists = {
+        let common = Set((lines(of: "common-words", "txt") + lines(of: "everyday-words", "txt")).map { $0.lowercased() })
+        var hard: [String: String] = [:]
+        for (word, easier) in pairs(of: "hard-words") { hard[word.lowercased()] = easier }
+        var initials: [String: String] = [:]
+        for (letters, meaning) in pairs(of: "initials") { initials[letters] = meaning }
+        let phrases = pairs(of: "hard-phrases").map { phrase, easier in
+            (words: phrase.lowercased().split(separator: " ").map(String.init), phrase: phrase, easier: easier)
+        }
+        return WordLists(common: common, hardWords: hard, initials: initials, hardPhrases: phrases)
+    }()
+
+    private static func lines(of name: String, _ ext: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Data")
+                ?? Bundle.module.url(forResource: name, withExtension: ext),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    private static func pairs(of name: String) -> [(String, String)] {
+        lines(of: name, "tsv").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]).trimmingCharacters(in: .whitespaces),
+                    parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
+        }
+    }
+
+    /// Whether a lowercased word, or a simple form of it (without -s, -ed, -ing, -ly…), is common.
+    public func isCommon(_ word: String) -> Bool {
+        if common.contains(word) { return true }
+        for candidate in Self.stems(of: word) where common.contains(candidate) { return true }
+        return false
+    }
+
+    static func stems(of word: String) -> [String] {
+        var result: [String] = []
+        func drop(_ suffix: String, add: String = "") {
+            if word.hasSuffix(suffix), word.count > suffix.count + 2 { result.append(String(word.dropLast(suffix.count)) + add) }
+        }
+        drop("'s"); drop("’s"); drop("s"); drop("es"); drop("ies", add: "y"); drop("ed"); drop("d"); drop("ied", add: "y")
+        drop("ing"); drop("ing", add: "e"); drop("ly"); drop("er"); drop("ers"); drop("est"); drop("ness"); drop("ful")
+        return result
+    }
+}

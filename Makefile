@@ -15,7 +15,7 @@ site: deps
 	$(SWIFT) build --product signpost
 	$(SIGNPOST) build --content $(CONTENT) --output $(OUTPUT)
 
-test: deps swift-test
+test: deps swift-test browser-test
 
 swift-test: deps
 	$(SWIFT) test
@@ -26,6 +26,30 @@ deps:
 		echo "Installing libcmark-dev and pkg-config…"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
+
+# Headless Chromium, its driver and Java (for the Nu HTML Checker), from Debian.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then \
+		echo "Installing chromium, chromium-driver and default-jre-headless…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver default-jre-headless; \
+	fi
+
+# The Python virtual environment for the browser tests, made again when its requirements change.
+$(VENV)/.installed: Tests/Browser/requirements.txt Tests/Browser/requirements-nodeps.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Browser/requirements.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -r Tests/Browser/requirements-nodeps.txt
+	touch $@
+
+# Builds the sample site and proves it in a real browser: axe-core, the Nu HTML Checker, layout, keyboard, easy read.
+browser-test: deps browser-deps $(VENV)/.installed
+	$(SWIFT) build --product signpost
+	SIGNPOST=$(SIGNPOST) CONTENT=$(CONTENT) $(VENV)/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
+
+# The same browser checks on your own theme: make a11y THEME=Themes/mine
+a11y: deps browser-deps $(VENV)/.installed
+	$(SWIFT) build --product signpost
+	SIGNPOST=$(SIGNPOST) CONTENT=$(CONTENT) THEME=$(THEME) $(VENV)/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
 
 clean:
 	rm -rf .build $(OUTPUT)/* $(VENV)

@@ -1,0 +1,58 @@
+"""Keyboard users: the skip link comes first and works, and every link and control can be reached and shows focus."""
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from conftest import url_path
+
+FOCUSABLE = """
+return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(el => !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+"""
+
+FOCUS_LOOK = """
+const el = arguments[0];
+const s = getComputedStyle(el);
+return [s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
+        s.textDecorationLine];
+"""
+
+
+def press_tab(browser):
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    return browser.switch_to.active_element
+
+
+def test_skip_link_comes_first_and_moves_to_main(browser, server, page):
+    browser.get(server.base + url_path(page))
+    first = press_tab(browser)
+    assert "skip-link" in (first.get_attribute("class") or ""), f"{page}: first Tab reached {first.tag_name} {first.text!r}"
+    assert first.is_displayed() and first.size["height"] > 0, f"{page}: the skip link is not visible when focused"
+    first.send_keys(Keys.ENTER)
+    active = browser.switch_to.active_element
+    in_main = browser.execute_script("return document.activeElement.closest('main') !== null")
+    if not in_main:
+        active = press_tab(browser)
+        in_main = browser.execute_script("return document.activeElement.closest('main') !== null")
+    assert in_main, f"{page}: after the skip link, focus is on {active.tag_name} outside main"
+
+
+def test_every_link_is_reachable_and_shows_focus(browser, server, page):
+    browser.get(server.base + url_path(page))
+    expected = browser.execute_script(FOCUSABLE)
+    unfocused = {el.id or str(i): browser.execute_script(FOCUS_LOOK, el) for i, el in enumerate(expected)}
+    reached = []
+    for _ in range(len(expected) + 5):
+        element = press_tab(browser)
+        if element.tag_name == "body" or (reached and element == reached[0]):
+            break
+        reached.append(element)
+    missing = [el.text or el.get_attribute("href") for el in expected if el not in reached]
+    assert not missing, f"{page}: Tab never reaches {missing}"
+    for i, el in enumerate(expected):
+        browser.execute_script("arguments[0].blur()", el)
+        before = browser.execute_script(FOCUS_LOOK, el)
+        # Focus as the keyboard does, so :focus-visible applies.
+        browser.execute_script("arguments[0].focus({focusVisible: true})", el)
+        after = browser.execute_script(FOCUS_LOOK, el)
+        assert before != after, f"{page}: no visible focus on {el.tag_name} {el.text!r}"
+    assert unfocused

@@ -1,0 +1,62 @@
+"""Pages fit a 320 pixel wide screen, and text at 200% size is never cut off or on top of other text."""
+from conftest import set_width, url_path
+
+NO_SIDEWAYS_SCROLL = "return [document.documentElement.scrollWidth, window.innerWidth]"
+
+# Elements whose own text is cut off by their box, or whose text boxes overlap another's.
+TEXT_PROBLEMS = """
+const blocks = [...document.querySelectorAll('body *')].filter(el => {
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden, .skip-link')) return false;
+  return [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+});
+const problems = [];
+for (const el of blocks) {
+  const style = getComputedStyle(el);
+  const clips = /(hidden|clip)/.test(style.overflowX + style.overflowY);
+  if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+    problems.push('cut off: ' + el.tagName + ' ' + el.textContent.trim().slice(0, 40));
+  }
+}
+function textRects(el) {
+  const range = document.createRange();
+  const rects = [];
+  for (const n of el.childNodes) {
+    if (n.nodeType !== 3 || !n.textContent.trim()) continue;
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) rects.push(r);
+  }
+  return rects;
+}
+const boxes = blocks.map(el => [el, textRects(el)]);
+for (let i = 0; i < boxes.length; i++) {
+  for (let j = i + 1; j < boxes.length; j++) {
+    const [a, ra] = boxes[i], [b, rb] = boxes[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    for (const p of ra) for (const q of rb) {
+      const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+      const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+      if (w > 2 && h > 2) problems.push('overlap: "' + a.textContent.trim().slice(0, 30) + '" and "' + b.textContent.trim().slice(0, 30) + '"');
+    }
+  }
+}
+return [...new Set(problems)].slice(0, 10);
+"""
+
+
+def test_no_sideways_scrolling_at_320_pixels(browser, server, page):
+    set_width(browser, 320, 640)
+    browser.get(server.base + url_path(page))
+    scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
+    assert scroll_width <= inner_width, f"{page} is {scroll_width}px wide in a {inner_width}px window"
+
+
+def test_text_at_200_percent_is_not_cut_off_or_overlapping(browser, server, page):
+    set_width(browser, 1280, 900)
+    browser.get(server.base + url_path(page))
+    # Text-only zoom, as a browser's "make text bigger" setting does: the theme sizes everything in rem.
+    browser.execute_script("document.documentElement.style.fontSize = '200%'")
+    problems = browser.execute_script(TEXT_PROBLEMS)
+    assert problems == [], f"{page}: {problems}"
+    scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
+    assert scroll_width <= inner_width, f"{page} scrolls sideways at 200% text"

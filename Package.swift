@@ -25,11 +25,13 @@ let package = Package(
         .target(name: "SiteModel", dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]),
         // The easy-read checker: rules over the Markdown tree of each page.
         .target(name: "EasyReadChecker", dependencies: ["SiteModel", "Markdown"], resources: [.copy("Data")]),
+        // The service directory: services, their checks, the search index and Open Referral UK exports.
+        .target(name: "ServiceDirectory", dependencies: ["SiteModel", "Markdown"]),
         // The build pipeline: load, validate, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "SiteModel", "Markdown", "EasyReadChecker",
+                "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -40,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SignpostTests",
-            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker"],
+            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -32,14 +32,18 @@ struct Build: ParsableCommand {
             console.error("signpost: \(error)")
             throw ExitCode(2)
         }
-        console.report(result.diagnostics)
+        // Errors and warnings in full; suggestions are counted, and `signpost check` shows them.
+        console.report(result.diagnostics.filter { $0.level != .suggestion })
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let counts = result.diagnostics
         if result.hasErrors {
             console.error("Build failed: \(plural(counts.errorCount, "error")), \(plural(counts.warningCount, "warning")). Nothing was written.")
             throw ExitCode(1)
         }
-        console.line("Built \(plural(result.pageCount, "page")) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion")). Open \(options.output.path)/index.html to see it.")
+        let services = result.directory.map { " and \(plural($0.entries.count, "service"))" } ?? ""
+        let hint = counts.suggestionCount > 0 ? " (run `signpost check` to see the suggestions)" : ""
+        console.line("Built \(plural(result.pageCount, "page"))\(services) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion"))\(hint).")
+        console.line("Open \(options.output.path)/index.html to see it.")
     }
 }
 

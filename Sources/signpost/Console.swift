@@ -12,9 +12,10 @@ struct Console {
             && isatty(STDOUT_FILENO) == 1
     }
 
-    func line(_ text: String) { print(text) }
+    /// Written straight away, not buffered, so progress shows as it happens.
+    func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 
-    func progress(_ text: String) { print(text) }
+    func progress(_ text: String) { line(text) }
 
     func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 

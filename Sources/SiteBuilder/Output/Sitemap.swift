@@ -1,8 +1,10 @@
+import ServiceDirectory
 import SiteModel
 
 /// `sitemap.xml`: every published page, with the day it was last updated where known.
 struct Sitemap {
     let site: Site
+    var directory: Directory?
 
     func xml() -> String {
         // Search engines need full addresses; without `url:` in site.yml the addresses start at the site's root.
@@ -16,6 +18,16 @@ struct Sitemap {
             lines.append("    <loc>\(escape(origin + page.urlPath))</loc>")
             if let updated = page.frontMatter.updated { lines.append("    <lastmod>\(updated.iso)</lastmod>") }
             lines.append("  </url>")
+        }
+        if let directory, !directory.listed.isEmpty {
+            var paths = ["/services/"] + directory.entries.map { "/\($0.slug)/" }
+            paths += directory.byType.map { "/services/type/\($0.type.rawValue)/" }
+            paths += directory.byArea.map { "/services/area/\($0.slug)/" }
+            for path in paths {
+                lines.append("  <url>")
+                lines.append("    <loc>\(escape(origin + path))</loc>")
+                lines.append("  </url>")
+            }
         }
         lines.append("</urlset>")
         return lines.joined(separator: "\n") + "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceDirectory
 import SiteModel
 
 /// What the steps of a build share: each step reads what earlier steps left and adds its own part.
@@ -10,6 +11,10 @@ public struct BuildContext: Sendable {
     public var site: Site?
     /// The theme, once loaded.
     public var theme: Theme?
+    /// The service directory, once loaded.
+    public var directory: Directory?
+    /// The day the build runs, for checks such as "Details may be out of date".
+    public var today: CalendarDate = .today
     /// Everything found so far, errors, warnings and suggestions.
     public var diagnostics: [Diagnostic] = []
     /// Files to write, by path relative to the output folder.

@@ -8,9 +8,9 @@ public struct BuildPipeline: Sendable {
 
     public init(steps: [any BuildStep]) { self.steps = steps }
 
-    /// The steps of a full build: load → validate → check → render → write.
+    /// The steps of a full build: load → validate → (services) → check → render → write.
     public static func standard(checker: (any BuildStep)? = nil) -> BuildPipeline {
-        var steps: [any BuildStep] = [LoadStep(), ValidateStep()]
+        var steps: [any BuildStep] = [LoadStep(), ValidateStep(), DirectoryStep()]
         if let checker { steps.append(checker) }
         steps += [RenderStep(), WriteStep()]
         return BuildPipeline(steps: steps)

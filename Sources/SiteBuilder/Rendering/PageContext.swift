@@ -42,6 +42,10 @@ struct PageContext {
     /// The site's navigation. On easy-read pages, links go to easy-read versions where there are some.
     private func navigation(current: Page?) -> [[String: Any]] {
         site.config.navigation.compactMap { entry -> [String: Any]? in
+            if entry.page == ValidateStep.directoryEntry && !site.serviceFiles.isEmpty {
+                return ["label": entry.label ?? "Find a service", "href": urls.page("services"),
+                        "current": current == nil && urls.fromSlug.hasPrefix("services")]
+            }
             guard let target = pagesByPath[entry.page] else { return nil }
             var shown = target
             if current?.isEasyRead == true, let twin = target.twinPath.flatMap({ pagesByPath[$0] }) { shown = twin }

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import ServiceDirectory
 import SiteModel
 
 /// Turns every page into HTML through the theme's templates, and gathers the files to copy.
@@ -15,11 +16,20 @@ public struct RenderStep: BuildStep {
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.path] = page }
 
+        let directory = context.directory.map {
+            DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath)
+        }
         for page in site.pages {
             let urls = SiteURLs(fromSlug: page.slug)
             MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
             let body = page.document.renderHTML()
-            let values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).page(page, body: body)
+            var values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).page(page, body: body)
+            if let query = page.frontMatter.services, let directory {
+                let cards = directory.cards(for: query, urls: urls)
+                values["serviceCards"] = cards
+                values["hasServiceCards"] = !cards.isEmpty
+                values["listingHref"] = urls.page(DirectoryRenderer.listingSlug)
+            }
             let template = page.isHome && !page.isEasyRead ? "home" : (page.isEasyRead ? "easy-read" : "page")
             context.files[page.outputPath] = Data(theme.render(template, values).utf8)
         }
@@ -32,7 +42,8 @@ public struct RenderStep: BuildStep {
         notFound["page"] = ["title": "Page not found"]
         context.files["404.html"] = Data(theme.render("404", notFound).utf8)
 
-        context.files["sitemap.xml"] = Data(Sitemap(site: site).xml().utf8)
+        directory?.render(into: &context.files, diagnostics: &context.diagnostics)
+        context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
 
         for asset in site.assets {
             if let data = site.source.read(asset) { context.files[asset] = data }
@@ -42,6 +53,7 @@ public struct RenderStep: BuildStep {
                 context.files["assets/\(asset)"] = data
             }
         }
-        return "\(site.pages.count) pages"
+        let services = context.directory?.entries.count ?? 0
+        return "\(site.pages.count) pages" + (services > 0 ? " and \(services) services" : "")
     }
 }

@@ -6,6 +6,9 @@ import SiteModel
 public struct ValidateStep: BuildStep {
     public var name: String { "Validating" }
 
+    /// A navigation entry that links to the service directory's listing.
+    static let directoryEntry = "services/"
+
     /// Addresses the build uses for its own files.
     static let reservedSlugs: Set<String> = ["assets", "services", "openreferral", "404"]
 
@@ -100,6 +103,7 @@ public struct ValidateStep: BuildStep {
         let paths = Set(site.pages.map(\.path))
         let position = site.configKeyPositions["navigation"] ?? SourcePosition(line: 1, column: 1)
         for entry in site.config.navigation where !paths.contains(entry.page) && !site.brokenPaths.contains(entry.page) {
+            if entry.page == Self.directoryEntry && !site.serviceFiles.isEmpty { continue }
             let why = site.draftPaths.contains(entry.page) ? "is a draft" : "does not exist"
             problems.append(Diagnostic(file: ContentLoader.configFile, at: position,
                                        message: "The navigation lists `\(entry.page)`, which \(why)."

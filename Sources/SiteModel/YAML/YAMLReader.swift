@@ -48,9 +48,18 @@ public enum YAMLReader {
         return YAMLDecoded(value: diagnostics.isEmpty ? value : nil, diagnostics: diagnostics, keyPositions: keyPositions)
     }
 
-    /// Records where every mapping key is, by its dotted path: `title`, `checks.easy-read.sentence-length`.
+    /// Records where every mapping key and list item is, by its dotted path: `title`,
+    /// `checks.easy-read.sentence-length`, `costs.0.amount`.
     private static func recordKeys(of node: Node, prefix: String, lineOffset: Int,
                                    into positions: inout [String: SourcePosition]) {
+        if case .sequence(let sequence) = node {
+            for (index, item) in sequence.enumerated() {
+                let path = "\(prefix).\(index)"
+                if let mark = item.mark { positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
+                recordKeys(of: item, prefix: path, lineOffset: lineOffset, into: &positions)
+            }
+            return
+        }
         guard case .mapping(let mapping) = node else { return }
         for (key, value) in mapping {
             guard let name = key.scalar?.string else { continue }

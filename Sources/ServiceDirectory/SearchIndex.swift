@@ -1,0 +1,116 @@
+import Foundation
+import SiteModel
+
+/// The search index the listing page loads as a script (`services/search-index.js`), so that search works even when
+/// the site is opened from disk. Each service carries what a result card shows and its words, field by field, already
+/// split and lowercased; the weights say which fields count most.
+public struct SearchIndex: Sendable {
+    /// The fields searched, most important first, with their weights.
+    public static let fields: [(name: String, weight: Int)] = [
+        ("name", 10), ("types", 8), ("summary", 4), ("areas", 4), ("organization", 3), ("description", 2),
+        ("eligibility", 2),
+    ]
+
+    /// Words people use that mean the same. A site adds its own in `site.yml` under `synonyms:`.
+    public static let defaultSynonyms: [[String]] = [
+        ["respite", "short break", "short breaks"],
+        ["adult placement", "shared lives", "host family"],
+        ["sitting", "sitter", "sitters", "home based", "home-based", "at home", "support at home"],
+        ["crisis", "emergency", "urgent", "short notice"],
+        ["holiday", "holidays", "holiday breaks", "trip", "trips"],
+        ["direct payment", "direct payments", "personal budget", "personal assistant", "pa"],
+        ["day out", "days out", "activities", "activity", "community", "club", "clubs"],
+        ["residential", "overnight", "stay", "staying", "short break home", "building based", "building-based"],
+        ["kids", "children", "child", "young people", "teenagers"],
+        ["learning disability", "learning disabilities", "learning difficulties"],
+    ]
+
+    public struct Card: Encodable, Sendable {
+        let id: String
+        let name: String
+        let href: String
+        let summary: String
+        let picture: String?
+        let types: [String]
+        let typeLabels: [String]
+        let areas: [String]
+        let cost: String
+        let overnight: Bool
+        let emergency: Bool
+        /// The words of each field, in the order of `fields`.
+        let words: [[String]]
+    }
+
+    struct Document: Encodable {
+        let version = 1
+        let fields: [String]
+        let weights: [Int]
+        let synonyms: [[String]]
+        let types: [[String]]
+        let services: [Card]
+    }
+
+    public let cards: [Card]
+    public let synonyms: [[String]]
+
+    /// - Parameters:
+    ///   - pictureURL: the address of a service's picture from the listing page, when it has one.
+    public init(entries: [ServiceEntry], extraSynonyms: [[String]] = [], pictureURL: (ServiceEntry) -> String? = { _ in nil }) {
+        cards = entries.map { entry in
+            let service = entry.service
+            let fields: [String] = [
+                service.name,
+                service.breakTypes.map { "\($0.label) \($0.rawValue)" }.joined(separator: " "),
+                service.summary + " " + (service.easyReadSummary ?? ""),
+                service.areas.joined(separator: " "),
+                service.organization?.name ?? "",
+                entry.description.root.plainText,
+                (service.eligibility ?? "") + " " + (service.howToGetIt ?? ""),
+            ]
+            return Card(id: service.id, name: service.name, href: "\(service.id)/", summary: service.summary,
+                        picture: pictureURL(entry), types: service.breakTypes.map(\.rawValue),
+                        typeLabels: service.breakTypes.map(\.label), areas: service.areas,
+                        cost: Facts.costSummary(service.costs), overnight: service.overnight,
+                        emergency: service.emergency, words: fields.map(SearchIndex.words))
+        }
+        synonyms = Self.merge(Self.defaultSynonyms, extraSynonyms)
+    }
+
+    /// Lowercased words without accents, each once, in the order first seen.
+    public static func words(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
+            .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        var seen = Set<String>()
+        var result: [String] = []
+        for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let word = String(word)
+            if seen.insert(word).inserted { result.append(word) }
+        }
+        return result
+    }
+
+    /// A site's groups join the default group they share a word with, or stand on their own.
+    static func merge(_ base: [[String]], _ extra: [[String]]) -> [[String]] {
+        var groups = base.map { $0.map { $0.lowercased() } }
+        for group in extra {
+            let lowered = group.map { $0.lowercased() }
+            if let index = groups.firstIndex(where: { !Set($0).isDisjoint(with: lowered) }) {
+                groups[index] += lowered.filter { !groups[index].contains($0) }
+            } else {
+                groups.append(lowered)
+            }
+        }
+        return groups
+    }
+
+    /// `window.SIGNPOST_SEARCH = {…};`
+    public func script() -> String {
+        let document = Document(fields: Self.fields.map(\.name), weights: Self.fields.map(\.weight),
+                                synonyms: synonyms, types: BreakType.allCases.map { [$0.rawValue, $0.label] },
+                                services: cards)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let json = (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "window.SIGNPOST_SEARCH = \(json);\n"
+    }
+}

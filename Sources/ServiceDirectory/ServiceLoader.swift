@@ -1,0 +1,146 @@
+import Foundation
+import Markdown
+import SiteModel
+
+/// Reads every file under `services/` and checks it: required fields, unique ids, allowed values, ages, costs, times,
+/// addresses and how recently the details were checked. Every problem is collected, with file, line and column.
+public struct ServiceLoader: Sendable {
+    /// The day the build runs, for "Details may be out of date".
+    public var today: CalendarDate
+    /// Whether a picture a service refers to exists.
+    public var pictureExists: @Sendable (_ reference: String, _ path: String) -> Bool
+
+    public init(today: CalendarDate = .today, pictureExists: @escaping @Sendable (String, String) -> Bool = { _, _ in true }) {
+        self.today = today
+        self.pictureExists = pictureExists
+    }
+
+    public func load(_ paths: [String], from source: any ContentSource) -> (entries: [ServiceEntry], diagnostics: [Diagnostic]) {
+        var entries: [ServiceEntry] = []
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for path in paths {
+            guard let entry = loadOne(path, from: source, diagnostics: &diagnostics) else { continue }
+            if let other = owners[entry.id] {
+                diagnostics.append(Diagnostic(file: path, at: entry.position("id"),
+                                              message: "The id `\(entry.id)` is also used by `\(other)`. Every service needs its own id."))
+                continue
+            }
+            owners[entry.id] = path
+            diagnostics += validate(entry)
+            entries.append(entry)
+        }
+        entries.sort { $0.service.name.localizedCaseInsensitiveCompare($1.service.name) == .orderedAscending }
+        return (entries, diagnostics)
+    }
+
+    func loadOne(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> ServiceEntry? {
+        guard let text = source.readText(path) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file is not UTF-8 text."))
+            return nil
+        }
+        guard case .success(let split) = SourceText.split(text) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                                          message: "A service file starts with front matter between `---` lines, with at least `id`, `name` and `summary`."))
+            return nil
+        }
+        let decoded = YAMLReader.decode(Service.self, from: split.frontMatter, file: path, lineOffset: split.frontMatterLineOffset)
+        diagnostics += decoded.diagnostics
+        guard let service = decoded.value else { return nil }
+        return ServiceEntry(path: path, service: service,
+                            description: MarkdownDocument(split.body, lineOffset: split.bodyLineOffset),
+                            keyPositions: decoded.keyPositions)
+    }
+
+    /// Every rule a service's values must keep.
+    public func validate(_ entry: ServiceEntry) -> [Diagnostic] {
+        let service = entry.service
+        var problems: [Diagnostic] = []
+        func error(_ key: String, _ message: String) {
+            problems.append(Diagnostic(file: entry.path, at: entry.position(key), message: message))
+        }
+        if !Page.isValidSlug(service.id) || service.id.contains("/") {
+            error("id", "The id `\(service.id)` can use only lowercase letters, digits and hyphens.")
+        }
+        let words = service.summary.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        if words > 25 { error("summary", "The summary has \(words) words. Keep it to 25 words or fewer.") }
+        if service.breakTypes.isEmpty {
+            error("break_types", "Give at least one kind of break in `break_types`: \(BreakType.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let ages = service.ages {
+            if let min = ages.min, let max = ages.max, min > max {
+                error("ages", "The youngest age (\(min)) is above the oldest (\(max)).")
+            }
+            for (key, value) in [("min", ages.min), ("max", ages.max)] where (value ?? 0) < 0 || (value ?? 0) > 130 {
+                error("ages.\(key)", "`ages.\(key)` must be an age from 0 to 130.")
+            }
+        }
+        for (index, cost) in service.costs.enumerated() where cost.amount < 0 || !cost.amount.isFinite {
+            error("costs.\(index).amount", "A cost can't be below zero. Use 0 for a free option.")
+        }
+        for (index, cost) in service.costs.enumerated() {
+            if let currency = cost.currency, currency.count != 3 || !currency.allSatisfy(\.isUppercase) {
+                error("costs.\(index).currency", "`currency` is a 3-letter code such as `GBP`, not `\(currency)`.")
+            }
+        }
+        for (index, hours) in service.hours.enumerated() {
+            for (key, time) in [("opens", hours.opens), ("closes", hours.closes)] where Self.minutes(time) == nil {
+                error("hours.\(index).\(key)", "`\(time)` is not a time. Write times as HH:MM on a 24-hour clock, like \"09:00\" or \"17:30\".")
+            }
+            if hours.days.isEmpty { error("hours.\(index).days", "Give the days, like `[mo, tu, we]`.") }
+        }
+        for (key, url) in [("organization.website", service.organization?.website), ("contact.website", service.contact?.website)] {
+            if let url, !Self.isWebAddress(url) {
+                error(key, "`\(url)` is not a web address. Start it with https:// (or http://).")
+            }
+        }
+        if let email = service.contact?.email, !Self.isEmail(email) {
+            error("contact.email", "`\(email)` is not an email address.")
+        }
+        if let phone = service.contact?.phone, !Self.isPhone(phone) {
+            error("contact.phone", "`\(phone)` is not a phone number. Use digits, spaces and an optional + at the start.")
+        }
+        for (index, code) in service.languages.enumerated() where !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
+            error("languages.\(index)", "`\(code)` is not a language code. Use two-letter ISO 639-1 codes such as `en`, `pa` or `ur`.")
+        }
+        if let picture = service.picture, !pictureExists(picture, entry.path) {
+            error("picture", "The picture `\(picture)` does not exist.")
+        }
+        if let checked = service.checked {
+            if checked > today {
+                error("checked", "`checked` is \(checked.long), which has not happened yet.")
+            } else if checked < today.addingMonths(-12) {
+                problems.append(Diagnostic(file: entry.path, at: entry.position("checked"), level: .warning,
+                                           message: "Details may be out of date: they were last checked on \(checked.long).",
+                                           suggestion: "Check them with the service and change `checked`."))
+            }
+        }
+        return problems
+    }
+
+    /// `09:30` → 570; nil for anything that is not HH:MM.
+    static func minutes(_ time: String) -> Int? {
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0...23).contains(h) || (h == 24 && m == 0), (0...59).contains(m) else { return nil }
+        return h * 60 + m
+    }
+
+    static func isWebAddress(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = url.host, host.contains(".") else { return false }
+        return true
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+    }
+
+    static func isPhone(_ text: String) -> Bool {
+        let digits = text.filter(\.isNumber).count
+        return digits >= 3 && text.enumerated().allSatisfy { index, c in
+            c.isNumber || c == " " || c == "-" || c == "(" || c == ")" || (c == "+" && index == 0)
+        }
+    }
+}

@@ -67,7 +67,8 @@ public struct SearchIndex: Sendable {
                 entry.description.root.plainText,
                 (service.eligibility ?? "") + " " + (service.howToGetIt ?? ""),
             ]
-            return Card(id: service.id, name: service.name, href: "\(service.id)/", summary: service.summary,
+            // From the listing at /services/, so that every result's link ends with /services/<id>/.
+            return Card(id: service.id, name: service.name, href: "../\(entry.slug)/", summary: service.summary,
                         picture: pictureURL(entry), types: service.breakTypes.map(\.rawValue),
                         typeLabels: service.breakTypes.map(\.label), areas: service.areas,
                         cost: Facts.costSummary(service.costs), overnight: service.overnight,

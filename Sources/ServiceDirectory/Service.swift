@@ -133,12 +133,20 @@ public struct Organization: Sendable, Codable {
     public var name: String
     public var website: String?
     public enum CodingKeys: String, CodingKey, CaseIterable { case name, website }
+    public init(name: String, website: String? = nil) {
+        self.name = name
+        self.website = website
+    }
 }
 
 public struct Ages: Sendable, Codable {
     public var min: Int?
     public var max: Int?
     public enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
+    public init(min: Int? = nil, max: Int? = nil) {
+        self.min = min
+        self.max = max
+    }
 }
 
 public struct Cost: Sendable, Codable {
@@ -147,6 +155,12 @@ public struct Cost: Sendable, Codable {
     public var currency: String?
     public var description: String?
     public enum CodingKeys: String, CodingKey, CaseIterable { case option, amount, currency, description }
+    public init(option: String, amount: Double, currency: String? = "GBP", description: String? = nil) {
+        self.option = option
+        self.amount = amount
+        self.currency = currency
+        self.description = description
+    }
 }
 
 public struct Contact: Sendable, Codable {
@@ -174,6 +188,11 @@ public struct Hours: Sendable, Codable {
     public var opens: String
     public var closes: String
     public enum CodingKeys: String, CodingKey, CaseIterable { case days, opens, closes }
+    public init(days: [Weekday], opens: String, closes: String) {
+        self.days = days
+        self.opens = opens
+        self.closes = closes
+    }
 }
 
 public enum Weekday: String, Sendable, Codable, CaseIterable {

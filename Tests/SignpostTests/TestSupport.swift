@@ -26,7 +26,7 @@ func buildInMemory(_ files: [String: String], checker: (any BuildStep)? = nil) t
     if all["index.md"] == nil { all["index.md"] = pageFile("title: Home\nsummary: The home page.") }
     let options = BuildOptions(content: URL(fileURLWithPath: "/memory/Content"), theme: defaultTheme,
                                output: URL(fileURLWithPath: "/memory/Output"), dryRun: true)
-    var steps: [any BuildStep] = [LoadStep(), ValidateStep()]
+    var steps: [any BuildStep] = [LoadStep(), ValidateStep(), DirectoryStep()]
     if let checker { steps.append(checker) }
     steps.append(RenderStep())
     return try BuildPipeline(steps: steps).run(BuildContext(options: options, source: MemoryContentSource(all)))

@@ -82,7 +82,7 @@ struct DirectoryRenderer {
         let service = entry.service
         var card: [String: Any] = [
             "name": service.name,
-            "href": urls.page(entry.slug),
+            "href": urls.rooted(entry.slug),
             "summary": service.summary,
             "types": service.breakTypes.map(\.label).joined(separator: ", "),
             "areas": service.areas.joined(separator: ", "),

@@ -23,15 +23,35 @@ struct SiteURLs: Sendable {
         return String(repeating: "../", count: depth)
     }
 
-    /// The address of the page with `slug`.
+    /// The address of the page with `slug`: `../leder/` from `short-breaks/`, `type/holiday/` from `services/`.
     func page(_ slug: String, fragment: String = "") -> String {
-        let path = slug.isEmpty ? "" : slug + "/"
-        let href = root + path
-        return (href.isEmpty ? "./" : href) + fragment
+        let path = relative(to: slug.split(separator: "/").map(String.init))
+        let href = path.isEmpty ? "./" : path.hasSuffix("/") ? path : path + "/"
+        return href + fragment
+    }
+
+    /// The address of a page written from the site's top, such as `../services/respite-house/` or
+    /// `./services/respite-house/`: longer than `page(_:)`, but it always ends with the page's full path, which is what
+    /// the directory's links promise.
+    func rooted(_ slug: String) -> String {
+        (root.isEmpty ? "./" : root) + slug + "/"
     }
 
     /// The address of a file at `path` in the output folder, such as `pictures/house.svg`.
-    func file(_ path: String) -> String { root + path.split(separator: "/").map(escapePathPart).joined(separator: "/") }
+    func file(_ path: String) -> String {
+        relative(to: path.split(separator: "/").map { escapePathPart($0) })
+    }
+
+    /// The shortest relative path from this page's folder to `target` (parts from the site's root).
+    private func relative(to target: [String]) -> String {
+        if let absoluteBase { return absoluteBase + "/" + target.joined(separator: "/") }
+        let from = fromSlug.split(separator: "/").map(String.init)
+        var shared = 0
+        // A file's last part is never a folder to share.
+        while shared < from.count, shared < target.count, from[shared] == target[shared] { shared += 1 }
+        let up = String(repeating: "../", count: from.count - shared)
+        return up + target[shared...].joined(separator: "/")
+    }
 
     private func escapePathPart(_ part: Substring) -> String {
         part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#"])) ?? String(part)

@@ -1,0 +1,169 @@
+"""The service directory in a real browser: search as you type, filters, state in the address, no JavaScript, and
+opened straight from disk. Also the search code itself: ranking, typo tolerance and synonyms."""
+import re
+import time
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import built_site, make_driver
+
+pytestmark = pytest.mark.skipif(not (built_site() / "services/index.html").exists(), reason="the site has no services")
+
+RESULT_LINKS = "[data-results] a"
+
+
+def open_listing(browser, server, query=""):
+    browser.get(server.base + "/services/" + query)
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.SignpostSearch"))
+
+
+def results(browser):
+    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, RESULT_LINKS)]
+
+
+def result_ids(browser):
+    ids = []
+    for a in browser.find_elements(By.CSS_SELECTOR, RESULT_LINKS):
+        href = a.get_attribute("href")
+        match = re.search(r"/services/([a-z0-9-]+)/(index\.html)?$", href)
+        assert match, f"result link {href} does not end in /services/<id>/"
+        ids.append(match.group(1))
+    return ids
+
+
+def wait_for_count(browser, expected_text):
+    WebDriverWait(browser, 5).until(
+        lambda d: expected_text in d.find_element(By.CSS_SELECTOR, "[data-count]").text)
+
+
+def type_query(browser, text):
+    box = browser.find_element(By.CSS_SELECTOR, 'input[type="search"][name="q"]')
+    box.clear()
+    box.send_keys(text)
+    time.sleep(0.4)  # the search waits for a pause in typing
+    return box
+
+
+def test_typing_searches_and_announces_the_count(browser, server):
+    open_listing(browser, server)
+    label = browser.find_element(By.CSS_SELECTOR, 'label[for="service-search"]')
+    assert label.is_displayed() and label.text
+    everything = len(result_ids(browser))
+    type_query(browser, "sitting")
+    ids = result_ids(browser)
+    assert "sunflower-sitters" in ids and 0 < len(ids) < everything
+    status = browser.find_element(By.CSS_SELECTOR, "[data-count]")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.text == f"{len(ids)} services found" or status.text == "1 service found"
+    assert "q=sitting" in browser.current_url
+
+
+def test_typing_part_of_a_word_finds_it(browser, server):
+    open_listing(browser, server)
+    type_query(browser, "holid")
+    assert "seaside-holidays" in result_ids(browser)
+
+
+def test_filters_are_or_inside_a_group_and_and_across_groups(browser, server, site):
+    open_listing(browser, server)
+    browser.find_element(By.CSS_SELECTOR, 'label[for="area-Rutland"]').click()
+    wait_for_count(browser, "found")
+    rutland = set(result_ids(browser))
+    assert rutland and "rutland-crisis-beds" in rutland and "oakfield-shared-lives" not in rutland
+    browser.find_element(By.CSS_SELECTOR, 'label[for="type-holiday"]').click()
+    time.sleep(0.3)
+    both = set(result_ids(browser))
+    assert both and both < rutland, "adding a kind of break narrows the results (AND across groups)"
+    browser.find_element(By.CSS_SELECTOR, 'label[for="type-emergency"]').click()
+    time.sleep(0.3)
+    either = set(result_ids(browser))
+    assert both < either <= rutland, "a second kind of break widens the results (OR inside a group)"
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(browser.current_url).query)
+    assert query["area"] == ["Rutland"] and sorted(query["type"]) == ["emergency", "holiday"]
+
+
+def test_an_address_with_a_query_and_filters_shows_those_results(browser, server):
+    open_listing(browser, server, "?q=sitting&type=home-based&area=Leicester")
+    ids = result_ids(browser)
+    assert ids and "sunflower-sitters" in ids
+    assert "night-owls-sitting" not in ids, "Night Owls is in Leicestershire, not Leicester"
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="q"]').get_attribute("value") == "sitting"
+    assert browser.find_element(By.ID, "type-home-based").is_selected()
+    assert browser.find_element(By.ID, "area-Leicester").is_selected()
+
+
+def test_typos_and_synonyms_find_services(browser, server):
+    open_listing(browser, server, "?q=emergancy")
+    assert {"rutland-crisis-beds", "city-emergency-response"} <= set(result_ids(browser))
+    open_listing(browser, server, "?q=sharred+lives")
+    assert result_ids(browser)[0] in {"oakfield-shared-lives", "harbour-shared-lives", "county-shared-lives"}
+    open_listing(browser, server, "?q=adult+placement")
+    assert "oakfield-shared-lives" in result_ids(browser)
+    open_listing(browser, server, "?q=crisis")
+    assert "city-emergency-response" in result_ids(browser)
+
+
+def test_search_code_ranks_typos_and_synonyms(browser, server):
+    open_listing(browser, server)
+    run = lambda q, f=None: browser.execute_script(
+        "return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], arguments[1] || {}).map(s => s.id)", q, f)
+    within = lambda a, b, n: browser.execute_script("return SignpostSearch.withinEdits(arguments[0], arguments[1], arguments[2])", a, b, n)
+    # One edit for words of 4 to 7 letters, two for longer, none for short words.
+    assert browser.execute_script("return [3, 4, 7, 8].map(n => SignpostSearch.allowedEdits('x'.repeat(n)))") == [0, 1, 1, 2]
+    assert within("sharred", "shared", 1) and within("emergancy", "emergency", 2) and not within("club", "cake", 1)
+    # A match in the name ranks above a match only in the description.
+    ranked = run("willow")
+    assert ranked[0] == "willow-house"
+    # Synonyms: respite ↔ short break.
+    assert set(run("respite")) == set(run("short break"))
+    # Every word must match something: an unknown word finds nothing.
+    assert run("zzqx") == []
+    assert run("shared lives zzqx") == []
+    # Filters alone.
+    assert set(run("", {"type": ["holiday"]})) == {"seaside-holidays", "family-camping-weekends", "lakeside-respite-cottage",
+                                                   "weekend-adventures", "young-carers-breaks"}
+
+
+def test_without_javascript_everything_can_be_browsed(server, site):
+    options_driver = make_driver_without_javascript()
+    try:
+        options_driver.get(server.base + "/services/")
+        form = options_driver.find_element(By.CSS_SELECTOR, "[data-search-form]")
+        assert not form.is_displayed(), "the search form needs JavaScript, so it stays hidden without it"
+        cards = options_driver.find_elements(By.CSS_SELECTOR, RESULT_LINKS)
+        assert len(cards) >= 30
+        link = options_driver.find_element(By.LINK_TEXT, "Shared Lives")
+        count = int(re.search(r"\((\d+)\)", link.find_element(By.XPATH, "..").text).group(1))
+        link.click()
+        assert options_driver.current_url.endswith("/services/type/shared-lives/")
+        assert len(options_driver.find_elements(By.CSS_SELECTOR, ".service-card h3 a")) == count
+        options_driver.find_element(By.CSS_SELECTOR, ".service-card h3 a").click()
+        assert options_driver.find_element(By.TAG_NAME, "h1").text
+        assert options_driver.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
+    finally:
+        options_driver.quit()
+
+
+def make_driver_without_javascript():
+    driver = make_driver()
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    return driver
+
+
+def test_the_site_works_opened_from_disk(browser, site):
+    browser.get((site / "services/index.html").as_uri() + "?q=shared+lives")
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.SignpostSearch"))
+    ids = result_ids(browser)
+    assert ids and "shared-lives" in ids[0]
+    browser.find_elements(By.CSS_SELECTOR, RESULT_LINKS)[0].click()
+    WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith("/index.html"))
+    assert "/services/" in browser.current_url
+    assert browser.find_element(By.TAG_NAME, "h1").text
+    # Links between ordinary pages work from disk too.
+    browser.get((site / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, ".card__title a").click()
+    WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith("/index.html") and d.current_url != (site / "index.html").as_uri())
+    assert browser.find_element(By.TAG_NAME, "h1").text

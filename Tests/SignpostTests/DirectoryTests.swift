@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+import ServiceDirectory
+import SiteBuilder
+import SiteModel
+
+/// A service file with the given front matter lines.
+func serviceFile(_ lines: String, _ body: String = "About the service.") -> String { "---\n\(lines)\n---\n\(body)\n" }
+
+let goodService = """
+id: sitters
+name: Sunny Sitters
+summary: A sitter comes to your home.
+break_types: [home-based]
+areas: [Leicester]
+"""
+
+@Suite("Service files are checked, with the place of every problem")
+struct ServiceValidationTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    func problems(_ files: [String: String]) -> [Diagnostic] {
+        let source = MemoryContentSource(files)
+        return ServiceLoader(today: today).load(files.keys.sorted(), from: source).diagnostics
+    }
+
+    @Test func aGoodServiceHasNoProblems() {
+        #expect(problems(["services/a.md": serviceFile(goodService)]).isEmpty)
+    }
+
+    @Test func missingRequiredFields() {
+        let found = problems(["services/a.md": serviceFile("id: a\nbreak_types: [community]")])
+        #expect(found.map(\.message).contains { $0.contains("`name` is missing") })
+    }
+
+    @Test func unknownBreakTypeSuggestsTheRightOne() {
+        let found = problems(["services/a.md": serviceFile(goodService.replacingOccurrences(of: "[home-based]", with: "[home-basde]"))])
+        #expect(found.count == 1)
+        #expect(found.first?.line == 5)
+        #expect(found.first?.message.contains("Did you mean `home-based`?") == true)
+    }
+
+    @Test func unknownDaySuggestsTheRightOne() {
+        let found = problems(["services/a.md": serviceFile(goodService + "\nhours: [{ days: [mo, tue], opens: \"09:00\", closes: \"17:00\" }]")])
+        #expect(found.first?.message.contains("Did you mean `tu`?") == true)
+        #expect(found.first?.line == 7)
+    }
+
+    @Test func duplicateIds() {
+        let found = problems(["services/a.md": serviceFile(goodService), "services/b.md": serviceFile(goodService)])
+        #expect(found.count == 1)
+        #expect(found.first?.file == "services/b.md")
+        #expect(found.first?.line == 2)
+        #expect(found.first?.message.contains("also used by `services/a.md`") == true)
+    }
+
+    @Test func valuesThatCannotBeRight() {
+        let lines = goodService + """
+
+        ages: { min: 65, max: 18 }
+        costs:
+          - { option: Per night, amount: -5 }
+        hours: [{ days: [mo], opens: "9am", closes: "17:00" }]
+        organization: { name: Org, website: "ftp://example.org" }
+        contact: { phone: "0116 496 0ABC", email: info.example.org }
+        """
+        let found = problems(["services/a.md": serviceFile(lines)])
+        let messages = found.map(\.message)
+        #expect(messages.contains { $0.contains("youngest age (65) is above the oldest (18)") })
+        #expect(messages.contains { $0.contains("can't be below zero") })
+        #expect(messages.contains { $0.contains("`9am` is not a time") })
+        #expect(messages.contains { $0.contains("`ftp://example.org` is not a web address") })
+        #expect(messages.contains { $0.contains("is not a phone number") })
+        #expect(messages.contains { $0.contains("is not an email address") })
+        #expect(found.count == 6)
+        // Each is placed at its own value.
+        let cost = try? #require(found.first { $0.message.contains("below zero") })
+        #expect(cost?.line == 9)
+        #expect(cost?.column == 26)
+        let time = found.first { $0.message.contains("not a time") }
+        #expect(time?.line == 10)
+    }
+
+    @Test func oldDetailsAreAWarning() {
+        let found = problems(["services/a.md": serviceFile(goodService + "\nchecked: 2025-10-01")])
+        #expect(found.count == 1)
+        #expect(found.first?.level == .warning)
+        #expect(found.first?.message.contains("Details may be out of date") == true)
+        #expect(problems(["services/a.md": serviceFile(goodService + "\nchecked: 2026-01-01")]).isEmpty)
+    }
+
+    @Test func longSummaries() {
+        let long = String(repeating: "word ", count: 26)
+        let found = problems(["services/a.md": serviceFile(goodService.replacingOccurrences(of: "A sitter comes to your home.", with: long))])
+        #expect(found.first?.message.contains("26 words") == true)
+    }
+}
+
+@Suite("The search index and exports")
+struct SearchIndexTests {
+    func entries(_ files: [String: String]) -> [ServiceEntry] {
+        ServiceLoader(today: CalendarDate(year: 2026, month: 11, day: 23)!).load(files.keys.sorted(), from: MemoryContentSource(files)).entries
+    }
+
+    @Test func wordsAreLowercasedWithoutAccentsAndKeptOnce() {
+        #expect(SearchIndex.words("Café, café and CAFE — Carers’ group") == ["cafe", "and", "carers", "group"])
+    }
+
+    @Test func theIndexHasEachFieldsWordsAndTheSynonyms() throws {
+        let index = SearchIndex(entries: entries(["services/a.md": serviceFile(goodService, "We also do **evening** sits.")]),
+                                extraSynonyms: [["sitting", "babysitting"], ["carer", "caregiver"]])
+        let script = index.script()
+        #expect(script.hasPrefix("window.SIGNPOST_SEARCH = {"))
+        let json = String(script.dropFirst("window.SIGNPOST_SEARCH = ".count).dropLast(2))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["fields"] as? [String] == ["name", "types", "summary", "areas", "organization", "description", "eligibility"])
+        #expect(object["weights"] as? [Int] == [10, 8, 4, 4, 3, 2, 2])
+        let services = try #require(object["services"] as? [[String: Any]])
+        let words = try #require(services.first?["words"] as? [[String]])
+        #expect(words[0] == ["sunny", "sitters"])
+        #expect(words[1].contains("home"))
+        #expect(words[5] == ["about", "the", "service"] || words[5].contains("evening"))
+        #expect(services.first?["href"] as? String == "../services/sitters/")
+        let synonyms = try #require(object["synonyms"] as? [[String]])
+        // A site's group joins the default group it shares a word with.
+        #expect(synonyms.contains { $0.contains("sitting") && $0.contains("babysitting") && $0.contains("home based") })
+        #expect(synonyms.contains { $0 == ["carer", "caregiver"] })
+    }
+
+    @Test func openReferralExportUsesTheStandardsNames() throws {
+        let lines = goodService + """
+
+        ages: { min: 18 }
+        costs: [{ option: Per night, amount: 40.71, currency: GBP }]
+        hours: [{ days: [mo, tu], opens: "09:00", closes: "17:00" }]
+        contact: { phone: "0116 496 0123", email: info@example.org }
+        checked: 2026-10-01
+        """
+        let files = OpenReferral(entries: entries(["services/a.md": serviceFile(lines)]), siteURL: "https://x.example.org").files()
+        let list = try #require(try JSONSerialization.jsonObject(with: files["openreferral/services.json"]!) as? [String: Any])
+        #expect(list["total_items"] as? Int == 1)
+        #expect(list["page_number"] as? Int == 1)
+        #expect(list["first_page"] as? Bool == true)
+        let one = try #require(try JSONSerialization.jsonObject(with: files["openreferral/services/sitters.json"]!) as? [String: Any])
+        #expect(one["name"] as? String == "Sunny Sitters")
+        #expect(one["status"] as? String == "active")
+        #expect(one["url"] as? String == "https://x.example.org/services/sitters/")
+        #expect(one["minimum_age"] as? Int == 18)
+        #expect(one["assured_date"] as? String == "2026-10-01")
+        let cost = try #require((one["cost_options"] as? [[String: Any]])?.first)
+        #expect(cost["amount"] as? Double == 40.71)
+        #expect(cost["currency"] as? String == "GBP")
+        let schedule = try #require((one["schedules"] as? [[String: Any]])?.first)
+        #expect(schedule["byday"] as? String == "MO,TU")
+        #expect(schedule["opens_at"] as? String == "09:00")
+        #expect((one["service_areas"] as? [[String: Any]])?.first?["name"] as? String == "Leicester")
+        let id = try #require(one["id"] as? String)
+        #expect(UUID(uuidString: id) != nil)
+    }
+
+    @Test func jsonLDCannotCloseItsScriptElement() {
+        let entry = entries(["services/a.md": serviceFile(goodService.replacingOccurrences(of: "Sunny Sitters", with: "\"</script><script>alert(1)</script>\""))])[0]
+        let json = StructuredData.jsonLD(for: entry, pageURL: "https://x.example.org/services/sitters/")
+        #expect(!json.contains("</script"))
+        #expect(json.contains("GovernmentService"))
+    }
+
+    @Test func plainWordsForFacts() {
+        #expect(Facts.money(40.71) == "£40.71")
+        #expect(Facts.money(40) == "£40")
+        #expect(Facts.time("09:00") == "9am")
+        #expect(Facts.time("17:30") == "5:30pm")
+        #expect(Facts.hours(Hours(days: [.mo, .tu, .we, .th, .fr], opens: "09:00", closes: "17:00")) == "Monday to Friday, 9am to 5pm")
+        #expect(Facts.ages(Ages(min: 18, max: nil)) == "18 and over")
+    }
+}
+
+@Suite("The directory in a build")
+struct DirectoryBuildTests {
+    @Test func theBuildWritesEveryDirectoryPage() throws {
+        var context = BuildContext(options: BuildOptions(content: URL(fileURLWithPath: "/memory/Content"), theme: defaultTheme,
+                                                         output: URL(fileURLWithPath: "/memory/Output"), dryRun: true),
+                                   source: MemoryContentSource([
+                                       "site.yml": minimalConfig,
+                                       "index.md": pageFile("title: Home\nsummary: Home."),
+                                       "pages/emergencies.md": pageFile("title: Emergencies\nsummary: E.\nservices: { emergency: true }"),
+                                       "services/a.md": serviceFile(goodService),
+                                       "services/b.md": serviceFile("id: crisis\nname: Crisis Beds\nsummary: Beds at short notice.\nbreak_types: [emergency]\nemergency: true\nareas: [Rutland, Leicester City]"),
+                                   ]))
+        context.today = CalendarDate(year: 2026, month: 11, day: 23)!
+        let result = try BuildPipeline.standard().run(context)
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.formatted))")
+        for path in ["services/index.html", "services/sitters/index.html", "services/crisis/index.html",
+                     "services/type/home-based/index.html", "services/type/emergency/index.html",
+                     "services/area/leicester-city/index.html", "services/search-index.js", "openreferral/services.json",
+                     "openreferral/services/crisis.json"] {
+            #expect(result.files[path] != nil, "\(path)")
+        }
+        let listing = try #require(result.html("services/index.html"))
+        #expect(listing.contains(#"<input class="search__input" type="search" id="service-search" name="q""#))
+        #expect(listing.contains(#"<label class="search__label" for="service-search">"#))
+        #expect(listing.contains("data-results"))
+        #expect(listing.contains(#"<a href="type/emergency/">Emergency breaks</a> (1)"#))
+        #expect(listing.contains(#"<a href="../services/sitters/">Sunny Sitters</a>"#))
+        let page = try #require(result.html("emergencies/index.html"))
+        #expect(page.contains(#"<a href="../services/crisis/">Crisis Beds</a>"#))
+        #expect(!page.contains("Sunny Sitters"))
+        let service = try #require(result.html("services/crisis/index.html"))
+        #expect(service.contains(#"<script type="application/ld+json">"#))
+    }
+
+    @Test func aBadServiceStopsTheBuild() throws {
+        let result = try buildInMemory(["services/a.md": serviceFile("id: a\nname: A\nsummary: S.\nbreak_types: [sharedlives]")])
+        #expect(result.errors.first?.file == "services/a.md")
+        #expect(result.errors.first?.message.contains("Did you mean `shared-lives`?") == true)
+        #expect(result.files.isEmpty)
+    }
+}

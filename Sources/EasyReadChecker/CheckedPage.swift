@@ -10,6 +10,8 @@ public struct CheckedPage: Sendable {
     public let blocks: [TextBlock]
     /// The sentences of each block, in the same order as `blocks`.
     public let sentences: [[Sentence]]
+    /// The words of each block, found once, in the same order as `blocks`.
+    public let words: [[Word]]
 
     public init(path: String, format: PageFormat, root: MarkdownNode, summary: String? = nil,
                 summaryPosition: SourcePosition? = nil) {
@@ -23,7 +25,11 @@ public struct CheckedPage: Sendable {
             blocks.insert(TextBlock(kind: .summary, characters: Array(summary), anchors: [(0, start)], start: start), at: 0)
         }
         self.blocks = blocks
-        self.sentences = blocks.map { $0.isSentenceText ? $0.sentences : [] }
+        let words = blocks.map(\.words)
+        self.words = words
+        self.sentences = zip(blocks, words).map { block, words in
+            block.isSentenceText ? Sentence.split(block.characters, words: words) : []
+        }
     }
 
     public init(page: Page) {
@@ -36,8 +42,11 @@ public struct CheckedPage: Sendable {
 
     /// Every word on the page, headings included, with the block it is in.
     func forEachWord(_ body: (Word, TextBlock) -> Void) {
-        for block in blocks {
-            for word in block.words { body(word, block) }
+        for (block, words) in zip(blocks, words) {
+            for word in words { body(word, block) }
         }
     }
+
+    /// Every block with its words.
+    var blocksWithWords: Zip2Sequence<[TextBlock], [[Word]]> { zip(blocks, words) }
 }

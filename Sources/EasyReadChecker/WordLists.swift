@@ -10,6 +10,9 @@ public struct WordLists: Sendable {
     public var hardWords: [String: String]
     /// Initials such as NHS or LeDeR, written as they should be, with what they stand for.
     public var initials: [String: String]
+    /// Every form of every hard word (`assess`, `assesses`, `assessed`, `assessing`…), with the word and the easier
+    /// words, so the checker finds a hard word with one look-up.
+    public var hardForms: [String: (word: String, easier: String)]
     /// Hard phrases, as lowercased words, with easier words.
     public var hardPhrases: [(words: [String], phrase: String, easier: String)]
 
@@ -19,6 +22,21 @@ public struct WordLists: Sendable {
         self.hardWords = hardWords
         self.initials = initials
         self.hardPhrases = hardPhrases
+        var forms: [String: (word: String, easier: String)] = [:]
+        for (word, easier) in hardWords {
+            for form in Self.forms(of: word) where forms[form] == nil { forms[form] = (word, easier) }
+        }
+        for (word, easier) in hardWords { forms[word] = (word, easier) }
+        self.hardForms = forms
+    }
+
+    /// A word and its usual endings: -s, -es, -ed, -d, -ing (also without a final e), -ly, -er, -ers.
+    static func forms(of word: String) -> [String] {
+        var result = [word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word + "ly", word + "er", word + "ers",
+                      word + "'s"]
+        if word.hasSuffix("e") { result.append(String(word.dropLast()) + "ing") }
+        if word.hasSuffix("y") { result += [String(word.dropLast()) + "ies", String(word.dropLast()) + "ied"] }
+        return result
     }
 
     /// The lists shipped with Signpost.
@@ -53,6 +71,7 @@ public struct WordLists: Sendable {
     /// Whether a lowercased word, or a simple form of it (without -s, -ed, -ing, -ly…), is common.
     public func isCommon(_ word: String) -> Bool {
         if common.contains(word) { return true }
+        if word.count < 5 { return false }
         for candidate in Self.stems(of: word) where common.contains(candidate) { return true }
         return false
     }

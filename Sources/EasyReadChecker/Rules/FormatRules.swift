@@ -8,14 +8,13 @@ struct PercentageRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         let advice = "Say it another way, like `1 in 4 people` or `most people`."
-        for block in page.blocks {
+        for (block, words) in page.blocksWithWords {
             let characters = block.characters
             for (i, c) in characters.enumerated() where c == "%" || Self.fractions.contains(c) {
                 findings.add(id, at: block.position(at: i), limits.level,
                              c == "%" ? "Percentages are hard to understand." : "Fractions are hard to understand.",
                              suggestion: advice)
             }
-            let words = block.words
             for (index, word) in words.enumerated() {
                 let lower = word.lowercased
                 if lower == "percent" || (lower == "per" && index + 1 < words.count && words[index + 1].lowercased == "cent") {
@@ -28,20 +27,13 @@ struct PercentageRule: Rule {
                 }
             }
             // A fraction such as 1/3: two numbers and one slash, not part of a date.
-            let text = String(characters)
-            for match in text.matches(of: /\d+\/\d+(?![\d\/])/) where !follows(text, match.range.lowerBound, "0123456789/.") {
-                findings.add(id, at: block.position(at: text.distance(from: text.startIndex, to: match.range.lowerBound)),
-                             limits.level, "`\(text[match.range])` is a fraction. Fractions are hard to understand.",
+            for match in NumberPattern.fractions(in: characters) {
+                findings.add(id, at: block.position(at: match.lowerBound), limits.level,
+                             "`\(String(characters[match]))` is a fraction. Fractions are hard to understand.",
                              suggestion: advice)
             }
         }
     }
-}
-
-/// Whether the character just before `index` is one of `characters` (Swift's regular expressions have no lookbehind).
-func follows(_ text: String, _ index: String.Index, _ characters: String) -> Bool {
-    guard index > text.startIndex else { return false }
-    return characters.contains(text[text.index(before: index)])
 }
 
 /// `date-format`: dates written only in numbers, such as 12/03/2026 or 2026-03-12.
@@ -50,22 +42,11 @@ struct DateFormatRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         for block in page.blocks {
-            let text = String(block.characters)
-            let pattern = /(\d{1,2})([\/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-])(?!\.\d)|(\d{4})-(\d{2})-(\d{2})(?![\d\/-])/
-            for match in text.matches(of: pattern) where !follows(text, match.range.lowerBound, "0123456789/.-") {
-                let offset = text.distance(from: text.startIndex, to: match.range.lowerBound)
-                let written = String(text[match.range])
-                var better = "12 March 2026"
-                if let year = match.output.5, let month = match.output.6, let day = match.output.7,
-                   let date = CalendarDate(year: Int(year)!, month: Int(month)!, day: Int(day)!) {
-                    better = date.long
-                } else if let day = match.output.1, let month = match.output.3, let yearText = match.output.4 {
-                    let year = yearText.count == 2 ? 2000 + Int(yearText)! : Int(yearText)!
-                    if let date = CalendarDate(year: year, month: Int(month)!, day: Int(day)!) { better = date.long }
-                }
-                findings.add(id, at: block.position(at: offset), limits.level,
+            for date in NumberPattern.dates(in: block.characters) {
+                let written = String(block.characters[date.range])
+                findings.add(id, at: block.position(at: date.range.lowerBound), limits.level,
                              "`\(written)` is a date written in numbers. It is easy to misread.",
-                             suggestion: "Write it like `\(better)`.")
+                             suggestion: "Write it like `\(date.date?.long ?? "12 March 2026")`.")
             }
         }
     }
@@ -164,8 +145,7 @@ struct HardPhraseRule: Rule {
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         // Longer phrases first, so that "per week" is found before "per".
         let phrases = environment.wordLists.hardPhrases.sorted { $0.words.count > $1.words.count }
-        for block in page.blocks {
-            let words = block.words
+        for (block, words) in page.blocksWithWords {
             let lower = words.map(\.lowercased)
             var covered = Set<Int>()
             for phrase in phrases {
@@ -194,8 +174,7 @@ struct ConsistentTermsRule: Rule {
             // Where each term is first used on the page.
             var firstUse: [(term: String, block: TextBlock, offset: Int, order: Int)] = []
             var order = 0
-            for block in page.blocks {
-                let words = block.words
+            for (block, words) in page.blocksWithWords {
                 let lower = words.map { $0.lowercased }
                 for term in group where !firstUse.contains(where: { $0.term == term }) {
                     let termWords = term.split(separator: " ").map(String.init)

@@ -39,7 +39,7 @@ struct PageLengthRule: Rule {
     let id = RuleID.pageLength
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        let count = page.blocks.filter { $0.kind != .summary }.reduce(0) { $0 + $1.words.count }
+        let count = page.blocksWithWords.filter { $0.0.kind != .summary }.reduce(0) { $0 + $1.1.count }
         guard let level = limits.level(for: count) else { return }
         let place = page.blocks.first { $0.kind != .summary }?.start ?? SourcePosition(line: 1, column: 1)
         findings.add(id, at: place, level,

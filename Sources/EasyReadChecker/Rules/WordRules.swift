@@ -10,25 +10,25 @@ struct HardWordRule: Rule {
         var reported = Set<String>()
         let lists = environment.wordLists
         page.forEachWord { word, block in
-            guard !word.isNumber, !word.isAddress, word.text.count > 1, !word.text.contains(where: \.isNumber) else { return }
-            let lower = word.lowercased.replacingOccurrences(of: "’", with: "'")
+            guard !word.isNumber, !word.isAddress, word.text.count > 1, !word.text.contains(where: Word.isDigit) else { return }
+            var lower = word.lowercased
+            if lower.contains(where: { $0 == "’" }) { lower = String(lower.map { $0 == "’" ? "'" : $0 }) }
             guard !reported.contains(lower), !environment.knownWords.contains(lower) else { return }
             // Names start with a capital: leave them, unless a hard word simply starts a sentence.
             let capitalised = word.text.first?.isUppercase == true
             if capitalised && !block.startsSentence(word) { return }
-            if let easier = lists.hardWords[lower] ?? WordLists.stems(of: lower).lazy.compactMap({ lists.hardWords[$0] }).first {
-                if WordLists.stems(of: lower).contains(where: environment.knownWords.contains) { return }
+            if let (base, easier) = lists.hardForms[lower] {
+                if environment.knownWords.contains(base) { return }
                 reported.insert(lower)
-                let advice = easier.isEmpty ? "Explain it, or add it to the glossary."
-                    : "Try `\(easier)`, or explain it."
+                let advice = easier.isEmpty ? "Explain it, or add it to the glossary." : "Try `\(easier)`, or explain it."
                 findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is a hard word.",
                              suggestion: advice)
                 return
             }
-            guard page.isEasyRead, !capitalised else { return }
+            guard page.isEasyRead, !capitalised, !lists.isCommon(lower) else { return }
             let parts = lower.split(separator: "-").map(String.init)
-            let hard = parts.filter { !lists.isCommon($0) && !environment.knownWords.contains($0) }
-            guard !hard.isEmpty, !lists.isCommon(lower) else { return }
+            guard parts.count == 1 || parts.contains(where: { !lists.isCommon($0) && !environment.knownWords.contains($0) }),
+                  !WordLists.stems(of: lower).contains(where: environment.knownWords.contains) else { return }
             reported.insert(lower)
             findings.add(id, at: block.position(at: word.offset), limits.level,
                          "`\(word.text)` may be hard to understand.",
@@ -55,8 +55,8 @@ struct AbbreviationRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         var reported = Set<String>()
-        for (block, sentences) in page.blocksWithSentences {
-            let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: block.words)] : sentences
+        for ((block, sentences), words) in zip(page.blocksWithSentences, page.words) {
+            let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: words)] : sentences
             for (index, sentence) in allSentences.enumerated() {
                 for word in sentence.words where !word.isAddress && isInitials(word.text, environment) {
                     guard !reported.contains(word.text), !environment.knownTerms.contains(word.text),
@@ -95,25 +95,27 @@ struct AbbreviationRule: Rule {
     }
 
     private func checkLatin(_ block: TextBlock, _ page: CheckedPage, _ limits: RuleLimits, _ findings: inout Findings) {
-        let lower = String(block.characters).lowercased()
-        let characters = Array(lower)
-        for (text, easier) in Self.latin {
-            let target = Array(text)
-            var i = 0
-            while i + target.count <= characters.count {
-                let before = i == 0 ? " " : characters[i - 1]
-                let after = i + target.count < characters.count ? characters[i + target.count] : " "
-                if Array(characters[i..<i + target.count]) == target, !before.isLetter,
-                   text.hasSuffix(".") || (!after.isLetter && after != "." && text.count > 0 && after != "'") {
-                    // Bare `eg` and `ie` only count when written with a comma or colon after them.
-                    if !text.hasSuffix(".") && after != "," && after != ":" { i += 1; continue }
-                    let level: DiagnosticLevel = page.isEasyRead ? .error : limits.level
-                    findings.add(id, at: block.position(at: i), level, "`\(text)` is hard to understand.",
-                                 suggestion: "Write `\(easier)` instead.")
-                    i += target.count
-                    continue
+        let characters = block.characters
+        let n = characters.count
+        for i in 0..<n where characters[i] == "e" || characters[i] == "i" || characters[i] == "E" || characters[i] == "I" {
+            if i > 0, characters[i - 1].isLetter { continue }
+            for (text, easier) in Self.latin {
+                let target = Array(text)
+                guard i + target.count <= n else { continue }
+                var same = true
+                for k in 0..<target.count where characters[i + k].lowercased() != String(target[k]) {
+                    same = false
+                    break
                 }
-                i += 1
+                guard same else { continue }
+                let after: Character = i + target.count < n ? characters[i + target.count] : " "
+                // `e.g.` and `i.e.` as written; bare `eg` and `ie` only with a comma or colon after them.
+                if !text.hasSuffix(".") && after != "," && after != ":" { continue }
+                if text.hasSuffix("."), after.isLetter { continue }
+                let level: DiagnosticLevel = page.isEasyRead ? .error : limits.level
+                findings.add(id, at: block.position(at: i), level, "`\(text)` is hard to understand.",
+                             suggestion: "Write `\(easier)` instead.")
+                break
             }
         }
     }

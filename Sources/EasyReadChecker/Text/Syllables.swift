@@ -1,7 +1,7 @@
 /// Counts syllables in English words well enough for a readability grade: vowel groups, less a silent `e`.
 enum Syllables {
     static func count(_ word: String) -> Int {
-        let letters = word.lowercased().filter(\.isLetter)
+        let letters = word.lowercased()
         guard !letters.isEmpty else { return 0 }
         if letters.count <= 3 { return 1 }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]

@@ -11,9 +11,26 @@ public struct Word: Sendable, Hashable {
     public var lowercased: String { text.lowercased() }
 
     /// Whether the word is a number, such as `14`, `1,880` or `£40.71`.
-    public var isNumber: Bool { text.contains(where: \.isNumber) && !text.contains(where: \.isLetter) }
+    public var isNumber: Bool { text.contains(where: Word.isDigit) && !text.contains(where: { $0.isLetter }) }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    /// A letter or digit; plain ASCII is checked without looking up Unicode properties, which is much faster.
+    @inline(__always)
+    static func isWordCharacter(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return (a >= 48 && a <= 57) || (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
+        return c.isLetter || c.isNumber
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a >= 48 && a <= 57 }
+        return c.isNumber
+    }
+
+    @inline(__always)
+    static func isSpace(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a == 32 || a == 9 || a == 10 || a == 13 }
+        return c.isWhitespace
+    }
 
     static func split(_ characters: [Character], in range: Range<Int>) -> [Word] {
         var words: [Word] = []
@@ -21,7 +38,7 @@ public struct Word: Sendable, Hashable {
         let end = range.upperBound
         while i < end {
             let c = characters[i]
-            let startsNumber = "£$€".contains(c) && i + 1 < end && characters[i + 1].isNumber
+            let startsNumber = (c == "£" || c == "$" || c == "€") && i + 1 < end && isDigit(characters[i + 1])
             guard isWordCharacter(c) || startsNumber else {
                 i += 1
                 continue
@@ -37,9 +54,9 @@ public struct Word: Sendable, Hashable {
                 let c = characters[i]
                 if isWordCharacter(c) {
                     i += 1
-                } else if "'’-".contains(c), i + 1 < end, isWordCharacter(characters[i + 1]), isWordCharacter(characters[i - 1]) {
+                } else if c == "'" || c == "’" || c == "-", i + 1 < end, isWordCharacter(characters[i + 1]), isWordCharacter(characters[i - 1]) {
                     i += 1
-                } else if ",.".contains(c), characters[i - 1].isNumber, i + 1 < end, characters[i + 1].isNumber {
+                } else if c == "," || c == ".", isDigit(characters[i - 1]), i + 1 < end, isDigit(characters[i + 1]) {
                     i += 1
                 } else if c == ".", i + 1 < end, characters[i + 1].isLetter, characters[i - 1].isLetter,
                           i - 2 < start || !characters[i - 2].isLetter {
@@ -59,9 +76,18 @@ public struct Word: Sendable, Hashable {
 /// starts with `www.`. Full stops and commas after it are left out.
 private func addressEnd(_ characters: [Character], from start: Int, to end: Int) -> Int? {
     var stop = start
-    while stop < end, !characters[stop].isWhitespace { stop += 1 }
-    let token = String(characters[start..<stop])
-    guard token.contains("@") || token.contains("://") || token.lowercased().hasPrefix("www.") else { return nil }
+    var looksLikeAddress = false
+    while stop < end, !Word.isSpace(characters[stop]) {
+        let c = characters[stop]
+        if c == "@" || (c == ":" && stop + 2 < end && characters[stop + 1] == "/" && characters[stop + 2] == "/") {
+            looksLikeAddress = true
+        }
+        stop += 1
+    }
+    if !looksLikeAddress {
+        guard stop - start > 4, characters[start] == "w" || characters[start] == "W",
+              String(characters[start..<start + 4]).lowercased() == "www." else { return nil }
+    }
     while stop > start, ".,;:!?)]\"'”’".contains(characters[stop - 1]) { stop -= 1 }
     return stop
 }
@@ -81,21 +107,31 @@ public struct Sentence: Sendable {
     /// known abbreviation (Dr, Mrs, e.g.), `No.` before a number, a single initial, or before a lowercase word.
     /// What is left at the end is a sentence too, full stop or not.
     static func split(_ characters: [Character]) -> [Sentence] {
+        split(characters, words: Word.split(characters, in: 0..<characters.count))
+    }
+
+    /// Splits text whose words are already known, so that they are not found twice.
+    static func split(_ characters: [Character], words: [Word]) -> [Sentence] {
         var result: [Sentence] = []
         var start = 0
         var i = 0
+        var nextWord = 0
         let n = characters.count
         func add(_ end: Int) {
-            let words = Word.split(characters, in: start..<end)
-            if !words.isEmpty { result.append(Sentence(range: start..<end, words: words)) }
+            var sentenceWords: [Word] = []
+            while nextWord < words.count, words[nextWord].offset < end {
+                sentenceWords.append(words[nextWord])
+                nextWord += 1
+            }
+            if !sentenceWords.isEmpty { result.append(Sentence(range: start..<end, words: sentenceWords)) }
             start = end
         }
         while i < n {
             let c = characters[i]
-            if "?!.…".contains(c) {
+            if c == "." || c == "?" || c == "!" || c == "…" {
                 var j = i + 1
                 while j < n, "?!.…\"'”’)]".contains(characters[j]) { j += 1 }
-                if j == n || characters[j].isWhitespace {
+                if j == n || Word.isSpace(characters[j]) {
                     if c == "." && continuesAfterFullStop(characters, at: i, next: j) {
                         i = j
                         continue

@@ -13,13 +13,15 @@ struct DirectoryRenderer {
 
     static let listingSlug = "services"
 
-    func render(into files: inout [String: Data], diagnostics: inout [Diagnostic]) {
-        guard !site.serviceFiles.isEmpty else { return }
+    /// - Returns: how long the search index took to build, in milliseconds.
+    @discardableResult
+    func render(into files: inout [String: Data], diagnostics: inout [Diagnostic]) -> Int {
+        guard !site.serviceFiles.isEmpty else { return 0 }
         for template in ["services", "service", "services-browse"] where theme.library.getTemplate(named: template) == nil {
             diagnostics.append(Diagnostic(file: "\(theme.folder.lastPathComponent)/templates/\(template).mustache", line: 1,
                                           column: 1, message: "The theme has no `\(template).mustache`, which the service directory needs. Copy it from Themes/default."))
         }
-        guard !diagnostics.contains(where: { $0.level == .error }) else { return }
+        guard !diagnostics.contains(where: { $0.level == .error }) else { return 0 }
 
         let listingURLs = SiteURLs(fromSlug: Self.listingSlug)
         var listing = context(title: "Find a short break", summary: "Search or browse short-break services near you.",
@@ -36,10 +38,12 @@ struct DirectoryRenderer {
         listing["scripts"] = [["src": "search-index.js"]]
         files["services/index.html"] = Data(theme.render("services", listing).utf8)
 
+        let indexStarted = Date()
         let index = SearchIndex(entries: directory.listed, extraSynonyms: site.config.synonyms) { entry in
             entry.service.picture.flatMap { site.assetPath(for: $0, from: entry.path) }.map(listingURLs.file)
         }
         files["services/search-index.js"] = Data(index.script().utf8)
+        let indexMilliseconds = Int(Date().timeIntervalSince(indexStarted) * 1000)
 
         for (type, entries) in directory.byType {
             let slug = "services/type/\(type.rawValue)"
@@ -56,6 +60,7 @@ struct DirectoryRenderer {
         }
         let siteURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
         files.merge(OpenReferral(entries: directory.entries, siteURL: siteURL).files()) { _, new in new }
+        return indexMilliseconds
     }
 
     /// Cards for a page that asks for services with `services:` in its front matter.

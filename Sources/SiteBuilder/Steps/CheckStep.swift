@@ -1,4 +1,3 @@
-import Dispatch
 import EasyReadChecker
 import SiteModel
 
@@ -16,33 +15,12 @@ public struct CheckStep: BuildStep {
         let (checker, settingsProblems) = EasyReadChecker.forSite(site)
         let pages = site.pages.filter { only?.contains($0.path) ?? true }
         // Pages are checked in parallel; each page's findings are its own.
-        let results = ResultSlots(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            results.set(index, checker.check(pages[index]))
-        }
+        let results = Parallel.map(pages) { checker.check($0) }
         // A place the build has already reported (a missing picture, say) is not reported twice.
         let known = Set(context.diagnostics.map { "\($0.file):\($0.line):\($0.column)" })
-        let findings = results.all.joined().filter { !known.contains("\($0.file):\($0.line):\($0.column)") || $0.level != .error }
+        let findings = results.joined().filter { !known.contains("\($0.file):\($0.line):\($0.column)") || $0.level != .error }
         context.diagnostics += settingsProblems + findings
         let all = settingsProblems + findings
         return "\(pages.count) pages: \(all.errorCount) errors, \(all.warningCount) warnings, \(all.suggestionCount) suggestions"
     }
 }
-
-/// One slot per page, filled from many threads at once.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Diagnostic]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Diagnostic]) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var all: [[Diagnostic]] { slots }
-}
-
-import Foundation

@@ -15,11 +15,11 @@ public struct RenderStep: BuildStep {
         let resolver = LinkResolver(site: site)
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.path] = page }
-
         let directory = context.directory.map {
             DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath)
         }
-        for page in site.pages {
+        // Each page's tree is its own, so pages render on every core.
+        let rendered = Parallel.map(site.pages) { page -> (String, Data) in
             let urls = SiteURLs(fromSlug: page.slug)
             MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
             let body = page.document.renderHTML()
@@ -31,8 +31,9 @@ public struct RenderStep: BuildStep {
                 values["listingHref"] = urls.page(DirectoryRenderer.listingSlug)
             }
             let template = page.isHome && !page.isEasyRead ? "home" : (page.isEasyRead ? "easy-read" : "page")
-            context.files[page.outputPath] = Data(theme.render(template, values).utf8)
+            return (page.outputPath, Data(theme.render(template, values).utf8))
         }
+        for (path, data) in rendered { context.files[path] = data }
         context.pageCount = site.pages.count
 
         // The 404 page is served at any address, so its links are absolute.
@@ -42,7 +43,7 @@ public struct RenderStep: BuildStep {
         notFound["page"] = ["title": "Page not found"]
         context.files["404.html"] = Data(theme.render("404", notFound).utf8)
 
-        directory?.render(into: &context.files, diagnostics: &context.diagnostics)
+        let indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
         context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
 
         for asset in site.assets {
@@ -54,6 +55,6 @@ public struct RenderStep: BuildStep {
             }
         }
         let services = context.directory?.entries.count ?? 0
-        return "\(site.pages.count) pages" + (services > 0 ? " and \(services) services" : "")
+        return "\(site.pages.count) pages" + (services > 0 ? " and \(services) services (search index \(indexMilliseconds) ms)" : "")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Reads a content folder into a `Site`: the settings, the glossary and every page, with every problem found.
@@ -23,17 +24,26 @@ public struct ContentLoader: Sendable {
         var assets: [String] = []
         var drafts: Set<String> = []
         var broken: Set<String> = []
+        var pagePaths: [String] = []
         for path in files {
             if path == Self.configFile || path == Self.glossaryFile { continue }
-            guard path.hasSuffix(".md") else {
+            if !path.hasSuffix(".md") {
                 assets.append(path)
-                continue
-            }
-            if path.hasPrefix(Self.servicesFolder) {
+            } else if path.hasPrefix(Self.servicesFolder) {
                 serviceFiles.append(path)
-                continue
+            } else {
+                pagePaths.append(path)
             }
-            guard let page = loadPage(path, from: source, diagnostics: &diagnostics) else {
+        }
+        // Pages are read and parsed on every core; each page's problems stay with it, in file order.
+        let loaded = Parallel.map(pagePaths) { path -> (Page?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let page = loadPage(path, from: source, diagnostics: &problems)
+            return (page, problems)
+        }
+        for (path, (page, problems)) in zip(pagePaths, loaded) {
+            diagnostics += problems
+            guard let page else {
                 broken.insert(path)
                 continue
             }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where content is read from: a folder on disk for builds, memory for tests.
 public protocol ContentSource: Sendable {
@@ -20,29 +23,49 @@ extension ContentSource {
 /// Content in a folder on disk.
 public struct DirectoryContentSource: ContentSource {
     public let root: URL
+    /// Whether files and folders whose names start with `.` are listed. Content leaves them out.
+    public let includeHidden: Bool
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL, includeHidden: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.includeHidden = includeHidden
+    }
 
     public var name: String { root.path }
 
     public func allFiles() throws -> [String] {
-        let manager = FileManager.default
         var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ContentSourceError.missingFolder(root.path)
         }
-        guard let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else {
-            throw ContentSourceError.missingFolder(root.path)
-        }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
-        }
+        Self.collect(root.path, prefix: "", hidden: includeHidden, into: &files)
         return files.sorted()
+    }
+
+    /// Lists a folder with `opendir`, which is many times faster than `FileManager`'s enumerator on Linux.
+    /// Hidden files and folders are left out.
+    private static func collect(_ folder: String, prefix: String, hidden: Bool, into files: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || (!hidden && name.hasPrefix(".")) { continue }
+            let path = folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            if type == UInt8(DT_DIR) {
+                collect(path, prefix: prefix + name + "/", hidden: hidden, into: &files)
+            } else if type == UInt8(DT_REG) {
+                files.append(prefix + name)
+            }
+        }
     }
 
     public func read(_ path: String) -> Data? {

@@ -20,23 +20,30 @@ public struct SourceText: Sendable {
     public static func split(_ text: String) -> Result<SourceText, Problem> {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return .failure(.noFrontMatter) }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else { return .failure(.unclosed) }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(SourceText(frontMatter: yaml, frontMatterLineOffset: 1, body: body, bodyLineOffset: close + 1))
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var copy = self
-        while let last = copy.last, last == " " || last == "\t" { copy.removeLast() }
-        return copy
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        // Walk the lines once, as bytes, looking for the opening and closing `---`.
+        let bytes = Array(text.utf8)
+        var lineStart = 0, line = 0
+        var yamlStart: Int?
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 10 { lineEnd += 1 }
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 32 || bytes[trimmedEnd - 1] == 9 { trimmedEnd -= 1 }
+            let content = bytes[lineStart..<trimmedEnd]
+            let isDashes = content.elementsEqual("---".utf8), isDots = content.elementsEqual("...".utf8)
+            if line == 0 {
+                guard isDashes else { return .failure(.noFrontMatter) }
+                yamlStart = lineEnd + 1
+            } else if isDashes || isDots, let start = yamlStart {
+                let yaml = start < lineStart ? String(decoding: bytes[start..<(lineStart - 1)], as: UTF8.self) : ""
+                let bodyStart = min(lineEnd + 1, bytes.count)
+                let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+                return .success(SourceText(frontMatter: yaml, frontMatterLineOffset: 1, body: body, bodyLineOffset: line + 1))
+            }
+            line += 1
+            lineStart = lineEnd + 1
+        }
+        return .failure(.unclosed)
     }
 }

@@ -24,7 +24,10 @@ public enum YAMLReader {
         }
         let root: Node
         do {
-            root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // The basic resolver leaves every scalar as text: the decoder decides what each value must be, so Yams
+            // does not need to try its regular expressions on every value.
+            // The encoding is given, so Yams does not read the environment on every call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             let (mark, message) = describe(error)
             return YAMLDecoded(value: nil, diagnostics: [diagnostic(mark, message)], keyPositions: [:])

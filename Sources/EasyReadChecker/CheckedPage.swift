@@ -12,6 +12,8 @@ public struct CheckedPage: Sendable {
     public let sentences: [[Sentence]]
     /// The words of each block, found once, in the same order as `blocks`.
     public let words: [[Word]]
+    /// Pictures, italics and headings, found in one walk of the tree.
+    public let images: [MarkdownNode], emphasis: [MarkdownNode], headings: [MarkdownNode]
 
     public init(path: String, format: PageFormat, root: MarkdownNode, summary: String? = nil,
                 summaryPosition: SourcePosition? = nil) {
@@ -22,9 +24,19 @@ public struct CheckedPage: Sendable {
         if let summary, let place = summaryPosition {
             // The value starts after `summary: `.
             let start = SourcePosition(line: place.line, column: place.column + "summary: ".count)
-            blocks.insert(TextBlock(kind: .summary, characters: Array(summary), anchors: [(0, start)], start: start), at: 0)
+            blocks.insert(TextBlock(kind: .summary, characters: Array(summary.unicodeScalars), anchors: [(0, start)], start: start), at: 0)
         }
         self.blocks = blocks
+        var images: [MarkdownNode] = [], emphasis: [MarkdownNode] = [], headings: [MarkdownNode] = []
+        root.walk { node in
+            switch node.kind {
+            case .image: images.append(node)
+            case .emphasis: emphasis.append(node)
+            case .heading: headings.append(node)
+            default: break
+            }
+        }
+        (self.images, self.emphasis, self.headings) = (images, emphasis, headings)
         let words = blocks.map(\.words)
         self.words = words
         self.sentences = zip(blocks, words).map { block, words in

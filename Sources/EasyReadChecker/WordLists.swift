@@ -14,7 +14,18 @@ public struct WordLists: Sendable {
     /// words, so the checker finds a hard word with one look-up.
     public var hardForms: [String: (word: String, easier: String)]
     /// Hard phrases, as lowercased words, with easier words.
-    public var hardPhrases: [(words: [String], phrase: String, easier: String)]
+    public var hardPhrases: [(words: [String], phrase: String, easier: String)] {
+        didSet { phrasesByFirstWord = Self.index(hardPhrases) }
+    }
+    /// The same phrases by their first word, longest first, so each word of a page needs one look-up.
+    public private(set) var phrasesByFirstWord: [String: [(words: [String], phrase: String, easier: String)]] = [:]
+
+    static func index(_ phrases: [(words: [String], phrase: String, easier: String)])
+        -> [String: [(words: [String], phrase: String, easier: String)]] {
+        var index: [String: [(words: [String], phrase: String, easier: String)]] = [:]
+        for phrase in phrases where !phrase.words.isEmpty { index[phrase.words[0], default: []].append(phrase) }
+        return index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }
 
     public init(common: Set<String>, hardWords: [String: String], initials: [String: String],
                 hardPhrases: [(words: [String], phrase: String, easier: String)]) {
@@ -22,6 +33,7 @@ public struct WordLists: Sendable {
         self.hardWords = hardWords
         self.initials = initials
         self.hardPhrases = hardPhrases
+        self.phrasesByFirstWord = Self.index(hardPhrases)
         var forms: [String: (word: String, easier: String)] = [:]
         for (word, easier) in hardWords {
             for form in Self.forms(of: word) where forms[form] == nil { forms[form] = (word, easier) }

@@ -92,13 +92,15 @@ public struct MarkdownNode: @unchecked Sendable {
         }
     }
 
-    /// Every node below this one, depth first, this one included.
+    /// Every node below this one, depth first, this one included. Uses cmark's own iterator.
     public func walk(_ visit: (MarkdownNode) -> Void) {
-        visit(self)
-        var child = firstChild
-        while let node = child {
-            node.walk(visit)
-            child = node.next
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            visit(MarkdownNode(node, in: document))
         }
     }
 

@@ -4,7 +4,7 @@ import SiteModel
 /// `percentage`: percentages, fractions and decimals that are not money. Easy read says "1 in 4" or "most".
 struct PercentageRule: Rule {
     let id = RuleID.percentage
-    static let fractions: Set<Character> = ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅛"]
+    static let fractions: Set<Unicode.Scalar> = ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅛"]
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         let advice = "Say it another way, like `1 in 4 people` or `most people`."
@@ -29,7 +29,7 @@ struct PercentageRule: Rule {
             // A fraction such as 1/3: two numbers and one slash, not part of a date.
             for match in NumberPattern.fractions(in: characters) {
                 findings.add(id, at: block.position(at: match.lowerBound), limits.level,
-                             "`\(String(characters[match]))` is a fraction. Fractions are hard to understand.",
+                             "`\(String(scalars: characters[match]))` is a fraction. Fractions are hard to understand.",
                              suggestion: advice)
             }
         }
@@ -43,7 +43,7 @@ struct DateFormatRule: Rule {
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         for block in page.blocks {
             for date in NumberPattern.dates(in: block.characters) {
-                let written = String(block.characters[date.range])
+                let written = String(scalars: block.characters[date.range])
                 findings.add(id, at: block.position(at: date.range.lowerBound), limits.level,
                              "`\(written)` is a date written in numbers. It is easy to misread.",
                              suggestion: "Write it like `\(date.date?.long ?? "12 March 2026")`.")
@@ -59,7 +59,7 @@ struct PunctuationRule: Rule {
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         for block in page.blocks {
             let characters = block.characters
-            var seen = Set<Character>()
+            var seen = Set<Unicode.Scalar>()
             for (i, c) in characters.enumerated() where !seen.contains(Self.kind(of: c)) {
                 let message: (String, String)?
                 switch c {
@@ -80,14 +80,14 @@ struct PunctuationRule: Rule {
     }
 
     /// Brackets of every shape count as one kind of mark, so a pair is reported once.
-    static func kind(of character: Character) -> Character { "()[]".contains(character) ? "(" : character }
+    static func kind(of character: Unicode.Scalar) -> Unicode.Scalar { character.isOne(of: "()[]") ? "(" : character }
 
     /// Whether the slash is part of a web or email address written out in the text.
-    private func isInAddress(_ characters: [Character], at index: Int) -> Bool {
+    private func isInAddress(_ characters: [Unicode.Scalar], at index: Int) -> Bool {
         var start = index, end = index
-        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
-        while end < characters.count, !characters[end].isWhitespace { end += 1 }
-        let token = String(characters[start..<end]).lowercased()
+        while start > 0, !characters[start - 1].isSpace { start -= 1 }
+        while end < characters.count, !characters[end].isSpace { end += 1 }
+        let token = String(scalars: characters[start..<end]).lowercased()
         return token.contains("://") || token.hasPrefix("www.") || token.contains("@")
             || [".org", ".com", ".uk", ".net", ".gov"].contains { token.contains($0) }
     }
@@ -143,23 +143,27 @@ struct HardPhraseRule: Rule {
     let id = RuleID.hardPhrase
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        // Longer phrases first, so that "per week" is found before "per".
-        let phrases = environment.wordLists.hardPhrases.sorted { $0.words.count > $1.words.count }
+        let index = environment.wordLists.phrasesByFirstWord
         for (block, words) in page.blocksWithWords {
-            let lower = words.map(\.lowercased)
-            var covered = Set<Int>()
-            for phrase in phrases {
-                let count = phrase.words.count
-                guard count <= lower.count else { continue }
-                for start in 0...(lower.count - count) where !covered.contains(start)
-                    && Array(lower[start..<start + count]) == phrase.words {
+            var start = 0
+            while start < words.count {
+                var matched = 1
+                for phrase in index[words[start].lowercased] ?? [] where start + phrase.words.count <= words.count {
+                    var same = true
+                    for k in 1..<max(phrase.words.count, 1) where words[start + k].lowercased != phrase.words[k] {
+                        same = false
+                        break
+                    }
+                    guard same else { continue }
                     // "per cent" belongs to the percentage rule.
-                    if phrase.words == ["per"], start + 1 < lower.count, lower[start + 1] == "cent" { continue }
-                    covered.formUnion(start..<start + count)
+                    if phrase.words == ["per"], start + 1 < words.count, words[start + 1].lowercased == "cent" { break }
                     findings.add(id, at: block.position(at: words[start].offset), limits.level,
                                  "`\(phrase.phrase)` is a hard phrase.",
                                  suggestion: phrase.easier.isEmpty ? "Say it in plain words." : "Write `\(phrase.easier)` instead.")
+                    matched = phrase.words.count
+                    break
                 }
+                start += matched
             }
         }
     }

@@ -44,8 +44,7 @@ struct PictureAltRule: Rule {
     static let fileEndings = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"]
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        page.root.walk { node in
-            guard node.kind == .image else { return }
+        for node in page.images {
             let alt = node.plainText.trimmingCharacters(in: .whitespaces)
             let file = (node.url ?? "").split(separator: "/").last.map(String.init) ?? ""
             let looksLikeFile = Self.fileEndings.contains { alt.lowercased().hasSuffix($0) }
@@ -70,10 +69,13 @@ struct PictureMissingRule: Rule {
     let id = RuleID.pictureMissing
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        page.root.walk { node in
-            guard node.kind == .image, let url = node.url, !url.isEmpty, !ContentPath.isExternal(url) else { return }
+        var known: [String: Bool] = [:]
+        for node in page.images {
+            guard let url = node.url, !url.isEmpty, !ContentPath.isExternal(url) else { continue }
             let path = ContentPath.splitFragment(url).path
-            if !environment.pictureExists(path, page.path) {
+            let exists = known[path] ?? environment.pictureExists(path, page.path)
+            known[path] = exists
+            if !exists {
                 findings.add(id, at: node.start, limits.level, "The picture `\(url)` does not exist.",
                              suggestion: "Check the file name, or add the picture to the content folder.")
             }
@@ -86,8 +88,7 @@ struct ItalicsRule: Rule {
     let id = RuleID.italics
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        page.root.walk { node in
-            guard node.kind == .emphasis else { return }
+        for node in page.emphasis {
             findings.add(id, at: node.start, limits.level, "Italics are hard to read: `\(node.plainText)`.",
                          suggestion: "Use bold instead: `**\(node.plainText)**`.")
         }

@@ -62,7 +62,7 @@ struct ReadabilityRule: Rule {
                 sentences += 1
                 for word in sentence.words where !word.isNumber {
                     words += 1
-                    syllables += Syllables.count(word.text)
+                    syllables += Syllables.count(word.lowercased)
                 }
             }
         }
@@ -91,8 +91,7 @@ struct HeadingStructureRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         var previous = 1
-        page.root.walk { node in
-            guard node.kind == .heading else { return }
+        for node in page.headings {
             let level = node.headingLevel
             if level == 1 {
                 findings.add(id, at: node.start, limits.level,

@@ -81,7 +81,7 @@ struct AbbreviationRule: Rule {
                            _ environment: CheckEnvironment) -> Bool {
         let letters = Array(initials.filter(\.isUppercase).lowercased())
         for sentence in sentences {
-            let text = String(block.characters[sentence.range]).lowercased()
+            let text = String(scalars: block.characters[sentence.range]).lowercased()
             if let meaning = environment.wordLists.initials[initials], text.contains(meaning.lowercased()) { return true }
             if text.contains("stands for") || text.contains("short for") { return true }
             let firsts = sentence.words.map(\.lowercased).filter { !Self.smallWords.contains($0) }.compactMap(\.first)
@@ -97,18 +97,13 @@ struct AbbreviationRule: Rule {
     private func checkLatin(_ block: TextBlock, _ page: CheckedPage, _ limits: RuleLimits, _ findings: inout Findings) {
         let characters = block.characters
         let n = characters.count
-        for i in 0..<n where characters[i] == "e" || characters[i] == "i" || characters[i] == "E" || characters[i] == "I" {
+        for i in 0..<n where characters[i].asciiLowercased == "e" || characters[i].asciiLowercased == "i" {
             if i > 0, characters[i - 1].isLetter { continue }
             for (text, easier) in Self.latin {
-                let target = Array(text)
-                guard i + target.count <= n else { continue }
-                var same = true
-                for k in 0..<target.count where characters[i + k].lowercased() != String(target[k]) {
-                    same = false
-                    break
-                }
-                guard same else { continue }
-                let after: Character = i + target.count < n ? characters[i + target.count] : " "
+                let target = Array(text.unicodeScalars)
+                guard i + target.count <= n,
+                      zip(characters[i..<i + target.count], target).allSatisfy({ $0.asciiLowercased == $1 }) else { continue }
+                let after: Unicode.Scalar = i + target.count < n ? characters[i + target.count] : " "
                 // `e.g.` and `i.e.` as written; bare `eg` and `ie` only with a comma or colon after them.
                 if !text.hasSuffix(".") && after != "," && after != ":" { continue }
                 if text.hasSuffix("."), after.isLetter { continue }

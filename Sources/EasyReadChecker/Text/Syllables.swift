@@ -1,14 +1,13 @@
 /// Counts syllables in English words well enough for a readability grade: vowel groups, less a silent `e`.
 enum Syllables {
     static func count(_ word: String) -> Int {
-        let letters = word.lowercased()
+        let letters = word
         guard !letters.isEmpty else { return 0 }
-        if letters.count <= 3 { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        if letters.utf8.count <= 3 { return 1 }
         var count = 0
         var previousWasVowel = false
-        for c in letters {
-            let isVowel = vowels.contains(c)
+        for c in letters.utf8 {
+            let isVowel = c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121
             if isVowel && !previousWasVowel { count += 1 }
             previousWasVowel = isVowel
         }

@@ -8,14 +8,14 @@ public struct TextBlock: Sendable {
     }
 
     public let kind: Kind
-    /// The block's text, as characters so that offsets are cheap.
-    public let characters: [Character]
+    /// The block's text, as Unicode scalars so that offsets and comparisons are cheap.
+    public let characters: [Unicode.Scalar]
     /// Where runs of the text start in the file: (offset into `characters`, position).
     let anchors: [(offset: Int, position: SourcePosition)]
     /// Where the block itself starts.
     public let start: SourcePosition
 
-    public var text: String { String(characters) }
+    public var text: String { String(scalars: characters) }
 
     /// The place in the file of the character at `offset`.
     public func position(at offset: Int) -> SourcePosition {
@@ -36,8 +36,8 @@ public struct TextBlock: Sendable {
     /// Whether `word` starts a sentence: it is first in the block, or comes after `.`, `!`, `?` or `:`.
     public func startsSentence(_ word: Word) -> Bool {
         var i = word.offset - 1
-        while i >= 0, characters[i].isWhitespace || "\"'“‘(".contains(characters[i]) { i -= 1 }
-        return i < 0 || ".!?:".contains(characters[i])
+        while i >= 0, characters[i].isSpace || characters[i].isOne(of: "\"'“‘(") { i -= 1 }
+        return i < 0 || characters[i].isOne(of: ".!?:")
     }
 
     var isSentenceText: Bool {
@@ -74,13 +74,13 @@ enum TextBlockReader {
 
     /// Text of a block's inlines, with anchors at every text node.
     static func block(_ node: MarkdownNode, kind: TextBlock.Kind) -> TextBlock {
-        var characters: [Character] = []
+        var characters: [Unicode.Scalar] = []
         var anchors: [(Int, SourcePosition)] = []
         func collect(_ inline: MarkdownNode) {
             switch inline.kind {
             case .text:
                 anchors.append((characters.count, inline.start))
-                characters += Array(inline.literal ?? "")
+                characters += (inline.literal ?? "").unicodeScalars
             case .softBreak, .lineBreak, .code:
                 characters.append(" ")
             case .image, .htmlInline:
@@ -114,7 +114,7 @@ enum TextBlockReader {
         func finish(_ end: Int) {
             let cell = Array(whole.characters[cellStart..<end])
             defer { cellStart = end + 1 }
-            let trimmed = String(cell).trimmingCharacters(in: .whitespaces)
+            let trimmed = String(scalars: cell).trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.allSatisfy({ "-: ".contains($0) }) else { return }
             let anchors = whole.anchors.filter { $0.offset >= cellStart && $0.offset < end }
                 .map { ($0.offset - cellStart, $0.position) }

@@ -8,44 +8,43 @@ public struct Word: Sendable, Hashable {
     /// is never a hard word.
     public var isAddress = false
 
-    public var lowercased: String { text.lowercased() }
-
-    /// Whether the word is a number, such as `14`, `1,880` or `£40.71`.
-    public var isNumber: Bool { text.contains(where: Word.isDigit) && !text.contains(where: { $0.isLetter }) }
-
-    /// A letter or digit; plain ASCII is checked without looking up Unicode properties, which is much faster.
-    @inline(__always)
-    static func isWordCharacter(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return (a >= 48 && a <= 57) || (a >= 65 && a <= 90) || (a >= 97 && a <= 122) }
-        return c.isLetter || c.isNumber
+    init(text: String, offset: Int, isAddress: Bool = false, isNumber: Bool = false, lowercased: String? = nil) {
+        self.text = text
+        self.offset = offset
+        self.isAddress = isAddress
+        self.isNumber = isNumber
+        self.lowercased = lowercased ?? text.lowercased()
     }
 
+    /// The word in lower case, made once.
+    public let lowercased: String
+
+    /// Whether the word is a number, such as `14`, `1,880` or `£40.71`.
+    public var isNumber = false
+
     @inline(__always)
+    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetterOrDigit }
+
+    /// A decimal digit, for `Character`s in strings outside blocks.
     static func isDigit(_ c: Character) -> Bool {
         if let a = c.asciiValue { return a >= 48 && a <= 57 }
         return c.isNumber
     }
 
-    @inline(__always)
-    static func isSpace(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a == 32 || a == 9 || a == 10 || a == 13 }
-        return c.isWhitespace
-    }
-
-    static func split(_ characters: [Character], in range: Range<Int>) -> [Word] {
+    static func split(_ characters: [Unicode.Scalar], in range: Range<Int>) -> [Word] {
         var words: [Word] = []
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
             let c = characters[i]
-            let startsNumber = (c == "£" || c == "$" || c == "€") && i + 1 < end && isDigit(characters[i + 1])
+            let startsNumber = (c == "£" || c == "$" || c == "€") && i + 1 < end && characters[i + 1].isDigit
             guard isWordCharacter(c) || startsNumber else {
                 i += 1
                 continue
             }
             let start = i
             if let address = addressEnd(characters, from: start, to: end) {
-                words.append(Word(text: String(characters[start..<address]), offset: start, isAddress: true))
+                words.append(Word(text: String(scalars: characters[start..<address]), offset: start, isAddress: true))
                 i = address
                 continue
             }
@@ -56,7 +55,7 @@ public struct Word: Sendable, Hashable {
                     i += 1
                 } else if c == "'" || c == "’" || c == "-", i + 1 < end, isWordCharacter(characters[i + 1]), isWordCharacter(characters[i - 1]) {
                     i += 1
-                } else if c == "," || c == ".", isDigit(characters[i - 1]), i + 1 < end, isDigit(characters[i + 1]) {
+                } else if c == "," || c == ".", characters[i - 1].isDigit, i + 1 < end, characters[i + 1].isDigit {
                     i += 1
                 } else if c == ".", i + 1 < end, characters[i + 1].isLetter, characters[i - 1].isLetter,
                           i - 2 < start || !characters[i - 2].isLetter {
@@ -66,7 +65,10 @@ public struct Word: Sendable, Hashable {
                     break
                 }
             }
-            words.append(Word(text: String(characters[start..<i]), offset: start))
+            let slice = characters[start..<i]
+            words.append(Word(text: String(scalars: slice), offset: start,
+                              isNumber: slice.contains { $0.isDigit } && !slice.contains { $0.isLetter },
+                              lowercased: String(lowercasing: slice)))
         }
         return words
     }
@@ -74,10 +76,10 @@ public struct Word: Sendable, Hashable {
 
 /// The end of a web or email address starting at `start`, if one does: a run without spaces that has `@`, `://` or
 /// starts with `www.`. Full stops and commas after it are left out.
-private func addressEnd(_ characters: [Character], from start: Int, to end: Int) -> Int? {
+private func addressEnd(_ characters: [Unicode.Scalar], from start: Int, to end: Int) -> Int? {
     var stop = start
     var looksLikeAddress = false
-    while stop < end, !Word.isSpace(characters[stop]) {
+    while stop < end, !characters[stop].isSpace {
         let c = characters[stop]
         if c == "@" || (c == ":" && stop + 2 < end && characters[stop + 1] == "/" && characters[stop + 2] == "/") {
             looksLikeAddress = true
@@ -86,9 +88,9 @@ private func addressEnd(_ characters: [Character], from start: Int, to end: Int)
     }
     if !looksLikeAddress {
         guard stop - start > 4, characters[start] == "w" || characters[start] == "W",
-              String(characters[start..<start + 4]).lowercased() == "www." else { return nil }
+              String(scalars: characters[start..<start + 4]).lowercased() == "www." else { return nil }
     }
-    while stop > start, ".,;:!?)]\"'”’".contains(characters[stop - 1]) { stop -= 1 }
+    while stop > start, characters[stop - 1].isOne(of: ".,;:!?)]\"'”’") { stop -= 1 }
     return stop
 }
 
@@ -106,12 +108,12 @@ public struct Sentence: Sendable {
     /// Splits text into sentences. A sentence ends at `.`, `!` or `?` followed by a space or the end, but not after a
     /// known abbreviation (Dr, Mrs, e.g.), `No.` before a number, a single initial, or before a lowercase word.
     /// What is left at the end is a sentence too, full stop or not.
-    static func split(_ characters: [Character]) -> [Sentence] {
+    static func split(_ characters: [Unicode.Scalar]) -> [Sentence] {
         split(characters, words: Word.split(characters, in: 0..<characters.count))
     }
 
     /// Splits text whose words are already known, so that they are not found twice.
-    static func split(_ characters: [Character], words: [Word]) -> [Sentence] {
+    static func split(_ characters: [Unicode.Scalar], words: [Word]) -> [Sentence] {
         var result: [Sentence] = []
         var start = 0
         var i = 0
@@ -130,8 +132,8 @@ public struct Sentence: Sendable {
             let c = characters[i]
             if c == "." || c == "?" || c == "!" || c == "…" {
                 var j = i + 1
-                while j < n, "?!.…\"'”’)]".contains(characters[j]) { j += 1 }
-                if j == n || Word.isSpace(characters[j]) {
+                while j < n, characters[j].isOne(of: "?!.…\"'”’)]") { j += 1 }
+                if j == n || characters[j].isSpace {
                     if c == "." && continuesAfterFullStop(characters, at: i, next: j) {
                         i = j
                         continue
@@ -149,16 +151,16 @@ public struct Sentence: Sendable {
         return result
     }
 
-    private static func continuesAfterFullStop(_ characters: [Character], at dot: Int, next: Int) -> Bool {
+    private static func continuesAfterFullStop(_ characters: [Unicode.Scalar], at dot: Int, next: Int) -> Bool {
         // The word before the full stop, with inner dots (e.g).
         var k = dot
         while k > 0, characters[k - 1].isLetter || characters[k - 1] == "." { k -= 1 }
-        let before = String(characters[k..<dot])
+        let before = String(scalars: characters[k..<dot])
         var nextWord = next
-        while nextWord < characters.count, characters[nextWord].isWhitespace { nextWord += 1 }
+        while nextWord < characters.count, characters[nextWord].isSpace { nextWord += 1 }
         let following = nextWord < characters.count ? characters[nextWord] : nil
         if abbreviations.contains(before.lowercased()) { return true }
-        if before == "No", following?.isNumber == true { return true }
+        if before == "No", following?.isDigit == true { return true }
         if before.count == 1, before.first?.isUppercase == true, following?.isUppercase == true { return true }
         if let following, following.isLowercase { return true }
         return false

@@ -30,8 +30,19 @@ struct LinkResolver: Sendable {
         knownPaths = site.pages.map(\.path) + site.assets
     }
 
+    /// Answers already worked out, by the page's folder and the target: the same links appear on many pages.
+    private let memo = Memo()
+
     /// Resolves `target` as written in the page at `pagePath`. Failures say, in plain words, what is wrong.
     func resolve(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
+        let key = ContentPath.folder(of: pagePath) + "\u{0}" + target
+        if let known = memo.get(key) { return known }
+        let answer = work(target, from: pagePath)
+        memo.set(key, answer)
+        return answer
+    }
+
+    private func work(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
         let trimmed = target.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") || ContentPath.isExternal(trimmed) { return .success(.unchanged) }
         let (rawPath, fragment) = ContentPath.splitFragment(trimmed)
@@ -61,6 +72,24 @@ struct LinkResolver: Sendable {
 
 struct LinkProblem: Error {
     var message: String
+}
+
+/// A dictionary shared by the threads that render pages.
+private final class Memo: @unchecked Sendable {
+    private var answers: [String: Result<LinkResolver.Target, LinkProblem>] = [:]
+    private let lock = NSLock()
+
+    func get(_ key: String) -> Result<LinkResolver.Target, LinkProblem>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[key]
+    }
+
+    func set(_ key: String, _ value: Result<LinkResolver.Target, LinkProblem>) {
+        lock.lock()
+        answers[key] = value
+        lock.unlock()
+    }
 }
 
 import Foundation

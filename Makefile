@@ -51,5 +51,17 @@ a11y: deps browser-deps $(VENV)/.installed
 	$(SWIFT) build --product signpost
 	SIGNPOST=$(SIGNPOST) CONTENT=$(CONTENT) THEME=$(THEME) $(VENV)/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
 
+# Benchmarks (not part of make test): build speed against Hugo, and the directory's search against Pagefind.
+$(VENV)-bench/.installed: Benchmarks/requirements.txt
+	python3 -m venv $(VENV)-bench
+	$(VENV)-bench/bin/pip install -q --disable-pip-version-check -r Benchmarks/requirements.txt
+	touch $@
+
+bench: deps browser-deps $(VENV)-bench/.installed
+	$(SWIFT) build -c release --product signpost
+	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
+	python3 Benchmarks/build_speed.py --signpost .build/release/signpost
+	$(VENV)-bench/bin/python Benchmarks/directory_search.py --signpost .build/release/signpost
+
 clean:
-	rm -rf .build $(OUTPUT)/* $(VENV)
+	rm -rf .build $(OUTPUT) .$(OUTPUT).previous $(VENV) $(VENV)-bench

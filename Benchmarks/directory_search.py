@@ -6,9 +6,7 @@ Chromium. Then run Pagefind over the same pages and report its figures beside th
     make bench        # or: .venv-bench/bin/python Benchmarks/directory_search.py [--sizes 100 1000 10000]
 """
 import argparse
-import functools
 import gzip
-import http.server
 import pathlib
 import re
 import shutil
@@ -16,12 +14,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "Tests/Browser"))
-from conftest import make_driver  # noqa: E402
+from conftest import SiteServer, make_driver  # noqa: E402
 
 QUERIES = ["sitting", "emergancy", "shared lives", "holid", "rutland", "respite", "autism", "overnight care",
            "day out", "xqzv"]
@@ -43,19 +40,6 @@ def make_site(folder, count):
         text = re.sub(r"^areas: \[(.*)\]$", lambda m: f"areas: [{m.group(1)}, {towns[i % len(towns)]}]", text, count=1, flags=re.M)
         text = re.sub(r"^status: .*\n", "", text, flags=re.M)
         (folder / "services" / f"{sid}-{i}.md").write_text(text, encoding="utf-8")
-
-
-class Server:
-    def __init__(self, folder):
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-        handler.log_message = lambda *a: None
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 SIGNPOST_QUERY = """
@@ -90,6 +74,18 @@ const done = arguments[arguments.length - 1];
 """
 
 
+def find_pagefind():
+    """The binary that the `pagefind-bin` package carries, or one on the PATH."""
+    try:
+        import pagefind_bin
+        binary = pathlib.Path(pagefind_bin.__file__).parent / "pagefind"
+        if binary.exists():
+            return str(binary)
+    except ImportError:
+        pass
+    return shutil.which("pagefind") or "pagefind"
+
+
 def folder_size(path):
     files = [p for p in path.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -99,7 +95,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--signpost", default=str(ROOT / ".build/release/signpost"))
-    parser.add_argument("--pagefind", default=shutil.which("pagefind") or str(ROOT / ".venv-bench/bin/pagefind"))
+    parser.add_argument("--pagefind", default=find_pagefind())
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
@@ -124,10 +120,13 @@ def main():
                                 "--quiet"], check=True, capture_output=True)
                 row["pf_build"] = time.perf_counter() - start
                 row["pf_raw"], row["pf_files"] = folder_size(work / "Output/pagefind")
-            server = Server(work / "Output")
+            server = SiteServer(work / "Output")
             driver = make_driver()
             try:
                 driver.get(server.base + "/services/")
+                row["prepare_ms"] = driver.execute_script(
+                    "const i = window.SIGNPOST_SEARCH; delete i._vocabulary; const t = performance.now();"
+                    " SignpostSearch.prepare(i); return performance.now() - t;")
                 ours = [driver.execute_script(SIGNPOST_QUERY, q, 15) for q in QUERIES]
                 row["query_ms"] = statistics.median(t for t, _ in ours)
                 row["query_max_ms"] = max(t for t, _ in ours)
@@ -147,10 +146,10 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
 
     print("\nSignpost (search index loaded once as a script; search runs in memory)")
-    print(f"{'services':>9} {'build s':>8} {'index ms':>9} {'index KB':>9} {'gzip KB':>8} {'query ms':>9} {'slowest':>8}")
+    print(f"{'services':>9} {'build s':>8} {'index ms':>9} {'index KB':>9} {'gzip KB':>8} {'prepare ms':>11} {'query ms':>9} {'slowest':>8}")
     for r in rows:
         print(f"{r['size']:>9} {r['build']:>8.2f} {str(r['index_ms']):>9} {r['raw'] / 1024:>9.0f} {r['gzip'] / 1024:>8.0f} "
-              f"{r['query_ms']:>9.2f} {r['query_max_ms']:>8.2f}")
+              f"{r['prepare_ms']:>11.1f} {r['query_ms']:>9.2f} {r['query_max_ms']:>8.2f}")
     if any("pf_build" in r for r in rows):
         print("\nPagefind 1.5 over the same service pages (index in many small files, fetched per search)")
         print(f"{'services':>9} {'index s':>8} {'files':>7} {'total KB':>9} {'KB fetched':>11} {'query ms':>9}")

@@ -17,90 +17,93 @@ public struct OpenReferral: Sendable {
 
     /// Files to write, by path relative to the output folder.
     public func files() -> [String: Data] {
-        var files: [String: Data] = [:]
         let pages = max(1, (entries.count + Self.pageSize - 1) / Self.pageSize)
+        // Each service's record is made once and used in its own file and in its page of the list.
+        let records = Parallel.map(entries) { (short: service($0, full: false), full: service($0, full: true)) }
+        var files: [String: Data] = [:]
         for page in 1...pages {
-            let slice = Array(entries.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
-            let list: [String: Any] = [
-                "total_items": entries.count, "total_pages": pages, "page_number": page, "size": slice.count,
-                "first_page": page == 1, "last_page": page == pages, "empty": entries.isEmpty,
-                "contents": slice.map { service($0, full: false) },
+            let slice = Array(records.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+            let list: JSONValue = [
+                "total_items": .integer(entries.count), "total_pages": .integer(pages), "page_number": .integer(page),
+                "size": .integer(slice.count), "first_page": .bool(page == 1), "last_page": .bool(page == pages),
+                "empty": .bool(entries.isEmpty), "contents": .array(slice.map(\.short)),
             ]
             let name = page == 1 ? "openreferral/services.json" : "openreferral/services-page-\(page).json"
-            files[name] = json(list)
+            files[name] = Data(list.serialized(indent: 2).utf8)
         }
-        for entry in entries {
-            files["openreferral/services/\(entry.id).json"] = json(service(entry, full: true))
+        for (entry, record) in zip(entries, records) {
+            files["openreferral/services/\(entry.id).json"] = Data(record.full.serialized(indent: 2).utf8)
         }
         return files
     }
 
     /// One service in the standard's shape. The list leaves out the arrays of child records, as the standard allows.
-    func service(_ entry: ServiceEntry, full: Bool) -> [String: Any] {
+    func service(_ entry: ServiceEntry, full: Bool) -> JSONValue {
         let s = entry.service
-        var record: [String: Any] = [
-            "id": uuid("service", s.id),
-            "name": s.name,
-            "description": s.summary,
-            "url": siteURL + "/services/\(s.id)/",
-            "status": s.status == .temporarilyClosed ? "temporarily closed" : s.status.rawValue,
+        var record: JSONValue = [
+            "id": .string(uuid("service", s.id)),
+            "name": .string(s.name),
+            "description": .string(s.summary),
+            "url": .string(siteURL + "/services/\(s.id)/"),
+            "status": .string(s.status == .temporarilyClosed ? "temporarily closed" : s.status.rawValue),
         ]
-        if let email = s.contact?.email { record["email"] = email }
-        if let min = s.ages?.min { record["minimum_age"] = min }
-        if let max = s.ages?.max { record["maximum_age"] = max }
-        if let checked = s.checked { record["assured_date"] = checked.iso }
-        if let eligibility = s.eligibility { record["eligibility_description"] = eligibility }
-        if let how = s.howToGetIt { record["application_process"] = how }
+        record = record.adding("email", .text(s.contact?.email))
+            .adding("minimum_age", .int(s.ages?.min))
+            .adding("maximum_age", .int(s.ages?.max))
+            .adding("assured_date", .text(s.checked?.iso))
+            .adding("eligibility_description", .text(s.eligibility))
+            .adding("application_process", .text(s.howToGetIt))
         guard full else { return record }
         if let organization = s.organization {
-            var org: [String: Any] = ["id": uuid("organization", organization.name), "name": organization.name]
-            if let website = organization.website { org["website"] = website }
-            record["organization"] = org
+            record = record.adding("organization", JSONValue.object([
+                ("id", .string(uuid("organization", organization.name))), ("name", .string(organization.name)),
+            ]).adding("website", .text(organization.website)))
         }
-        record["service_areas"] = s.areas.map { ["id": uuid("area", s.id + $0), "name": $0] }
-        record["languages"] = s.languages.map { ["id": uuid("language", s.id + $0), "name": Facts.language($0), "code": $0] }
-        record["cost_options"] = s.costs.enumerated().map { index, cost -> [String: Any] in
-            var option: [String: Any] = ["id": uuid("cost", "\(s.id)/\(index)"), "option": cost.option,
-                                         "amount": cost.amount, "currency": cost.currency ?? "GBP"]
-            if let description = cost.description { option["amount_description"] = description }
-            return option
-        }
-        record["schedules"] = s.hours.enumerated().map { index, hours -> [String: Any] in
-            ["id": uuid("schedule", "\(s.id)/\(index)"), "freq": "WEEKLY",
-             "byday": hours.days.map { $0.rawValue.uppercased() }.joined(separator: ","),
-             "opens_at": hours.opens, "closes_at": hours.closes, "description": Facts.hours(hours)]
-        }
+        record = record.adding("service_areas", .array(s.areas.map {
+            ["id": .string(uuid("area", s.id + $0)), "name": .string($0)]
+        }))
+        record = record.adding("languages", .array(s.languages.map {
+            ["id": .string(uuid("language", s.id + $0)), "name": .string(Facts.language($0)), "code": .string($0)]
+        }))
+        record = record.adding("cost_options", .array(s.costs.enumerated().map { index, cost in
+            JSONValue.object([
+                ("id", .string(uuid("cost", "\(s.id)/\(index)"))), ("option", .string(cost.option)),
+                ("amount", .number(cost.amount)), ("currency", .string(cost.currency ?? "GBP")),
+            ]).adding("amount_description", .text(cost.description))
+        }))
+        record = record.adding("schedules", .array(s.hours.enumerated().map { index, hours in
+            ["id": .string(uuid("schedule", "\(s.id)/\(index)")), "freq": "WEEKLY",
+             "byday": .string(hours.days.map { $0.rawValue.uppercased() }.joined(separator: ",")),
+             "opens_at": .string(hours.opens), "closes_at": .string(hours.closes),
+             "description": .string(Facts.hours(hours))]
+        }))
         if let contact = s.contact, contact.phone != nil || contact.email != nil {
-            var record2: [String: Any] = ["id": uuid("contact", s.id), "name": s.name]
-            if let email = contact.email { record2["email"] = email }
-            if let phone = contact.phone { record2["phones"] = [["id": uuid("phone", s.id), "number": phone]] }
-            record["contacts"] = [record2]
+            let person = JSONValue.object([("id", .string(uuid("contact", s.id))), ("name", .string(s.name))])
+                .adding("email", .text(contact.email))
+                .adding("phones", contact.phone.map { .array([["id": .string(uuid("phone", s.id)), "number": .string($0)]]) })
+            record = record.adding("contacts", .array([person]))
         }
         if let location = s.location {
-            var place: [String: Any] = ["id": uuid("location", s.id), "location_type": "physical"]
-            if let name = location.name { place["name"] = name }
+            var place = JSONValue.object([("id", .string(uuid("location", s.id))), ("location_type", "physical")])
+                .adding("name", .text(location.name))
             if let address = location.address {
-                var physical: [String: Any] = ["id": uuid("address", s.id), "country": "GB"]
-                if let street = address.street { physical["address_1"] = street }
-                if let city = address.city { physical["city"] = city }
-                if let postcode = address.postcode { physical["postal_code"] = postcode }
-                place["addresses"] = [physical]
+                let physical = JSONValue.object([("id", .string(uuid("address", s.id)))])
+                    .adding("address_1", .text(address.street)).adding("city", .text(address.city))
+                    .adding("postal_code", .text(address.postcode)).adding("country", "GB")
+                place = place.adding("addresses", .array([physical]))
             }
-            record["service_at_locations"] = [["id": uuid("service_at_location", s.id), "location": place]]
+            record = record.adding("service_at_locations", .array([
+                ["id": .string(uuid("service_at_location", s.id)), "location": place],
+            ]))
         }
-        record["attributes"] = s.breakTypes.map { type -> [String: Any] in
-            ["id": uuid("attribute", "\(s.id)/\(type.rawValue)"),
-             "taxonomy_term": ["id": uuid("taxonomy_term", type.rawValue), "code": type.rawValue, "name": type.label,
-                               "vocabulary": "signpost-break-types"]]
-        }
+        record = record.adding("attributes", .array(s.breakTypes.map { type in
+            ["id": .string(uuid("attribute", "\(s.id)/\(type.rawValue)")),
+             "taxonomy_term": ["id": .string(uuid("taxonomy_term", type.rawValue)), "code": .string(type.rawValue),
+                               "name": .string(type.label), "vocabulary": "signpost-break-types"]]
+        }))
         return record
     }
 
-    private func json(_ object: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-    }
-
-    /// A stable UUID-shaped id made from a kind and a name, so exports do not change from build to build.
     func uuid(_ kind: String, _ name: String) -> String { Self.uuid(kind, name) }
 
     static func uuid(_ kind: String, _ name: String) -> String {
@@ -123,38 +126,33 @@ public struct OpenReferral: Sendable {
 
 /// schema.org JSON-LD for a service page, so search engines understand it.
 public enum StructuredData {
+    /// The JSON text; `<`, `>` and `&` are escaped, so it cannot close its `<script>` element.
     public static func jsonLD(for entry: ServiceEntry, pageURL: String) -> String {
         let s = entry.service
-        var object: [String: Any] = [
+        var object: JSONValue = [
             "@context": "https://schema.org",
             "@type": "GovernmentService",
-            "name": s.name,
-            "description": s.summary,
-            "url": pageURL,
-            "serviceType": s.breakTypes.map(\.label).joined(separator: ", "),
-            "areaServed": s.areas.map { ["@type": "AdministrativeArea", "name": $0] },
+            "name": .string(s.name),
+            "description": .string(s.summary),
+            "url": .string(pageURL),
+            "serviceType": .string(s.breakTypes.map(\.label).joined(separator: ", ")),
+            "areaServed": .array(s.areas.map { ["@type": "AdministrativeArea", "name": .string($0)] }),
         ]
         if let organization = s.organization {
-            var provider: [String: Any] = ["@type": "Organization", "name": organization.name]
-            if let website = organization.website { provider["url"] = website }
-            object["provider"] = provider
+            object = object.adding("provider", JSONValue.object([("@type", "Organization"), ("name", .string(organization.name))])
+                .adding("url", .text(organization.website)))
         }
         if let contact = s.contact {
-            var point: [String: Any] = ["@type": "ContactPoint", "contactType": "enquiries"]
-            if let phone = contact.phone { point["telephone"] = phone }
-            if let email = contact.email { point["email"] = email }
-            if let website = contact.website { point["url"] = website }
-            object["availableChannel"] = ["@type": "ServiceChannel", "serviceUrl": contact.website ?? pageURL]
-            object["contactPoint"] = point
+            object = object.adding("availableChannel", ["@type": "ServiceChannel", "serviceUrl": .string(contact.website ?? pageURL)])
+            object = object.adding("contactPoint", JSONValue.object([("@type", "ContactPoint"), ("contactType", "enquiries")])
+                .adding("telephone", .text(contact.phone)).adding("email", .text(contact.email)).adding("url", .text(contact.website)))
         }
         if !s.costs.isEmpty {
-            object["offers"] = s.costs.map {
-                ["@type": "Offer", "name": $0.option, "price": $0.amount, "priceCurrency": $0.currency ?? "GBP"] as [String: Any]
-            }
+            object = object.adding("offers", .array(s.costs.map {
+                ["@type": "Offer", "name": .string($0.option), "price": .number($0.amount), "priceCurrency": .string($0.currency ?? "GBP")]
+            }))
         }
-        if !s.languages.isEmpty { object["availableLanguage"] = s.languages }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        // Safe inside a <script> element: no `<` can close it.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        if !s.languages.isEmpty { object = object.adding("availableLanguage", .array(s.languages.map { .string($0) })) }
+        return object.serialized()
     }
 }

@@ -56,7 +56,7 @@ public struct SearchIndex: Sendable {
     /// - Parameters:
     ///   - pictureURL: the address of a service's picture from the listing page, when it has one.
     public init(entries: [ServiceEntry], extraSynonyms: [[String]] = [], pictureURL: (ServiceEntry) -> String? = { _ in nil }) {
-        cards = entries.map { entry in
+        cards = Parallel.map(entries) { entry in
             let service = entry.service
             let fields: [String] = [
                 service.name,
@@ -79,8 +79,11 @@ public struct SearchIndex: Sendable {
 
     /// Lowercased words without accents, each once, in the order first seen.
     public static func words(_ text: String) -> [String] {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
-            .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        // Plain ASCII text (most of it) is lowercased directly; anything else also loses its accents.
+        let folded = text.utf8.allSatisfy { $0 < 128 }
+            ? text.lowercased().replacingOccurrences(of: "'", with: "")
+            : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
+                .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
         var seen = Set<String>()
         var result: [String] = []
         for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {

@@ -19,18 +19,24 @@ public struct ServiceLoader: Sendable {
         var entries: [ServiceEntry] = []
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
-        for path in paths {
-            guard let entry = loadOne(path, from: source, diagnostics: &diagnostics) else { continue }
+        // Files are read and parsed on every core; the checks that compare services run after, in order.
+        let loaded = Parallel.map(paths) { path -> (ServiceEntry?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let entry = loadOne(path, from: source, diagnostics: &problems)
+            return (entry, problems + (entry.map(validate) ?? []))
+        }
+        for (path, (loadedEntry, problems)) in zip(paths, loaded) {
+            diagnostics += problems
+            guard let entry = loadedEntry else { continue }
             if let other = owners[entry.id] {
                 diagnostics.append(Diagnostic(file: path, at: entry.position("id"),
                                               message: "The id `\(entry.id)` is also used by `\(other)`. Every service needs its own id."))
                 continue
             }
             owners[entry.id] = path
-            diagnostics += validate(entry)
             entries.append(entry)
         }
-        entries.sort { $0.service.name.localizedCaseInsensitiveCompare($1.service.name) == .orderedAscending }
+        entries.sort { ($0.service.name.lowercased(), $0.id) < ($1.service.name.lowercased(), $1.id) }
         return (entries, diagnostics)
     }
 

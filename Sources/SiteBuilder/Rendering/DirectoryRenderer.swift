@@ -45,19 +45,21 @@ struct DirectoryRenderer {
         files["services/search-index.js"] = Data(index.script().utf8)
         let indexMilliseconds = Int(Date().timeIntervalSince(indexStarted) * 1000)
 
+        // Browse pages and service pages are independent, so they render on every core.
+        var browse: [(path: String, title: String, summary: String, entries: [ServiceEntry])] = []
         for (type, entries) in directory.byType {
-            let slug = "services/type/\(type.rawValue)"
-            files["\(slug)/index.html"] = browsePage(slug: slug, title: type.label, entries: entries,
-                                                     summary: "\(count(entries.count)) offering \(type.label.lowercased()).")
+            browse.append(("services/type/\(type.rawValue)", type.label,
+                           "\(count(entries.count)) offering \(type.label.lowercased()).", entries))
         }
         for (area, slug, entries) in directory.byArea {
-            let path = "services/area/\(slug)"
-            files["\(path)/index.html"] = browsePage(slug: path, title: "Short breaks in \(area)", entries: entries,
-                                                     summary: "\(count(entries.count)) for people who live in \(area).")
+            browse.append(("services/area/\(slug)", "Short breaks in \(area)", "\(count(entries.count)) for people who live in \(area).", entries))
         }
-        for entry in directory.entries {
-            files["\(entry.slug)/index.html"] = Data(theme.render("service", servicePage(entry)).utf8)
-        }
+        for (path, data) in Parallel.map(browse, { page in
+            ("\(page.path)/index.html", browsePage(slug: page.path, title: page.title, entries: page.entries, summary: page.summary))
+        }) { files[path] = data }
+        for (path, data) in Parallel.map(directory.entries, { entry in
+            ("\(entry.slug)/index.html", Data(theme.render("service", servicePage(entry)).utf8))
+        }) { files[path] = data }
         let siteURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
         files.merge(OpenReferral(entries: directory.entries, siteURL: siteURL).files()) { _, new in new }
         return indexMilliseconds

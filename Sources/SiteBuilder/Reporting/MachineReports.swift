@@ -81,37 +81,37 @@ public struct SARIFReport: Sendable {
     public init(pathPrefix: String) { self.pathPrefix = pathPrefix }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        let rules: [[String: Any]] = RuleID.allCases.map {
-            ["id": $0.rawValue, "shortDescription": ["text": $0.summary]]
-        } + [["id": "build", "shortDescription": ["text": "Problems that stop the site being built"]],
-             ["id": RuleID.suppressionRule, "shortDescription": ["text": "Checker comments that do nothing"]]]
-        let results: [[String: Any]] = diagnostics.sortedByPlace().map { finding in
+        var rules: [JSONValue] = RuleID.allCases.map {
+            ["id": .string($0.rawValue), "shortDescription": ["text": .string($0.summary)]]
+        }
+        rules.append(["id": "build", "shortDescription": ["text": "Problems that stop the site being built"]])
+        rules.append(["id": .string(RuleID.suppressionRule), "shortDescription": ["text": "Checker comments that do nothing"]])
+        let results: [JSONValue] = diagnostics.sortedByPlace().map { finding in
             let level = switch finding.level {
             case .error: "error"
             case .warning: "warning"
             case .suggestion: "note"
             }
             return [
-                "ruleId": finding.rule ?? "build",
-                "level": level,
-                "message": ["text": finding.message + (finding.suggestion.map { " " + $0 } ?? "")],
+                "ruleId": .string(finding.rule ?? "build"),
+                "level": .string(level),
+                "message": ["text": .string(finding.message + (finding.suggestion.map { " " + $0 } ?? ""))],
                 "locations": [[
                     "physicalLocation": [
-                        "artifactLocation": ["uri": pathPrefix + finding.file],
-                        "region": ["startLine": finding.line, "startColumn": finding.column],
+                        "artifactLocation": ["uri": .string(pathPrefix + finding.file)],
+                        "region": ["startLine": .integer(finding.line), "startColumn": .integer(finding.column)],
                     ],
                 ]],
             ]
         }
-        let log: [String: Any] = [
+        let log: JSONValue = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [[
-                "tool": ["driver": ["name": "Signpost", "informationUri": "https://example.org/signpost", "rules": rules]],
-                "results": results,
+                "tool": ["driver": ["name": "Signpost", "informationUri": "https://example.org/signpost", "rules": .array(rules)]],
+                "results": .array(results),
             ]],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return log.serialized()
     }
 }

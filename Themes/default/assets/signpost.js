@@ -94,29 +94,63 @@
 
   Search.stopWords = { a: 1, an: 1, and: 1, the: 1, of: 1, in: 1, for: 1, to: 1, with: 1, or: 1, my: 1, me: 1, near: 1 };
 
-  // A service's score for the query: the best field match of every group, weighted. 0 means it does not match.
-  Search.score = function (service, groups, weights, typingLast) {
-    var total = 0;
-    for (var g = 0; g < groups.length; g++) {
-      var best = 0, typing = typingLast && g === groups.length - 1;
-      groups[g].forEach(function (alternative) {
-        var sum = 0;
-        for (var a = 0; a < alternative.length; a++) {
-          var wordBest = 0;
-          for (var f = 0; f < service.words.length; f++) {
-            var fieldWords = service.words[f];
-            for (var w = 0; w < fieldWords.length; w++) {
-              var m = Search.matchWord(alternative[a], fieldWords[w], typing && a === alternative.length - 1);
-              if (m * weights[f] > wordBest) wordBest = m * weights[f];
-            }
-          }
-          if (wordBest === 0) { sum = 0; break; }
-          sum += wordBest;
-        }
-        if (alternative.length && sum / alternative.length > best) best = sum / alternative.length;
+  // The index turned round once, on first use: each distinct word, with the services and fields it is in.
+  // A search then looks at every distinct word once, not at every word of every service.
+  Search.prepare = function (index) {
+    if (index._vocabulary) return;
+    var postings = new Map();
+    index.services.forEach(function (service, s) {
+      service.words.forEach(function (fieldWords, f) {
+        fieldWords.forEach(function (word) {
+          var list = postings.get(word);
+          if (!list) { list = []; postings.set(word, list); }
+          list.push(s, f);
+        });
       });
-      if (best === 0) return 0;
-      total += best;
+    });
+    index._postings = postings;
+    index._vocabulary = Array.from(postings.keys());
+  };
+
+  // For one query word: each service's best weighted match, over all its fields.
+  Search.wordScores = function (index, query, typing) {
+    var best = new Float64Array(index.services.length);
+    var weights = index.weights, vocabulary = index._vocabulary;
+    for (var v = 0; v < vocabulary.length; v++) {
+      var m = Search.matchWord(query, vocabulary[v], typing);
+      if (!m) continue;
+      var list = index._postings.get(vocabulary[v]);
+      for (var p = 0; p < list.length; p += 2) {
+        var score = m * weights[list[p + 1]];
+        if (score > best[list[p]]) best[list[p]] = score;
+      }
+    }
+    return best;
+  };
+
+  // Every service's score for the query: for each group, the best of its alternatives, where an alternative
+  // scores the mean of its words' matches and needs them all. 0 means the service does not match.
+  Search.scores = function (index, groups, typingLast) {
+    Search.prepare(index);
+    var count = index.services.length, total = new Float64Array(count), cache = {};
+    for (var g = 0; g < groups.length; g++) {
+      var typing = typingLast && g === groups.length - 1;
+      var groupBest = new Float64Array(count);
+      groups[g].forEach(function (alternative) {
+        var sum = new Float64Array(count), alive = new Uint8Array(count).fill(1);
+        alternative.forEach(function (word, a) {
+          var key = word + (typing && a === alternative.length - 1 ? '\u0001' : '');
+          var scores = cache[key] || (cache[key] = Search.wordScores(index, word, typing && a === alternative.length - 1));
+          for (var s = 0; s < count; s++) {
+            if (scores[s] === 0) alive[s] = 0; else sum[s] += scores[s];
+          }
+        });
+        for (var s = 0; s < count; s++) {
+          var mean = alive[s] ? sum[s] / alternative.length : 0;
+          if (mean > groupBest[s]) groupBest[s] = mean;
+        }
+      });
+      for (var s = 0; s < count; s++) total[s] = groupBest[s] === 0 || (g > 0 && total[s] === 0) ? 0 : total[s] + groupBest[s];
     }
     return total;
   };
@@ -125,11 +159,12 @@
   Search.run = function (index, query, filters, typing) {
     var groups = Search.expand(query, index.synonyms);
     var types = (filters && filters.type) || [], areas = (filters && filters.area) || [];
+    var scores = groups.length ? Search.scores(index, groups, typing) : null;
     var results = [];
-    index.services.forEach(function (service) {
+    index.services.forEach(function (service, s) {
       if (types.length && !types.some(function (t) { return service.types.indexOf(t) >= 0; })) return;
       if (areas.length && !areas.some(function (a) { return service.areas.indexOf(a) >= 0; })) return;
-      var score = groups.length ? Search.score(service, groups, index.weights, typing) : 1;
+      var score = scores ? scores[s] : 1;
       if (score > 0) results.push({ service: service, score: score });
     });
     results.sort(function (a, b) { return b.score - a.score || a.service.name.localeCompare(b.service.name); });

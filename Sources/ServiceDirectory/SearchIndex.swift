@@ -8,7 +8,7 @@ public struct SearchIndex: Sendable {
     /// The fields searched, most important first, with their weights.
     public static let fields: [(name: String, weight: Int)] = [
         ("name", 10), ("types", 8), ("summary", 4), ("areas", 4), ("organization", 3), ("description", 2),
-        ("eligibility", 2),
+        ("eligibility", 2), ("details", 2),
     ]
 
     /// Words people use that mean the same. A site adds its own in `site.yml` under `synonyms:`.
@@ -66,6 +66,9 @@ public struct SearchIndex: Sendable {
                 service.organization?.name ?? "",
                 entry.description.root.plainText,
                 (service.eligibility ?? "") + " " + (service.howToGetIt ?? ""),
+                // Health needs, culture, accessibility and languages: "autism", "halal", "hoist", "Punjabi".
+                (service.healthSupport + service.culture + service.accessibility).map(Facts.label).joined(separator: " ")
+                    + " " + service.languages.map(Facts.language).joined(separator: " "),
             ]
             // From the listing at /services/, so that every result's link ends with /services/<id>/.
             return Card(id: service.id, name: service.name, href: "../\(entry.slug)/", summary: service.summary,

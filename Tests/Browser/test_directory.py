@@ -104,6 +104,9 @@ def test_typos_and_synonyms_find_services(browser, server):
     assert "oakfield-shared-lives" in result_ids(browser)
     open_listing(browser, server, "?q=crisis")
     assert "city-emergency-response" in result_ids(browser)
+    # Needs and languages are searched too.
+    open_listing(browser, server, "?q=halal+punjabi")
+    assert "oakfield-shared-lives" in result_ids(browser)
 
 
 def test_search_code_ranks_typos_and_synonyms(browser, server):

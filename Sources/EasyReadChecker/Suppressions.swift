@@ -1,5 +1,6 @@
 import Markdown
 import SiteModel
+import Foundation
 
 /// `<!-- signpost-disable rule -->` … `<!-- signpost-enable rule -->` around blocks, and
 /// `<!-- signpost-ignore rule -->` for the next block only. Without a rule id, a comment covers every rule.
@@ -82,5 +83,3 @@ struct Suppressions {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import SiteModel
+import Foundation
 
 /// A service's details as words people read: costs, ages, opening times, languages.
 public enum Facts {
@@ -83,5 +84,3 @@ public enum Facts {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
-
-import Foundation

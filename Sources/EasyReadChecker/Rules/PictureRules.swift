@@ -1,5 +1,6 @@
 import Markdown
 import SiteModel
+import Foundation
 
 /// `picture-cue`: every paragraph and list on an easy-read page starts with a picture.
 struct PictureCueRule: Rule {
@@ -94,5 +95,3 @@ struct ItalicsRule: Rule {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Markdown
+import Foundation
 
 /// The words of one block of a page — a paragraph, a list item, a heading or the summary — as plain text, with
 /// a map back to where each part came from in the file. Pictures and code are left out; links give their words.
@@ -126,5 +127,3 @@ enum TextBlockReader {
         return rows
     }
 }
-
-import Foundation

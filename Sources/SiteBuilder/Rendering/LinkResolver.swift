@@ -1,4 +1,5 @@
 import SiteModel
+import Foundation
 
 /// Works out what a link or picture in Markdown points at: another page, a file in the content folder, or
 /// somewhere outside the site.
@@ -91,5 +92,3 @@ private final class Memo: @unchecked Sendable {
         lock.unlock()
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Addresses inside the built site, written relative to the page that holds them so that the site works under any
 /// sub-path and when opened from disk.
 struct SiteURLs: Sendable {
@@ -57,5 +59,3 @@ struct SiteURLs: Sendable {
         part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#"])) ?? String(part)
     }
 }
-
-import Foundation

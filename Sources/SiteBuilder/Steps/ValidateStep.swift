@@ -1,5 +1,6 @@
 import Markdown
 import SiteModel
+import Foundation
 
 /// Checks what ties files together: addresses, easy-read twins, navigation, pictures and links.
 /// Every problem is collected; none stops the step early.
@@ -161,5 +162,3 @@ public struct ValidateStep: BuildStep {
             || (lowered.hasPrefix("data:") && !lowered.hasPrefix("data:image/"))
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the calendar, written in front matter as `2026-03-12`.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -76,5 +78,3 @@ extension CalendarDate {
         return CalendarDate(year: newYear, month: newMonth, day: newDay)!
     }
 }
-
-import Foundation

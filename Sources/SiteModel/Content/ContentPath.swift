@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths inside the content folder: always relative, with `/` between parts and no `.` or `..` left in them.
 public enum ContentPath {
     /// The folder part of a path: `pages` for `pages/short-breaks.md`, "" for `index.md`.
@@ -38,5 +40,3 @@ public enum ContentPath {
     /// Percent-escapes are decoded, so `my%20page.md` finds `my page.md`.
     public static func unescaped(_ path: String) -> String { path.removingPercentEncoding ?? path }
 }
-
-import Foundation

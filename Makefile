@@ -17,7 +17,9 @@ site: deps
 
 test: deps swift-test browser-test
 
+# The command tests run the built signpost binary, so it is built first.
 swift-test: deps
+	$(SWIFT) build --product signpost
 	$(SWIFT) test
 
 # The C library cmark, found through pkg-config.

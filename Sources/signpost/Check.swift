@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
         let contentURL = URL(fileURLWithPath: content).standardizedFileURL
         let only = paths.isEmpty ? nil : Set(paths.map { relativePath($0, to: contentURL) })
         let options = BuildOptions(content: contentURL, output: contentURL.appendingPathComponent(".unused"), dryRun: true)
-        let pipeline = BuildPipeline(steps: [LoadStep(), ValidateStep(), CheckStep(only: only)])
+        let pipeline = BuildPipeline(steps: [LoadStep(loadsTheme: false), ValidateStep(), DirectoryStep(), CheckStep(only: only)])
         let result: BuildContext
         do {
             result = try pipeline.run(BuildContext(options: options))
@@ -53,8 +53,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        // Theme problems belong to `build`; `check` is about content.
-        var findings = result.diagnostics.filter { !$0.file.contains("/templates/") }
+        var findings = result.diagnostics
         if let only { findings = findings.filter { only.contains($0.file) || !$0.file.hasSuffix(".md") } }
         let files = only?.count ?? site.pages.count
         let prefix = relativePrefix(for: contentURL)

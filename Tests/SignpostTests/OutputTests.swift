@@ -60,4 +60,35 @@ struct OutputTests {
         #expect(throws: BuildFailure.self) { try build(try makeContent(in: folder), to: output) }
         #expect(try snapshot(of: output) == ["letter.txt": Data("precious".utf8)])
     }
+
+    @Test func theSiteBeforeLastIsReusedAndNothingElseIsTouched() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        let content = try makeContent(in: folder, extraPage: pageFile("title: Extra\nsummary: Extra."))
+        _ = try build(content, to: output)
+        _ = try build(content, to: output)
+        let previous = folder.appendingPathComponent(".Output.previous")
+        #expect(FileManager.default.fileExists(atPath: previous.appendingPathComponent(OutputFolder.marker).path))
+        // A page that goes away is gone from the output, even though its folder was there to reuse.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Content/pages/extra.md"))
+        _ = try build(content, to: output)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("extra").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aFolderNamedLikeTheCacheButNotSignpostsIsLeftAlone() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stranger = folder.appendingPathComponent(".Output.previous")
+        try FileManager.default.createDirectory(at: stranger, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: stranger.appendingPathComponent("notes.txt"))
+        let output = folder.appendingPathComponent("Output")
+        let content = try makeContent(in: folder)
+        _ = try build(content, to: output)
+        _ = try build(content, to: output)
+        #expect(try snapshot(of: stranger) == ["notes.txt": Data("mine".utf8)])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(siblings == [".Output.previous", "Content", "Output"])
+    }
 }

@@ -69,7 +69,7 @@ public struct OutputFolder: Sendable {
             removeEmptyFolders(in: previous, keeping: paths)
             return previous
         }
-        Self.remove(previous)
+        // A folder by that name that Signpost did not write is never touched.
         let fresh = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
         try manager.createDirectory(at: fresh, withIntermediateDirectories: true)
         return fresh
@@ -92,8 +92,10 @@ public struct OutputFolder: Sendable {
             try? move(aside, to: url)
             throw error
         }
-        // The old output becomes the next build's staging folder.
-        if (try? move(aside, to: previous)) == nil { Self.remove(aside) }
+        // The old output becomes the next build's staging folder, unless something else has that name.
+        if FileManager.default.fileExists(atPath: previous.path) || (try? move(aside, to: previous)) == nil {
+            Self.remove(aside)
+        }
     }
 
     private func move(_ from: URL, to: URL) throws {

@@ -10,12 +10,12 @@ struct HardWordRule: Rule {
         var reported = Set<String>()
         let lists = environment.wordLists
         page.forEachWord { word, block in
-            guard !word.isNumber, !word.isAddress, word.text.count > 1, !word.text.contains(where: Word.isDigit) else { return }
+            guard !word.isAddress, !word.hasDigit, word.letters > 1 else { return }
             var lower = word.lowercased
             if lower.contains(where: { $0 == "’" }) { lower = String(lower.map { $0 == "’" ? "'" : $0 }) }
             guard !reported.contains(lower), !environment.knownWords.contains(lower) else { return }
             // Names start with a capital: leave them, unless a hard word simply starts a sentence.
-            let capitalised = word.text.first?.isUppercase == true
+            let capitalised = word.isCapitalised
             if capitalised && !block.startsSentence(word) { return }
             if let (base, easier) = lists.hardForms[lower] {
                 if environment.knownWords.contains(base) { return }
@@ -37,14 +37,6 @@ struct HardWordRule: Rule {
     }
 }
 
-/// Initials: all capitals (NHS, GP, GPs) or a known mixed form (LeDeR).
-func isInitials(_ text: String, _ environment: CheckEnvironment) -> Bool {
-    if environment.wordLists.initials[text] != nil { return true }
-    var letters = Substring(text)
-    if letters.hasSuffix("s") { letters = letters.dropLast() }
-    return letters.count >= 2 && letters.allSatisfy { $0.isUppercase && $0.isLetter }
-}
-
 /// `abbreviation`: initials that are not explained in the same or the next sentence, nor in the glossary; and
 /// `e.g.`, `i.e.` and `etc.`, which are errors in easy read.
 struct AbbreviationRule: Rule {
@@ -58,7 +50,8 @@ struct AbbreviationRule: Rule {
         for ((block, sentences), words) in zip(page.blocksWithSentences, page.words) {
             let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: words)] : sentences
             for (index, sentence) in allSentences.enumerated() {
-                for word in sentence.words where !word.isAddress && isInitials(word.text, environment) {
+                for word in sentence.words where !word.isAddress
+                    && (word.looksLikeInitials || (word.capitals > 0 && environment.wordLists.initials[word.text] != nil)) {
                     guard !reported.contains(word.text), !environment.knownTerms.contains(word.text),
                           !environment.knownWords.contains(word.lowercased) else { continue }
                     // Four or more capitals that are not known initials are shouting: the capitals rule says so.
@@ -122,8 +115,7 @@ struct CapitalsRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
         page.forEachWord { word, block in
-            let letters = word.text.filter(\.isLetter)
-            guard !word.isAddress, letters.count >= 4, letters.allSatisfy(\.isUppercase), environment.wordLists.initials[word.text] == nil,
+            guard !word.isAddress, word.letters >= 4, word.capitals == word.letters, environment.wordLists.initials[word.text] == nil,
                   !environment.knownTerms.contains(word.text) else { return }
             findings.add(id, at: block.position(at: word.offset), limits.level,
                          "`\(word.text)` is in capitals. Capitals are hard to read and can feel like shouting.",

@@ -21,6 +21,15 @@ public struct Word: Sendable, Hashable {
 
     /// Whether the word is a number, such as `14`, `1,880` or `£40.71`.
     public var isNumber = false
+    /// How many letters the word has, and how many of them are capitals: found once, when the word is split off.
+    public var letters = 0, capitals = 0
+    /// Whether the word has a digit, and whether it starts with a capital.
+    public var hasDigit = false, isCapitalised = false
+
+    /// All capitals, at least two letters: NHS, GPs (a plural `s` may follow).
+    public var looksLikeInitials: Bool {
+        letters >= 2 && (capitals == letters || (capitals == letters - 1 && text.hasSuffix("s") && capitals >= 2))
+    }
 
     @inline(__always)
     static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetterOrDigit }
@@ -66,9 +75,18 @@ public struct Word: Sendable, Hashable {
                 }
             }
             let slice = characters[start..<i]
-            words.append(Word(text: String(scalars: slice), offset: start,
-                              isNumber: slice.contains { $0.isDigit } && !slice.contains { $0.isLetter },
-                              lowercased: String(lowercasing: slice)))
+            var word = Word(text: String(scalars: slice), offset: start, lowercased: String(lowercasing: slice))
+            for scalar in slice {
+                if scalar.isLetter {
+                    word.letters += 1
+                    if scalar.isUppercase { word.capitals += 1 }
+                } else if scalar.isDigit {
+                    word.hasDigit = true
+                }
+            }
+            word.isNumber = word.hasDigit && word.letters == 0
+            word.isCapitalised = slice.first?.isUppercase == true
+            words.append(word)
         }
         return words
     }

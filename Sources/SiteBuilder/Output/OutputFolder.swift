@@ -63,10 +63,13 @@ public struct OutputFolder: Sendable {
         let manager = FileManager.default
         if manager.fileExists(atPath: previous.appendingPathComponent(Self.marker).path),
            let existing = try? DirectoryContentSource(root: previous, includeHidden: true).allFiles() {
+            var removed = 0
             for path in existing where !paths.contains(path) && path != Self.marker {
                 unlink(previous.appendingPathComponent(path).path)
+                removed += 1
             }
-            removeEmptyFolders(in: previous, keeping: paths)
+            // Only a page or picture that went away can leave an empty folder behind.
+            if removed > 0 { removeEmptyFolders(in: previous, keeping: paths) }
             return previous
         }
         // A folder by that name that Signpost did not write is never touched.
@@ -119,7 +122,14 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes `data` to a file at `path`, replacing what was there; returns what went wrong, if anything.
+    /// A file that already holds exactly `data` (most of them, when the staging folder is the site before last) is
+    /// left as it is: reading is cheaper than writing.
     static func writeFile(_ path: String, _ data: Data) -> String? {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) == data.count, let existing = FileManager.default.contents(atPath: path),
+           existing == data {
+            return nil
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return "Could not create \(path): \(String(cString: strerror(errno)))." }
         defer { close(descriptor) }

@@ -34,12 +34,6 @@ public struct Word: Sendable, Hashable {
     @inline(__always)
     static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetterOrDigit }
 
-    /// A decimal digit, for `Character`s in strings outside blocks.
-    static func isDigit(_ c: Character) -> Bool {
-        if let a = c.asciiValue { return a >= 48 && a <= 57 }
-        return c.isNumber
-    }
-
     static func split(_ characters: [Unicode.Scalar], in range: Range<Int>) -> [Word] {
         var words: [Word] = []
         var i = range.lowerBound

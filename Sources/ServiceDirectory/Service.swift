@@ -90,9 +90,13 @@ public struct Service: Sendable, Codable {
         checked = try c.decodeIfPresent(CalendarDate.self, forKey: .checked)
         picture = try c.decodeIfPresent(String.self, forKey: .picture)
         easyReadSummary = try c.decodeIfPresent(String.self, forKey: .easyReadSummary)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        summary = try c.decode(String.self, forKey: .summary)
+        let id = try decoder.collecting { try c.decode(String.self, forKey: .id) }
+        let name = try decoder.collecting { try c.decode(String.self, forKey: .name) }
+        let summary = try decoder.collecting { try c.decode(String.self, forKey: .summary) }
+        guard let id, let name, let summary else { throw decoder.stopAfterReportedProblems() }
+        self.id = id
+        self.name = name
+        self.summary = summary
     }
 }
 

@@ -39,6 +39,11 @@ struct FrontMatterTests {
         #expect(found.first?.line == 2)
     }
 
+    @Test func everyMissingRequiredFieldIsReported() {
+        let found = problems(pageFile("order: 2"))
+        #expect(found.map(\.message).sorted() == ["`summary` is missing. It must be given.", "`title` is missing. It must be given."])
+    }
+
     @Test func badDate() {
         let found = problems(pageFile("title: A\nsummary: B.\nupdated: 2026-02-30"))
         #expect(found.first?.line == 4)

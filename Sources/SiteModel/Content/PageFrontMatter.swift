@@ -66,8 +66,11 @@ public struct PageFrontMatter: Sendable, Codable {
         status = try container.decodeIfPresent(PageStatus.self, forKey: .status) ?? .published
         easyReadOf = try container.decodeIfPresent(String.self, forKey: .easyReadOf)
         services = try container.decodeIfPresent(ServiceQuery.self, forKey: .services)
-        title = try container.decode(String.self, forKey: .title)
-        summary = try container.decode(String.self, forKey: .summary)
+        let title = try decoder.collecting { try container.decode(String.self, forKey: .title) }
+        let summary = try decoder.collecting { try container.decode(String.self, forKey: .summary) }
+        guard let title, let summary else { throw decoder.stopAfterReportedProblems() }
+        self.title = title
+        self.summary = summary
     }
 }
 

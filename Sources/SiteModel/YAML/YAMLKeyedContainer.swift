@@ -54,7 +54,7 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         do {
             return try decoder.decode(type, from: value, at: key)
         } catch let problem as YAMLProblem {
-            decoder.state.problems.append(problem)
+            if !problem.alreadyReported { decoder.state.problems.append(problem) }
             return nil
         }
     }

@@ -4,6 +4,27 @@ import Yams
 struct YAMLProblem: Error {
     var mark: Mark?
     var message: String
+    /// Thrown after the problems it stands for were recorded, to stop decoding a value that cannot be made.
+    var alreadyReported = false
+
+    static let reported = YAMLProblem(mark: nil, message: "", alreadyReported: true)
+}
+
+extension Decoder {
+    /// Decodes a required value, recording a problem instead of stopping, so that every missing or wrong required
+    /// field of a value is reported in one go. Returns nil when there was a problem.
+    public func collecting<T>(_ decode: () throws -> T) throws -> T? {
+        do {
+            return try decode()
+        } catch let problem as YAMLProblem where !problem.alreadyReported {
+            guard let yaml = self as? YAMLNodeDecoder else { throw problem }
+            yaml.state.problems.append(problem)
+            return nil
+        }
+    }
+
+    /// Stops decoding a value whose problems `collecting` has already recorded.
+    public func stopAfterReportedProblems() -> Error { YAMLProblem.reported }
 }
 
 /// What every decoder over one YAML document shares: the problems found so far.

@@ -41,7 +41,7 @@ public enum YAMLReader {
         do {
             value = try decoder.decodeHere(type)
         } catch let problem as YAMLProblem {
-            state.problems.append(problem)
+            if !problem.alreadyReported { state.problems.append(problem) }
         } catch {
             state.problems.append(YAMLProblem(mark: root.mark, message: "\(error)"))
         }

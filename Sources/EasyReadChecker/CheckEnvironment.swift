@@ -10,6 +10,8 @@ public struct CheckEnvironment: Sendable {
     public var knownTerms: Set<String>
     /// Groups of words that mean the same; a page should use one of each group.
     public var synonymGroups: [[String]]
+    /// The same groups, each term split into its words once.
+    public var synonymWords: [[[String]]]
     /// Whether a picture a page refers to exists.
     public var pictureExists: @Sendable (_ reference: String, _ pagePath: String) -> Bool
 
@@ -32,14 +34,18 @@ public struct CheckEnvironment: Sendable {
         var groups = Self.defaultSynonyms.filter { group in !synonyms.contains { !Set($0).isDisjoint(with: group) } }
         groups += synonyms
         synonymGroups = groups.map { $0.map { $0.lowercased() } }
+        synonymWords = synonymGroups.map { $0.map { $0.split(separator: " ").map(String.init) } }
         self.pictureExists = pictureExists
     }
 
     /// The environment for a loaded site.
     public init(site: Site, wordLists: WordLists = .bundled) {
+        let answers = SharedCache<String, Bool>()
         self.init(wordLists: wordLists, glossary: site.glossary, siteWords: site.config.words,
                   synonyms: site.config.synonyms, pictureExists: { reference, pagePath in
-                      site.assetPath(for: reference, from: pagePath) != nil
+                      answers.value(for: ContentPath.folder(of: pagePath) + "\u{0}" + reference) {
+                          site.assetPath(for: reference, from: pagePath) != nil
+                      }
                   })
     }
 }

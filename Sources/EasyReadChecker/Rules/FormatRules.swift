@@ -174,31 +174,34 @@ struct ConsistentTermsRule: Rule {
     let id = RuleID.consistentTerms
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        for group in environment.synonymGroups {
-            // Where each term is first used on the page.
-            var firstUse: [(term: String, block: TextBlock, offset: Int, order: Int)] = []
-            var order = 0
-            for (block, words) in page.blocksWithWords {
-                let lower = words.map { $0.lowercased }
-                for term in group where !firstUse.contains(where: { $0.term == term }) {
-                    let termWords = term.split(separator: " ").map(String.init)
-                    guard termWords.count <= lower.count else { continue }
-                    for start in 0...(lower.count - termWords.count) {
-                        let slice = Array(lower[start..<start + termWords.count])
-                        let matches = zip(slice, termWords).allSatisfy { $0 == $1 || $0 == $1 + "s" || $0 == $1 + "es" }
+        for (group, groupWords) in zip(environment.synonymGroups, environment.synonymWords) {
+            // Where each term is first used on the page: block number, then word number.
+            var firstUse: [(term: Int, block: Int, word: Int)] = []
+            for (blockIndex, words) in page.words.enumerated() {
+                for (termIndex, termWords) in groupWords.enumerated() where !firstUse.contains(where: { $0.term == termIndex }) {
+                    guard !termWords.isEmpty, termWords.count <= words.count else { continue }
+                    for start in 0...(words.count - termWords.count) {
+                        var matches = true
+                        for (k, termWord) in termWords.enumerated() {
+                            let word = words[start + k].lowercased
+                            if word != termWord && word != termWord + "s" && word != termWord + "es" {
+                                matches = false
+                                break
+                            }
+                        }
                         if matches {
-                            firstUse.append((term, block, words[start].offset, order * 100_000 + words[start].offset))
+                            firstUse.append((termIndex, blockIndex, start))
                             break
                         }
                     }
                 }
-                order += 1
             }
             guard firstUse.count > 1 else { continue }
-            let sorted = firstUse.sorted { $0.order < $1.order }
+            let sorted = firstUse.sorted { ($0.block, $0.word) < ($1.block, $1.word) }
             let second = sorted[1]
-            findings.add(id, at: second.block.position(at: second.offset), limits.level,
-                         "This page says both `\(sorted[0].term)` and `\(second.term)`. They mean the same thing.",
+            let block = page.blocks[second.block]
+            findings.add(id, at: block.position(at: page.words[second.block][second.word].offset), limits.level,
+                         "This page says both `\(group[sorted[0].term])` and `\(group[second.term])`. They mean the same thing.",
                          suggestion: "Use one of them all through the page, so readers know it is one thing.")
         }
     }

@@ -32,15 +32,11 @@ struct LinkResolver: Sendable {
     }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages.
-    private let memo = Memo()
+    private let memo = SharedCache<String, Result<Target, LinkProblem>>()
 
     /// Resolves `target` as written in the page at `pagePath`. Failures say, in plain words, what is wrong.
     func resolve(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
-        let key = ContentPath.folder(of: pagePath) + "\u{0}" + target
-        if let known = memo.get(key) { return known }
-        let answer = work(target, from: pagePath)
-        memo.set(key, answer)
-        return answer
+        memo.value(for: ContentPath.folder(of: pagePath) + "\u{0}" + target) { work(target, from: pagePath) }
     }
 
     private func work(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
@@ -73,22 +69,4 @@ struct LinkResolver: Sendable {
 
 struct LinkProblem: Error {
     var message: String
-}
-
-/// A dictionary shared by the threads that render pages.
-private final class Memo: @unchecked Sendable {
-    private var answers: [String: Result<LinkResolver.Target, LinkProblem>] = [:]
-    private let lock = NSLock()
-
-    func get(_ key: String) -> Result<LinkResolver.Target, LinkProblem>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return answers[key]
-    }
-
-    func set(_ key: String, _ value: Result<LinkResolver.Target, LinkProblem>) {
-        lock.lock()
-        answers[key] = value
-        lock.unlock()
-    }
 }

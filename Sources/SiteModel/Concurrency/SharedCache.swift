@@ -1,0 +1,25 @@
+import Foundation
+
+/// Answers worked out once and shared by the threads of a build, such as where a link or a picture leads: the same
+/// ones appear on many pages.
+public final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The value for `key`, working it out with `make` the first time.
+    public func value(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
+    }
+}

@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
         let console = Console()
         let result: BuildContext
         do {
-            result = try BuildPipeline.standard(checker: CheckStep()).run(BuildContext(options: options)) {
+            result = try BuildPipeline.standard().run(BuildContext(options: options)) {
                 console.progress($0)
             }
         } catch {

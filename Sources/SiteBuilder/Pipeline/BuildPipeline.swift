@@ -8,12 +8,9 @@ public struct BuildPipeline: Sendable {
 
     public init(steps: [any BuildStep]) { self.steps = steps }
 
-    /// The steps of a full build: load → validate → (services) → check → render → write.
-    public static func standard(checker: (any BuildStep)? = nil) -> BuildPipeline {
-        var steps: [any BuildStep] = [LoadStep(), ValidateStep(), DirectoryStep()]
-        if let checker { steps.append(checker) }
-        steps += [RenderStep(), WriteStep()]
-        return BuildPipeline(steps: steps)
+    /// The steps of a full build: load → validate → services → check → render → write.
+    public static func standard() -> BuildPipeline {
+        BuildPipeline(steps: [LoadStep(), ValidateStep(), DirectoryStep(), CheckStep(), RenderStep(), WriteStep()])
     }
 
     /// Runs every step, calling `progress` with a line such as `[2/5] Rendering 38 pages` after each.

@@ -5,24 +5,29 @@ public struct Directory: Sendable {
     /// Every service with a page, sorted by name.
     public let entries: [ServiceEntry]
 
-    public init(entries: [ServiceEntry]) { self.entries = entries.filter(\.isPublished) }
-
     /// Services shown in the listing, search and browse pages: the active ones.
-    public var listed: [ServiceEntry] { entries.filter(\.isListed) }
-
+    public let listed: [ServiceEntry]
     /// Each kind of break with the listed services of that kind, in the order of `BreakType.allCases`.
-    public var byType: [(type: BreakType, entries: [ServiceEntry])] {
-        BreakType.allCases.map { type in (type, listed.filter { $0.service.breakTypes.contains(type) }) }
-            .filter { !$0.entries.isEmpty }
-    }
-
+    public let byType: [(type: BreakType, entries: [ServiceEntry])]
     /// Each area with the listed services there, by name.
-    public var byArea: [(area: String, slug: String, entries: [ServiceEntry])] {
-        var names: [String: String] = [:]
-        for entry in listed { for area in entry.service.areas { names[Directory.slug(forArea: area)] = names[Directory.slug(forArea: area)] ?? area } }
-        return names.sorted { $0.value < $1.value }.map { slug, name in
-            (name, slug, listed.filter { $0.service.areas.contains { Directory.slug(forArea: $0) == slug } })
+    public let byArea: [(area: String, slug: String, entries: [ServiceEntry])]
+
+    /// Groups the services once; the listing, the browse pages and the sitemap all read the same groups.
+    public init(entries: [ServiceEntry]) {
+        self.entries = entries.filter(\.isPublished)
+        let listed = self.entries.filter(\.isListed)
+        self.listed = listed
+        var types: [BreakType: [ServiceEntry]] = [:]
+        var areas: [String: (name: String, entries: [ServiceEntry])] = [:]
+        for entry in listed {
+            for type in Set(entry.service.breakTypes) { types[type, default: []].append(entry) }
+            for slug in Set(entry.service.areas.map(Directory.slug(forArea:))) {
+                let name = areas[slug]?.name ?? entry.service.areas.first { Directory.slug(forArea: $0) == slug }!
+                areas[slug, default: (name, [])].entries.append(entry)
+            }
         }
+        byType = BreakType.allCases.compactMap { type in types[type].map { (type, $0) } }
+        byArea = areas.sorted { $0.value.name < $1.value.name }.map { ($0.value.name, $0.key, $0.value.entries) }
     }
 
     /// The services a page asks for with `services:` in its front matter.

@@ -11,6 +11,8 @@ public struct BuildContext: Sendable {
     public var site: Site?
     /// The theme, once loaded.
     public var theme: Theme?
+    /// Where links and pictures lead, worked out while validating and used again while rendering.
+    var linkResolver: LinkResolver?
     /// The service directory, once loaded.
     public var directory: Directory?
     /// The day the build runs, for checks such as "Details may be out of date".

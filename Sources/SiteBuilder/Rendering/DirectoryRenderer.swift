@@ -40,7 +40,7 @@ struct DirectoryRenderer {
 
         let indexStarted = Date()
         let index = SearchIndex(entries: directory.listed, extraSynonyms: site.config.synonyms) { entry in
-            entry.service.picture.flatMap { site.assetPath(for: $0, from: entry.path) }.map(listingURLs.file)
+            picture(of: entry).map(listingURLs.file)
         }
         files["services/search-index.js"] = Data(index.script().utf8)
         let indexMilliseconds = Int(Date().timeIntervalSince(indexStarted) * 1000)
@@ -97,7 +97,7 @@ struct DirectoryRenderer {
             "overnight": service.overnight,
             "emergency": service.emergency,
         ]
-        if let picture = service.picture.flatMap({ site.assetPath(for: $0, from: entry.path) }) {
+        if let picture = picture(of: entry) {
             card["picture"] = urls.file(picture)
         }
         return card
@@ -138,9 +138,7 @@ struct DirectoryRenderer {
             details["organization"] = ["name": organization.name, "website": organization.website as Any]
         }
         if let contact = service.contact {
-            var links: [String: Any] = [:]
-            if let phone = contact.phone { links["phone"] = phone; links["phoneHref"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" } }
-            if let email = contact.email { links["email"] = email; links["emailHref"] = "mailto:" + email }
+            var links = ContactLinks.values(phone: contact.phone, email: contact.email)
             if let website = contact.website { links["website"] = website }
             details["contact"] = links
         }
@@ -153,13 +151,18 @@ struct DirectoryRenderer {
         if let checked = service.checked { details["checked"] = ["iso": checked.iso, "long": checked.long] }
         if let easy = service.easyReadSummary {
             var box: [String: Any] = ["text": easy]
-            if let picture = service.picture.flatMap({ site.assetPath(for: $0, from: entry.path) }) { box["picture"] = urls.file(picture) }
+            if let picture = picture(of: entry) { box["picture"] = urls.file(picture) }
             details["easyRead"] = box
         }
         values["service"] = details
         let pageURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath + "/\(entry.slug)/"
         values["jsonLD"] = StructuredData.jsonLD(for: entry, pageURL: pageURL)
         return values
+    }
+
+    /// The service's picture, as a path in the output folder.
+    private func picture(of entry: ServiceEntry) -> String? {
+        entry.service.picture.flatMap { site.assetPath(for: $0, from: entry.path) }
     }
 
     private func count(_ n: Int) -> String { n == 1 ? "1 service" : "\(n) services" }

@@ -11,15 +11,7 @@ struct PageContext {
     /// The parts every template shares: language, site title, navigation, contact details.
     func common(title: String, description: String, current: Page?) -> [String: Any] {
         let config = site.config
-        var contact: [String: Any] = [:]
-        if let phone = config.contact.phone {
-            contact["phone"] = phone
-            contact["phoneHref"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
-        }
-        if let email = config.contact.email {
-            contact["email"] = email
-            contact["emailHref"] = "mailto:" + email
-        }
+        var contact = ContactLinks.values(phone: config.contact.phone, email: config.contact.email)
         if let hours = config.contact.hours { contact["hours"] = hours }
         let nav = navigation(current: current)
         let documentTitle = title == config.title ? title : "\(title) – \(config.title)"

@@ -12,7 +12,7 @@ public struct RenderStep: BuildStep {
     public func run(_ context: inout BuildContext) throws -> String {
         let site = try context.requireSite()
         guard let theme = context.theme else { throw BuildFailure.stepOutOfOrder("the theme is not loaded") }
-        let resolver = LinkResolver(site: site)
+        let resolver = context.linkResolver ?? LinkResolver(site: site)
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.path] = page }
         let directory = context.directory.map {

@@ -25,7 +25,9 @@ public struct ValidateStep: BuildStep {
         pairTwins(&site, &problems)
         checkNavigation(site, &problems)
         checkPictures(site, &problems)
-        let links = checkLinks(site, &problems)
+        let resolver = LinkResolver(site: site)
+        let links = checkLinks(site, resolver, &problems)
+        context.linkResolver = resolver
         context.site = site
         context.diagnostics += problems
         return "\(site.pages.count) pages, \(links) links and pictures"
@@ -122,8 +124,7 @@ public struct ValidateStep: BuildStep {
     }
 
     /// Checks every link and picture in every page; returns how many there were.
-    private func checkLinks(_ site: Site, _ problems: inout [Diagnostic]) -> Int {
-        let resolver = LinkResolver(site: site)
+    private func checkLinks(_ site: Site, _ resolver: LinkResolver, _ problems: inout [Diagnostic]) -> Int {
         var count = 0
         for page in site.pages {
             page.document.root.walk { node in

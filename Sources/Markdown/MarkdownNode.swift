@@ -25,7 +25,6 @@ public struct MarkdownNode: @unchecked Sendable {
 
     public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer), in: document) }
     public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer), in: document) }
-    public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer), in: document) }
     public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer), in: document) }
     public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer), in: document) }
 
@@ -61,8 +60,6 @@ public struct MarkdownNode: @unchecked Sendable {
     /// Heading level, 1 to 6, or 0 for other nodes.
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
-    /// Whether a list is numbered.
-    public var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
 
     /// Where the node starts in its file: 1-based line (front matter included) and column.
     public var start: SourcePosition {
@@ -122,10 +119,6 @@ public struct MarkdownNode: @unchecked Sendable {
         return MarkdownNode(node, in: document)
     }
 
-    /// Makes a new, empty paragraph.
-    public static func paragraph(in document: MarkdownDocument) -> MarkdownNode {
-        MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH)!, in: document)
-    }
 
     /// Puts `node` just before this one, taking it from wherever it was.
     @discardableResult

@@ -31,15 +31,4 @@ public enum MarkdownNodeKind: Sendable, Equatable {
         default: self = .unknown
         }
     }
-
-    /// Whether the node is a block (as opposed to an inline).
-    public var isBlock: Bool {
-        switch self {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading,
-             .thematicBreak:
-            return true
-        default:
-            return false
-        }
-    }
 }

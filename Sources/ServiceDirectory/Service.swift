@@ -91,8 +91,8 @@ public struct Service: Sendable, Codable {
         picture = try c.decodeIfPresent(String.self, forKey: .picture)
         easyReadSummary = try c.decodeIfPresent(String.self, forKey: .easyReadSummary)
         let id = try decoder.collecting { try c.decode(String.self, forKey: .id) }
-        let name = try decoder.collecting { try c.decode(String.self, forKey: .name) }
-        let summary = try decoder.collecting { try c.decode(String.self, forKey: .summary) }
+        let name = try decoder.collecting { try c.decode(NonEmptyText.self, forKey: .name).value }
+        let summary = try decoder.collecting { try c.decode(NonEmptyText.self, forKey: .summary).value }
         guard let id, let name, let summary else { throw decoder.stopAfterReportedProblems() }
         self.id = id
         self.name = name

@@ -65,8 +65,10 @@ public struct ServiceLoader: Sendable {
         func error(_ key: String, _ message: String) {
             problems.append(Diagnostic(file: entry.path, at: entry.position(key), message: message))
         }
-        if !Page.isValidSlug(service.id) || service.id.contains("/") {
-            error("id", "The id `\(service.id)` can use only lowercase letters, digits and hyphens.")
+        if service.id.isEmpty || !Page.isValidSlug(service.id) || service.id.contains("/") {
+            error("id", "The id `\(service.id)` can use only lowercase letters, digits and hyphens, and must have at least one.")
+        } else if service.id.utf8.count > Page.longestSlugPart {
+            error("id", "The id is \(service.id.utf8.count) letters long. Keep it to \(Page.longestSlugPart) or fewer.")
         }
         let words = service.summary.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         if words > 25 { error("summary", "The summary has \(words) words. Keep it to 25 words or fewer.") }
@@ -132,11 +134,7 @@ public struct ServiceLoader: Sendable {
         return h * 60 + m
     }
 
-    static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = url.host, host.contains(".") else { return false }
-        return true
-    }
+    static func isWebAddress(_ text: String) -> Bool { WebAddress.isValid(text) }
 
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteBuilder
+import SiteModel
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +20,8 @@ struct Build: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let options = BuildOptions(content: URL(fileURLWithPath: content), theme: theme.map { URL(fileURLWithPath: $0) },
-                                   output: URL(fileURLWithPath: output), includeDrafts: drafts)
+        let options = BuildOptions(content: LocalPath(content), theme: theme.map { LocalPath($0) },
+                                   output: LocalPath(output), includeDrafts: drafts)
         let started = Date()
         let console = Console()
         let result: BuildContext
@@ -43,7 +44,7 @@ struct Build: ParsableCommand {
         let services = result.directory.map { " and \(plural($0.entries.count, "service"))" } ?? ""
         let hint = counts.suggestionCount > 0 ? " (run `signpost check` to see the suggestions)" : ""
         console.line("Built \(plural(result.pageCount, "page"))\(services) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion"))\(hint).")
-        console.line("Open \(options.output.path)/index.html to see it.")
+        console.line("Open \(options.output.appending("index.html")) to see it.")
     }
 }
 

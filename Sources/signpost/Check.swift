@@ -30,57 +30,54 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let contentURL = URL(fileURLWithPath: content).standardizedFileURL
-        let only = paths.isEmpty ? nil : Set(paths.map { relativePath($0, to: contentURL) })
-        let options = BuildOptions(content: contentURL, output: contentURL.appendingPathComponent(".unused"), dryRun: true)
+        let contentPath = LocalPath(content)
+        let only = paths.isEmpty ? nil : Set(paths.map { relativePath($0, to: contentPath) })
+        let options = BuildOptions(content: contentPath, output: contentPath.appending(".unused"), dryRun: true)
         let pipeline = BuildPipeline(steps: [LoadStep(loadsTheme: false), ValidateStep(), DirectoryStep(), CheckStep(only: only)])
         let result: BuildContext
         do {
             result = try pipeline.run(BuildContext(options: options))
         } catch {
-            FileHandle.standardError.write(Data("signpost: \(error)\n".utf8))
+            Console().error("signpost: \(error)")
             throw ExitCode(2)
         }
         guard let site = result.site else {
-            FileHandle.standardError.write(Data((TextReport(colour: false).render(result.diagnostics) + "\n").utf8))
+            Console().error(TextReport(colour: false).render(result.diagnostics))
             throw ExitCode(2)
         }
         if let only {
             let known = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
             let unknown = only.subtracting(known)
             if !unknown.isEmpty {
-                FileHandle.standardError.write(Data("signpost: no page \(unknown.sorted().joined(separator: ", ")) in \(content)\n".utf8))
+                Console().error("signpost: no page \(unknown.sorted().joined(separator: ", ")) in \(content)")
                 throw ExitCode(2)
             }
         }
         var findings = result.diagnostics
         if let only { findings = findings.filter { only.contains($0.file) || !$0.file.hasSuffix(".md") } }
         let files = only?.count ?? site.pages.count
-        let prefix = relativePrefix(for: contentURL)
+        let prefix = relativePrefix(for: contentPath)
+        let console = Console()
         switch format {
-        case .text: print(TextReport(colour: Console().colour).render(findings, files: files))
-        case .json: print(JSONReport().render(findings, files: files))
-        case .sarif: print(SARIFReport(pathPrefix: prefix).render(findings))
+        case .text: console.line(TextReport(colour: console.colour).render(findings, files: files))
+        case .json: console.line(JSONReport().render(findings, files: files))
+        case .sarif: console.line(SARIFReport(pathPrefix: prefix).render(findings))
         case .github:
             let text = GitHubReport(pathPrefix: prefix).render(findings)
-            if !text.isEmpty { print(text) }
-            print(TextReport.summary(findings, files: files))
+            if !text.isEmpty { console.line(text) }
+            console.line(TextReport.summary(findings, files: files))
         }
         if findings.errorCount > 0 || (strict && findings.warningCount > 0) { throw ExitCode(1) }
     }
 
     /// `Content/pages/a.md` or `pages/a.md` → `pages/a.md`.
-    private func relativePath(_ path: String, to content: URL) -> String {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let root = content.path.hasSuffix("/") ? content.path : content.path + "/"
-        if absolute.hasPrefix(root) { return String(absolute.dropFirst(root.count)) }
-        return path
+    private func relativePath(_ path: String, to content: LocalPath) -> String {
+        content.relativePath(of: LocalPath(path)) ?? path
     }
 
     /// The content folder's path from the working folder, with a trailing slash, for annotations.
-    private func relativePrefix(for content: URL) -> String {
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
-        let path = content.path + "/"
-        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    private func relativePrefix(for content: LocalPath) -> String {
+        guard let relative = LocalPath.currentFolder.relativePath(of: content) else { return content.string + "/" }
+        return relative.isEmpty ? "" : relative + "/"
     }
 }

@@ -12,12 +12,18 @@ struct Console {
             && isatty(STDOUT_FILENO) == 1
     }
 
-    /// Written straight away, not buffered, so progress shows as it happens.
-    func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+    /// Written straight away, not buffered, so progress shows as it happens. A full disk or a closed pipe on the
+    /// other end loses the words, never the build: what Signpost writes to the site does not depend on them.
+    func line(_ text: String) { Self.write(text + "\n", to: STDOUT_FILENO) }
 
     func progress(_ text: String) { line(text) }
 
-    func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    func error(_ text: String) { Self.write(text + "\n", to: STDERR_FILENO) }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { _ = SystemCall.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+    }
 
     /// Prints every diagnostic, grouped by file, errors in red, warnings in yellow.
     func report(_ diagnostics: [Diagnostic]) {

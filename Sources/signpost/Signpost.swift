@@ -12,12 +12,15 @@ struct Signpost: ParsableCommand {
 
     /// Bad usage exits with 2, as `signpost check` promises (ArgumentParser's own default is 64).
     static func main() {
+        // Output to a pipe that was closed (`signpost check | head -1`) must end in an error from write, which
+        // Signpost ignores, not in the system stopping the program half-way through writing a site.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console().error(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -2,70 +2,136 @@ import Foundation
 import SiteModel
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a whole site at once: into a staging folder beside the output folder, then swapped in.
 /// A failed or interrupted build leaves the previous output exactly as it was.
 ///
-/// The site before last is kept beside the output as `.<name>.previous` and used as the next staging folder: writing
-/// over files that are already there, and removing the few that went away, is several times faster than making every
-/// file and folder anew and deleting the old site.
+/// - The site before last is kept beside the output as `.<name>.previous` and used as the next staging folder: writing
+///   over files that are already there, and removing the few that went away, is several times faster than making
+///   every file and folder anew and deleting the old site.
+/// - Only one build writes into an output folder at a time: a second one waits for the first.
+/// - Staging folders left by a build that was killed are removed by the next build.
+/// - Files a person put into the output folder are never lost: they are kept when `keep:` in site.yml lists them,
+///   and otherwise the build stops and names them.
 public struct OutputFolder: Sendable {
-    /// A file Signpost leaves in every output folder it writes, so that it only ever replaces its own folders.
+    /// A file Signpost leaves in every output folder it writes, so that it only ever replaces its own folders. It
+    /// lists every file of that build, so that a file someone added later can be told apart.
     public static let marker = ".signpost-output"
+    static let markerHeading = "Written by Signpost. This whole folder is replaced on each build. Files it wrote:"
+    /// Files that may sit in an output folder that Signpost did not write, and are carried over into the new one.
+    static let carriedOver: Set<String> = [".gitkeep"]
 
-    public let url: URL
+    public let path: LocalPath
+    /// Files and folders (ending in `/`) in the output folder that a person put there and that each build keeps.
+    public let keep: [String]
 
-    public init(url: URL) { self.url = url.standardizedFileURL }
+    public init(path: LocalPath, keep: [String] = []) {
+        self.path = path
+        self.keep = keep
+    }
+
+    public init(url: URL) { self.init(path: LocalPath(url)) }
 
     /// The staging folder kept between builds.
-    var previous: URL { url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous") }
+    var previous: LocalPath { path.sibling(".\(path.lastComponent).previous") }
+
+    /// What writing found that stopped it: files in the output folder Signpost did not write, and that are not kept.
+    public struct Result {
+        public var problems: [Diagnostic] = []
+    }
 
     /// Writes `files` (paths relative to the output folder) and swaps them in.
-    public func write(_ files: [String: Data]) throws {
-        let manager = FileManager.default
+    @discardableResult
+    public func write(_ files: [String: Data]) throws -> Result {
         try checkReplaceable()
-        let parent = url.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try Self.makeFolders(path.parent)
+        let lock = try OutputLock(folder: path.parent, name: path.lastComponent)
+        defer { lock.release() }
+        removeLeftovers()
+
+        var files = files
+        let existing = try existingFiles()
+        let unknown = existing.manifest.map { manifest in
+            existing.files.filter { !manifest.contains($0) && $0 != Self.marker && !isKept($0) && !Self.carriedOver.contains($0) }
+        } ?? []
+        if !unknown.isEmpty {
+            return Result(problems: unknown.map {
+                Diagnostic(file: "\(path.lastComponent)/\($0)", line: 1, column: 1,
+                           message: "Signpost did not write this file, and the next build would remove it. To keep it, list it under `keep:` in site.yml; to publish it, move it into the content folder.")
+            })
+        }
+        var problems: [Diagnostic] = []
+        for kept in existing.files where isKept(kept) || Self.carriedOver.contains(kept) {
+            if files[kept] != nil {
+                problems.append(Diagnostic(file: "\(path.lastComponent)/\(kept)", line: 1, column: 1,
+                                           message: "`keep:` in site.yml lists this file, but Signpost makes a file with the same name. Remove it from `keep:`."))
+            } else if let data = existing.source.read(kept) {
+                files[kept] = data
+            }
+        }
+        if !problems.isEmpty { return Result(problems: problems) }
+
         let staging = try prepareStaging(keeping: Set(files.keys))
         do {
             var folders = Set<String>()
-            for path in files.keys {
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            for file in files.keys {
+                var folder = ContentPath.folder(of: file)
+                while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
             }
             for folder in folders.sorted() {
-                let path = staging.appendingPathComponent(folder).path
-                if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                    throw BuildFailure.output("Could not create \(path): \(String(cString: strerror(errno))).")
-                }
+                let target = staging.appending(folder).string
+                if mkdir(target, 0o755) != 0 && errno != EEXIST { throw Self.failure("create the folder", folder, errno) }
             }
             // Files are written on every core, without waiting for each to reach the disk: the swap below is what
             // makes the new site appear all at once.
-            let failures = Parallel.map(Array(files)) { path, data in
-                Self.writeFile(staging.appendingPathComponent(path).path, data)
+            let failures = Parallel.map(Array(files)) { file, data in
+                Self.writeFile(staging.appending(file).string, data).map { Self.failure("write", file, $0) }
             }.compactMap { $0 }
-            if let failure = failures.first { throw BuildFailure.output(failure) }
-            if let failure = Self.writeFile(staging.appendingPathComponent(Self.marker).path,
-                                            Data("Written by Signpost. This whole folder is replaced on each build.\n".utf8)) {
-                throw BuildFailure.output(failure)
+            if let failure = failures.first { throw failure }
+            let manifest = ([Self.markerHeading] + files.keys.sorted()).joined(separator: "\n") + "\n"
+            if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
+                throw Self.failure("write", Self.marker, error)
             }
         } catch {
             Self.remove(staging)
             throw error
         }
         try swap(staging)
+        return Result()
+    }
+
+    /// Whether `keep:` lists a file: by its own path, or by a folder it is in.
+    func isKept(_ file: String) -> Bool {
+        keep.contains { entry in
+            let trimmed = entry.hasSuffix("/") ? String(entry.dropLast()) : entry
+            return file == trimmed || file.hasPrefix(trimmed + "/")
+        }
+    }
+
+    /// The files in the output folder now, and the list of files the build that wrote it made (nil when that build
+    /// kept no list).
+    private func existingFiles() throws -> (files: [String], manifest: Set<String>?, source: DirectoryContentSource) {
+        let source = DirectoryContentSource(root: path, includeHidden: true)
+        guard FileKind.of(path.string, followingLinks: false) == .folder else { return ([], nil, source) }
+        let files = (try? source.list().files) ?? []
+        let lines = (source.readText(Self.marker) ?? "").split(separator: "\n").map(String.init)
+        guard lines.first == Self.markerHeading else { return (files, nil, source) }
+        return (files, Set(lines.dropFirst()), source)
     }
 
     /// The folder to build in: the site before last when Signpost wrote it, emptied of files the new site does not
-    /// have; otherwise a new, empty folder.
-    private func prepareStaging(keeping paths: Set<String>) throws -> URL {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: previous.appendingPathComponent(Self.marker).path),
-           let existing = try? DirectoryContentSource(root: previous, includeHidden: true).allFiles() {
+    /// have; otherwise a new folder, marked as Signpost's from the start so that a killed build's leftovers can be
+    /// told apart and removed.
+    private func prepareStaging(keeping paths: Set<String>) throws -> LocalPath {
+        if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
+           FileKind.of(previous.string, followingLinks: false) == .folder,
+           let existing = try? DirectoryContentSource(root: previous, includeHidden: true).list().files {
             var removed = 0
-            for path in existing where !paths.contains(path) && path != Self.marker {
-                unlink(previous.appendingPathComponent(path).path)
+            for file in existing where !paths.contains(file) && file != Self.marker {
+                unlink(previous.appending(file).string)
                 removed += 1
             }
             // Only a page or picture that went away can leave an empty folder behind.
@@ -73,99 +139,136 @@ public struct OutputFolder: Sendable {
             return previous
         }
         // A folder by that name that Signpost did not write is never touched.
-        let fresh = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
-        try manager.createDirectory(at: fresh, withIntermediateDirectories: true)
+        let fresh = path.sibling(".\(path.lastComponent).staging-\(UUID().uuidString.prefix(8))")
+        if mkdir(fresh.string, 0o755) != 0 { throw Self.failure("create the folder", fresh.lastComponent, errno) }
+        if let error = Self.writeFile(fresh.appending(Self.marker).string, Data((Self.markerHeading + "\n").utf8)) {
+            Self.remove(fresh)
+            throw Self.failure("write", Self.marker, error)
+        }
         return fresh
     }
 
+    /// Removes staging and set-aside folders that a build killed half-way left beside the output folder. Only
+    /// folders with Signpost's marker are touched, and only while this build holds the lock, so no other build is
+    /// using them.
+    private func removeLeftovers() {
+        let prefixes = [".\(path.lastComponent).staging-", ".\(path.lastComponent).old-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path.parent.string) else { return }
+        for name in names where prefixes.contains(where: name.hasPrefix) {
+            let folder = path.sibling(name)
+            if FileKind.of(folder.string, followingLinks: false) == .folder,
+               FileKind.of(folder.appending(Self.marker).string, followingLinks: false) == .file {
+                Self.remove(folder)
+            }
+        }
+    }
+
     /// Puts `staging` where the output is, and keeps the old output as the next staging folder.
-    private func swap(_ staging: URL) throws {
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: url.path) else {
-            try move(staging, to: url)
+    private func swap(_ staging: LocalPath) throws {
+        guard FileKind.of(path.string, followingLinks: false) != .missing else {
+            try move(staging, to: path)
             return
         }
         // Two renames: the old output steps aside, the new one takes its place. Between them, for a moment, there
         // is no output folder; at no moment is there a half-written one.
-        let aside = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(UUID().uuidString.prefix(8))")
-        try move(url, to: aside)
+        let aside = path.sibling(".\(path.lastComponent).old-\(UUID().uuidString.prefix(8))")
+        try move(path, to: aside)
         do {
-            try move(staging, to: url)
+            try move(staging, to: path)
         } catch {
-            try? move(aside, to: url)
+            try? move(aside, to: path)
             throw error
         }
         // The old output becomes the next build's staging folder, unless something else has that name.
-        if FileManager.default.fileExists(atPath: previous.path) || (try? move(aside, to: previous)) == nil {
+        if FileKind.of(previous.string, followingLinks: false) != .missing || (try? move(aside, to: previous)) == nil {
             Self.remove(aside)
         }
     }
 
-    private func move(_ from: URL, to: URL) throws {
-        if rename(from.path, to.path) != 0 {
-            throw BuildFailure.output("Could not move \(from.path) to \(to.path): \(String(cString: strerror(errno))).")
+    private func move(_ from: LocalPath, to: LocalPath) throws {
+        if rename(from.string, to.string) != 0 {
+            throw BuildFailure.output("Could not move \(from) to \(to): \(SystemCall.lastError).")
         }
     }
 
     /// Removes folders left empty once stale files are gone, deepest first.
-    private func removeEmptyFolders(in folder: URL, keeping files: Set<String>) {
+    private func removeEmptyFolders(in folder: LocalPath, keeping files: Set<String>) {
         var needed = Set<String>()
-        for path in files {
-            var parent = (path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, needed.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        for file in files {
+            var parent = ContentPath.folder(of: file)
+            while !parent.isEmpty, needed.insert(parent).inserted { parent = ContentPath.folder(of: parent) }
         }
-        let manager = FileManager.default
-        guard let all = manager.subpaths(atPath: folder.path) else { return }
-        for path in all.sorted(by: >) where !needed.contains(path) && !files.contains(path) && path != Self.marker {
-            rmdir(folder.appendingPathComponent(path).path)
+        guard let all = FileManager.default.subpaths(atPath: folder.string) else { return }
+        for sub in all.sorted(by: >) where !needed.contains(sub) && !files.contains(sub) && sub != Self.marker {
+            rmdir(folder.appending(sub).string)
         }
     }
 
-    /// Writes `data` to a file at `path`, replacing what was there; returns what went wrong, if anything.
+    /// Writes `data` to a file at `path`, replacing what was there; returns the system's error number on failure.
     /// A file that already holds exactly `data` (most of them, when the staging folder is the site before last) is
     /// left as it is: reading is cheaper than writing.
-    static func writeFile(_ path: String, _ data: Data) -> String? {
+    static func writeFile(_ path: String, _ data: Data) -> Int32? {
         var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) == data.count, let existing = FileManager.default.contents(atPath: path),
-           existing == data {
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == data.count,
+           FileKind.readRegularFile(path) == data {
             return nil
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return "Could not create \(path): \(String(cString: strerror(errno)))." }
+        // A link or anything else in the way is removed, never written through.
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { unlink(path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result <= 0 { return -1 }
-                offset += result
-            }
-            return offset
+        let complete = data.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
+        return complete ? nil : errno
+    }
+
+    /// A failure to write, in plain words, naming the file.
+    static func failure(_ action: String, _ file: String, _ error: Int32) -> BuildFailure {
+        let why: String
+        switch error {
+        case EACCES, EPERM: why = "permission was refused. Check that you can write to the output folder and the folder it is in."
+        case EROFS: why = "the disk is read-only. Choose an --output on a disk you can write to."
+        case ENOSPC, EDQUOT: why = "the disk is full. Free some space and build again."
+        case ENAMETOOLONG: why = "the name is too long for this computer's files. Give the page or service a shorter `slug` or `id`."
+        default: why = String(cString: strerror(error)) + "."
         }
-        return written == data.count ? nil : "Could not write \(path): \(String(cString: strerror(errno)))."
+        return BuildFailure.output("Could not \(action) `\(file)` in the output: \(why) The previous site was not changed.")
+    }
+
+    /// Makes a folder and the folders it is in, saying in plain words why it could not.
+    static func makeFolders(_ folder: LocalPath) throws {
+        var made = LocalPath("/")
+        for part in folder.components {
+            made = made.appending(part)
+            if mkdir(made.string, 0o755) != 0 && errno != EEXIST {
+                throw failure("create the folder", made.string, errno)
+            }
+        }
     }
 
     /// Removes a folder Signpost made, using every core.
-    static func remove(_ folder: URL) {
+    static func remove(_ folder: LocalPath) {
         let manager = FileManager.default
-        guard manager.fileExists(atPath: folder.path) else { return }
-        let children = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-        _ = Parallel.map(children) { try? manager.removeItem(at: $0) }
-        try? manager.removeItem(at: folder)
+        guard FileKind.of(folder.string, followingLinks: false) == .folder else { return }
+        let children = (try? manager.contentsOfDirectory(atPath: folder.string)) ?? []
+        _ = Parallel.map(children) { try? manager.removeItem(atPath: folder.appending($0).string) }
+        try? manager.removeItem(atPath: folder.string)
     }
 
     /// Signpost replaces only a folder it wrote itself, or an empty one: never someone's other files.
     func checkReplaceable() throws {
-        let manager = FileManager.default
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else {
-            throw BuildFailure.output("\(url.path) is a file, not a folder. Choose another --output.")
+        switch FileKind.of(path.string, followingLinks: false) {
+        case .missing: return
+        case .folder: break
+        case .link:
+            throw BuildFailure.output("\(path) is a link. Give the real folder as --output.")
+        case .file, .other:
+            throw BuildFailure.output("\(path) is a file, not a folder. Choose another --output.")
         }
-        let entries = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-        let ignorable: Set<String> = [Self.marker, ".gitkeep", ".DS_Store"]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path.string)) ?? []
+        let ignorable = Self.carriedOver.union([Self.marker, ".DS_Store"])
         if entries.allSatisfy(ignorable.contains) || entries.contains(Self.marker) { return }
         throw BuildFailure.output(
-            "\(url.path) has files that Signpost did not write, so it will not replace it. Choose an empty folder for --output, or empty this one.")
+            "\(path) has files that Signpost did not write, so it will not replace it. Choose an empty folder for --output, or empty this one.")
     }
 }

@@ -1,23 +1,36 @@
 import Foundation
+import SiteModel
 
 /// What a build reads and where it writes.
 public struct BuildOptions: Sendable {
     /// The content folder, with `site.yml` in it.
-    public var content: URL
-    /// The theme folder. Default: `theme:` from `site.yml`, else `Themes/default` beside the content folder.
-    public var theme: URL?
+    public var content: LocalPath
+    /// The theme folder given on the command line. Default: `theme:` from `site.yml`, else `Themes/default` beside
+    /// the content folder.
+    public var theme: LocalPath?
     /// The output folder, replaced as a whole when the build succeeds.
-    public var output: URL
+    public var output: LocalPath
     /// Whether draft pages are published too.
     public var includeDrafts: Bool
     /// Whether to stop before writing: `signpost check` and tests use this.
     public var dryRun: Bool
 
-    public init(content: URL, theme: URL? = nil, output: URL, includeDrafts: Bool = false, dryRun: Bool = false) {
+    public init(content: LocalPath, theme: LocalPath? = nil, output: LocalPath, includeDrafts: Bool = false,
+                dryRun: Bool = false) {
         self.content = content
         self.theme = theme
         self.output = output
         self.includeDrafts = includeDrafts
         self.dryRun = dryRun
+    }
+
+    /// The folders a build reads, by what they are for, as named in messages.
+    var foldersRead: [(role: String, path: LocalPath)] {
+        [("content", content)] + (theme.map { [("theme", $0)] } ?? [])
+    }
+
+    public init(content: URL, theme: URL? = nil, output: URL, includeDrafts: Bool = false, dryRun: Bool = false) {
+        self.init(content: LocalPath(content), theme: theme.map(LocalPath.init), output: LocalPath(output),
+                  includeDrafts: includeDrafts, dryRun: dryRun)
     }
 }

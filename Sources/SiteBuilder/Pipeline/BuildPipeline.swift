@@ -19,6 +19,10 @@ public struct BuildPipeline: Sendable {
     /// - Returns: the context as the last step left it; `hasErrors` says whether the build failed.
     public func run(_ context: BuildContext, progress: (String) -> Void = { _ in }) throws -> BuildContext {
         var context = context
+        // Folders that overlap are refused before anything is read or written.
+        if !context.options.dryRun {
+            try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
+        }
         for (index, step) in steps.enumerated() {
             if context.options.dryRun && step is WriteStep { break }
             if context.hasErrors && !step.runsAfterErrors { break }

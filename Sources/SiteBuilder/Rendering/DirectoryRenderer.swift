@@ -18,7 +18,7 @@ struct DirectoryRenderer {
     func render(into files: inout [String: Data], diagnostics: inout [Diagnostic]) -> Int {
         guard !site.serviceFiles.isEmpty else { return 0 }
         for template in ["services", "service", "services-browse"] where theme.library.getTemplate(named: template) == nil {
-            diagnostics.append(Diagnostic(file: "\(theme.folder.lastPathComponent)/templates/\(template).mustache", line: 1,
+            diagnostics.append(Diagnostic(file: "\(theme.folder.lastComponent)/templates/\(template).mustache", line: 1,
                                           column: 1, message: "The theme has no `\(template).mustache`, which the service directory needs. Copy it from Themes/default."))
         }
         guard !diagnostics.contains(where: { $0.level == .error }) else { return 0 }

@@ -1,62 +1,166 @@
 import Foundation
+import Markdown
 import Mustache
 import SiteModel
 
 /// A theme: Mustache templates in `templates/` and files to copy as they are in `assets/`.
+///
+/// A theme is read like content: untrusted. Nothing outside its folder is read, every template is checked before
+/// use (syntax, partials that do not exist, partials that include themselves, nesting too deep), and problems name
+/// the template's file, line and column.
 public struct Theme: Sendable {
     /// The templates every theme must have.
     public static let requiredTemplates = ["home", "page", "easy-read", "404"]
+    /// Sections nested deeper than this are refused: real themes nest a few levels.
+    static let deepestSections = 50
 
-    public let folder: URL
+    public let folder: LocalPath
     public let library: MustacheLibrary
     /// Paths of files under `assets/`, relative to that folder.
     public let assets: [String]
+    /// The theme's files, read through the same guard as content.
+    let source: DirectoryContentSource
 
-    /// The theme folder to use: `theme:` from `site.yml`, relative to the content folder's parent, or
-    /// `Themes/default` beside the content folder.
-    public static func folder(named name: String?, content: URL) -> URL {
-        let base = content.standardizedFileURL.deletingLastPathComponent()
-        return base.appendingPathComponent(name ?? "Themes/default")
+    /// Why `theme:` in site.yml cannot be used.
+    public struct FolderProblem: Error {
+        public var message: String
     }
 
-    /// Loads and parses every template. Problems name the template file, line and column.
-    public static func load(from folder: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        let templates = folder.appendingPathComponent("templates")
-        let display = folder.lastPathComponent
-        var diagnostics: [Diagnostic] = []
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: templates.path) else {
-            return (nil, [Diagnostic(file: templates.path, line: 1, column: 1,
-                                     message: "There is no theme here: the folder `templates` is missing.")])
+    /// The theme folder to use: `theme:` from `site.yml`, relative to the content folder's parent and inside it, or
+    /// `Themes/default` beside the content folder.
+    public static func folder(named name: String?, content: LocalPath) -> Result<LocalPath, FolderProblem> {
+        let base = content.parent
+        guard let name else { return .success(base.appending("Themes/default")) }
+        if name.hasPrefix("/") || name.hasPrefix("~") {
+            return .failure(FolderProblem(message: "`theme` must be a folder relative to \(base), such as `Themes/mine`, not `\(name)`. To use a theme from elsewhere, give it with --theme."))
         }
+        guard let relative = ContentPath.resolve(name, from: ""), !relative.isEmpty else {
+            return .failure(FolderProblem(message: "`theme: \(name)` leads outside \(base), the folder the content folder is in. Keep the theme inside it, or give it with --theme."))
+        }
+        let folder = base.appending(relative)
+        let real = folder.resolvingLinks()
+        guard base.resolvingLinks().contains(real) else {
+            return .failure(FolderProblem(message: "`theme: \(name)` is a link to \(real), which is outside \(base), the folder the content folder is in. Keep the theme inside it, or give it with --theme."))
+        }
+        return .success(folder)
+    }
+
+    /// Loads and checks every template. Problems name the template file, line and column.
+    public static func load(from folder: LocalPath) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        let display = folder.lastComponent
+        let source = DirectoryContentSource(root: folder, label: { "\(display)/\($0)" })
+        guard let listing = try? source.list(),
+              listing.files.contains(where: { $0.hasPrefix("templates/") }) else {
+            return (nil, [Diagnostic(file: "\(folder.string)/templates", line: 1, column: 1,
+                                     message: "There is no theme here: the folder `templates` is missing or empty.")])
+        }
+        var diagnostics = listing.problems
         var library = MustacheLibrary()
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let file = templates.appendingPathComponent(name)
-            let label = "\(display)/templates/\(name)"
-            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+        var tags: [String: TemplateTags] = [:]
+        for path in listing.files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            let label = "\(display)/\(path)"
+            guard let text = source.readText(path) else {
                 diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template is not UTF-8 text."))
                 continue
             }
+            let scanned = TemplateTags(text)
+            if scanned.deepest > deepestSections {
+                diagnostics.append(Diagnostic(file: label, at: scanned.deepestAt,
+                                              message: "Sections are nested more than \(deepestSections) deep here. Close some sections before opening more."))
+                continue
+            }
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                try library.register(text, named: name)
+                tags[name] = scanned
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(file: label, line: error.context.lineNumber, column: error.context.columnNumber,
-                                              message: "This template could not be read: \(error.error)."))
+                diagnostics.append(templateError(error, scanned: scanned, file: label))
             } catch {
                 diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template could not be read: \(error)."))
             }
         }
-        for required in requiredTemplates where library.getTemplate(named: required) == nil
-            && !names.contains("\(required).mustache") {
+        diagnostics += partialProblems(tags, display: display)
+        let names = Set(listing.files.filter { $0.hasPrefix("templates/") }.map { String($0.dropFirst("templates/".count)) })
+        for required in requiredTemplates where !names.contains("\(required).mustache") {
             diagnostics.append(Diagnostic(file: "\(display)/templates/\(required).mustache", line: 1, column: 1,
                                           message: "The theme has no `\(required).mustache` template. Copy it from Themes/default."))
         }
-        let assetsFolder = folder.appendingPathComponent("assets")
-        let assets = (try? DirectoryContentSource(root: assetsFolder).allFiles()) ?? []
-        return (Theme(folder: folder, library: library, assets: assets), diagnostics)
+        let assets = listing.files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
+        return (Theme(folder: folder, library: library, assets: assets, source: source), diagnostics)
+    }
+
+    /// A parse error from swift-mustache, in plain words, at the place a person would look.
+    private static func templateError(_ error: MustacheTemplate.ParserError, scanned: TemplateTags,
+                                      file: String) -> Diagnostic {
+        let place = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
+        switch error.error as? MustacheTemplate.Error {
+        case .expectedSectionEnd?:
+            if let open = scanned.unclosed.last {
+                return Diagnostic(file: file, at: open.position,
+                                  message: "The section `\(open.name)` is opened here and never closed. Add `{{/\(open.name)}}` where it should end.")
+            }
+            return Diagnostic(file: file, at: place, message: "A section is opened and never closed. Add a closing tag such as `{{/name}}`.")
+        case .sectionCloseNameIncorrect?:
+            let stray = scanned.strayClose
+            return Diagnostic(file: file, at: stray?.position ?? place,
+                              message: "This closing tag `{{/\(stray?.name ?? "…")}}` does not match the section that is open"
+                                  + (scanned.unclosed.last.map { " (`\($0.name)`)" } ?? "") + ". Check the names.")
+        case .unfinishedName?:
+            return Diagnostic(file: file, at: place, message: "This tag is not finished. Close it with `}}`.")
+        case .invalidSetDelimiter?:
+            return Diagnostic(file: file, at: place, message: "This tag that changes the delimiters is not written right. Write it like `{{=<% %>=}}`.")
+        default:
+            return Diagnostic(file: file, at: place, message: "This part of the template cannot be used here (\(error.error)).")
+        }
+    }
+
+    /// Partials that do not exist, and partials that include themselves, directly or through others: either would
+    /// leave a page without part of its content, or never finish.
+    private static func partialProblems(_ tags: [String: TemplateTags], display: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let names = tags.keys.sorted()
+        for name in names {
+            for tag in tags[name]!.partials where tags[tag.name] == nil {
+                problems.append(Diagnostic(file: "\(display)/templates/\(name).mustache", at: tag.position,
+                                           message: "This includes the partial `\(tag.name)`, but the theme has no `templates/\(tag.name).mustache`."
+                                               + Suggestion.didYouMean(tag.name, in: names)))
+            }
+        }
+        // A walk with an explicit stack: each template's partials in turn, looking for the way back to one on the path.
+        var finished = Set<String>()
+        for start in names where !finished.contains(start) {
+            var path: [(name: String, next: Int)] = [(start, 0)]
+            var onPath: Set<String> = [start]
+            while let top = path.last {
+                let partials = tags[top.name]?.partials ?? []
+                guard top.next < partials.count else {
+                    finished.insert(top.name)
+                    onPath.remove(top.name)
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let tag = partials[top.next]
+                if onPath.contains(tag.name) {
+                    let loop = path.map(\.name).drop { $0 != tag.name } + [tag.name]
+                    let words = tag.name == top.name ? "This template includes itself"
+                        : "This includes `\(tag.name)`, which leads back here (\(loop.joined(separator: " → ")))"
+                    problems.append(Diagnostic(file: "\(display)/templates/\(top.name).mustache", at: tag.position,
+                                               message: "\(words): a loop that would never finish. Remove the include."))
+                } else if tags[tag.name] != nil && !finished.contains(tag.name) {
+                    onPath.insert(tag.name)
+                    path.append((tag.name, 0))
+                }
+            }
+        }
+        return problems
     }
 
     /// Renders the template `name` with `context`. Values are HTML-escaped unless the template uses `{{{ }}}`.
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    /// The bytes of a file in `assets/`.
+    func asset(_ path: String) -> Data? { source.read("assets/" + path) }
 }

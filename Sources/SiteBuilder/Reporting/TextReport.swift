@@ -12,12 +12,12 @@ public struct TextReport: Sendable {
         for diagnostic in diagnostics.sortedByPlace() {
             if diagnostic.file != currentFile {
                 if currentFile != nil { lines.append("") }
-                lines.append(paint(diagnostic.file, "1"))
+                lines.append(paint(diagnostic.file.escapingControlCharacters, "1"))
                 currentFile = diagnostic.file
             }
-            var text = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): "
-                + paint("\(diagnostic.level.rawValue):", code(for: diagnostic.level)) + " \(diagnostic.message)"
-            if let suggestion = diagnostic.suggestion { text += " \(suggestion)" }
+            var text = "\(diagnostic.file.escapingControlCharacters):\(diagnostic.line):\(diagnostic.column): "
+                + paint("\(diagnostic.level.rawValue):", code(for: diagnostic.level)) + " \(diagnostic.message.escapingControlCharacters)"
+            if let suggestion = diagnostic.suggestion { text += " \(suggestion.escapingControlCharacters)" }
             if let rule = diagnostic.rule { text += " " + paint("[\(rule)]", "2") }
             lines.append(text)
         }

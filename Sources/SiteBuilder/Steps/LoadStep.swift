@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import SiteModel
 
 /// Reads `site.yml`, the glossary, every page and the theme.
@@ -15,11 +16,23 @@ public struct LoadStep: BuildStep {
         context.site = loaded.site
         guard let site = loaded.site else { return "site settings" }
         let drafts = site.draftPaths.isEmpty ? "" : " (\(site.draftPaths.count) drafts left out)"
-        guard loadsTheme else { return "\(site.pages.count) pages, \(site.assets.count) files\(drafts)" }
-        let themeFolder = context.options.theme ?? Theme.folder(named: site.config.theme, content: context.options.content)
-        let theme = Theme.load(from: themeFolder)
+        let summary = "\(site.pages.count) pages, \(site.assets.count) files\(drafts)"
+        guard loadsTheme else { return summary }
+        let folder: LocalPath
+        if let given = context.options.theme {
+            folder = given
+        } else {
+            switch Theme.folder(named: site.config.theme, content: context.options.content) {
+            case .success(let found): folder = found
+            case .failure(let problem):
+                let position = site.configKeyPositions["theme"] ?? SourcePosition(line: 1, column: 1)
+                context.diagnostics.append(Diagnostic(file: ContentLoader.configFile, at: position, message: problem.message))
+                return summary
+            }
+        }
+        let theme = Theme.load(from: folder)
         context.diagnostics += theme.diagnostics
         context.theme = theme.theme
-        return "\(site.pages.count) pages, \(site.assets.count) files\(drafts)"
+        return summary
     }
 }

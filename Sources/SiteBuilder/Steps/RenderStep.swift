@@ -46,12 +46,16 @@ public struct RenderStep: BuildStep {
         let indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
         context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
 
-        for asset in site.assets {
-            if let data = site.source.read(asset) { context.files[asset] = data }
-        }
         for asset in theme.assets {
-            if let data = FileManager.default.contents(atPath: theme.folder.appendingPathComponent("assets/\(asset)").path) {
-                context.files["assets/\(asset)"] = data
+            if let data = theme.asset(asset) { context.files["assets/\(asset)"] = data }
+        }
+        // A file from the content folder never stands in for one Signpost made.
+        for asset in site.assets {
+            if context.files[asset] != nil {
+                context.diagnostics.append(Diagnostic(file: asset, line: 1, column: 1,
+                    message: "This file would replace \(GeneratedFiles.describe(asset) ?? "a file Signpost makes") at `\(asset)`. Rename it or move it to another folder."))
+            } else if let data = site.source.read(asset) {
+                context.files[asset] = data
             }
         }
         let services = context.directory?.entries.count ?? 0

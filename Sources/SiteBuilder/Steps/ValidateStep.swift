@@ -25,6 +25,7 @@ public struct ValidateStep: BuildStep {
         pairTwins(&site, &problems)
         checkNavigation(site, &problems)
         checkPictures(site, &problems)
+        checkUnpublished(site, &problems)
         let resolver = LinkResolver(site: site)
         let links = checkLinks(site, resolver, &problems)
         context.linkResolver = resolver
@@ -47,7 +48,7 @@ public struct ValidateStep: BuildStep {
             let position = page.position(of: .slug)
             if !Page.isValidSlug(page.slug) {
                 problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts."))
+                                           message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
             }
             let first = String(page.slug.split(separator: "/").first ?? "")
@@ -120,6 +121,21 @@ public struct ValidateStep: BuildStep {
             problems.append(Diagnostic(file: page.path, at: page.position(of: .picture),
                                        message: "The picture `\(picture)` does not exist."
                                            + Suggestion.didYouMean(picture, in: site.assets)))
+        }
+    }
+
+    /// Files that are not published: an error when one would stand where Signpost writes a file of its own (a stray
+    /// `index.html`), a warning otherwise, so nobody wonders why a file is missing from the site.
+    private func checkUnpublished(_ site: Site, _ problems: inout [Diagnostic]) {
+        let pageOutputs = Dictionary(site.pages.map { ($0.outputPath, $0.path) }) { first, _ in first }
+        for path in site.unpublished {
+            if let made = GeneratedFiles.describe(path) ?? pageOutputs[path].map({ "the page made from `\($0)`" }) {
+                problems.append(Diagnostic(file: path, line: 1, column: 1,
+                                           message: "This file would replace \(made), which Signpost makes at `\(path)`. Remove it: Signpost makes that file itself."))
+            } else {
+                problems.append(Diagnostic(file: path, line: 1, column: 1, level: .warning,
+                                           message: "This file is not published: only pictures, documents, sound and video are copied to the site (\(PublishedFiles.types.sorted().joined(separator: ", "))). Remove it, or write it as a page."))
+            }
         }
     }
 

@@ -7,7 +7,12 @@ public struct WriteStep: BuildStep {
     public init() {}
 
     public func run(_ context: inout BuildContext) throws -> String {
-        try OutputFolder(url: context.options.output).write(context.files)
-        return "\(context.files.count) files to \(context.options.output.path)"
+        var reading = context.options.foldersRead
+        if context.options.theme == nil, let theme = context.theme { reading.append(("theme", theme.folder)) }
+        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
+        try FolderOverlap.check(output: output.path, reading: reading)
+        let written = try output.write(context.files)
+        context.diagnostics += written.problems
+        return "\(context.files.count) files to \(context.options.output)"
     }
 }

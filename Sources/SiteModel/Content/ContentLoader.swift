@@ -13,8 +13,8 @@ public struct ContentLoader: Sendable {
 
     /// Loads the site. The site is nil when its settings could not be read; page errors are in the diagnostics.
     public func load(from source: any ContentSource) throws -> (site: Site?, diagnostics: [Diagnostic]) {
-        let files = try source.allFiles()
-        var diagnostics: [Diagnostic] = []
+        let listing = try source.list()
+        var diagnostics: [Diagnostic] = listing.problems
 
         let (config, configKeyPositions) = loadConfig(from: source, diagnostics: &diagnostics)
         let glossary = loadGlossary(from: source, diagnostics: &diagnostics)
@@ -24,11 +24,12 @@ public struct ContentLoader: Sendable {
         var assets: [String] = []
         var drafts: Set<String> = []
         var broken: Set<String> = []
+        var unpublished: [String] = []
         var pagePaths: [String] = []
-        for path in files {
-            if path == Self.configFile || path == Self.glossaryFile { continue }
+        for path in listing.files {
+            if path == Self.configFile || path == Self.glossaryFile || PublishedFiles.isLeftover(path) { continue }
             if !path.hasSuffix(".md") {
-                assets.append(path)
+                if PublishedFiles.isPublished(path) { assets.append(path) } else { unpublished.append(path) }
             } else if path.hasPrefix(Self.servicesFolder) {
                 serviceFiles.append(path)
             } else {
@@ -41,6 +42,13 @@ public struct ContentLoader: Sendable {
             let page = loadPage(path, from: source, diagnostics: &problems)
             return (page, problems)
         }
+        // Pictures are checked for anything that could run code in a reader's browser.
+        let svgProblems = Parallel.map(assets.filter { PublishedFiles.ending(of: $0) == "svg" }) { path in
+            SVGSafety.problems(in: Array(source.read(path) ?? Data())).map {
+                Diagnostic(file: path, line: $0.line, column: $0.column, message: $0.message)
+            }
+        }
+        diagnostics += svgProblems.joined()
         for (path, (page, problems)) in zip(pagePaths, loaded) {
             diagnostics += problems
             guard let page else {
@@ -59,6 +67,7 @@ public struct ContentLoader: Sendable {
                         draftPaths: drafts, source: source)
         site.configKeyPositions = configKeyPositions
         site.brokenPaths = broken
+        site.unpublished = unpublished
         return (site, diagnostics)
     }
 

@@ -53,11 +53,14 @@ public struct Page: Sendable {
             .joined(separator: "/")
     }
 
+    /// The longest part of an address between slashes, in bytes: file systems allow 255 for a name.
+    public static let longestSlugPart = 200
+
     /// Whether a slug is made only of lowercase letters, digits and hyphens, in parts split by `/`.
     public static func isValidSlug(_ slug: String) -> Bool {
         if slug.isEmpty { return true }
         return slug.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && !part.hasPrefix("-") && !part.hasSuffix("-")
+            !part.isEmpty && part.utf8.count <= longestSlugPart && !part.hasPrefix("-") && !part.hasSuffix("-")
                 && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
         }
     }

@@ -66,8 +66,8 @@ public struct PageFrontMatter: Sendable, Codable {
         status = try container.decodeIfPresent(PageStatus.self, forKey: .status) ?? .published
         easyReadOf = try container.decodeIfPresent(String.self, forKey: .easyReadOf)
         services = try container.decodeIfPresent(ServiceQuery.self, forKey: .services)
-        let title = try decoder.collecting { try container.decode(String.self, forKey: .title) }
-        let summary = try decoder.collecting { try container.decode(String.self, forKey: .summary) }
+        let title = try decoder.collecting { try container.decode(NonEmptyText.self, forKey: .title).value }
+        let summary = try decoder.collecting { try container.decode(NonEmptyText.self, forKey: .summary).value }
         guard let title, let summary else { throw decoder.stopAfterReportedProblems() }
         self.title = title
         self.summary = summary

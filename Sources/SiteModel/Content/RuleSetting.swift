@@ -47,8 +47,8 @@ public struct RuleSetting: Sendable, Codable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         enabled = true
         level = try container.decodeIfPresent(DiagnosticLevel.self, forKey: .level)
-        warning = try container.decodeIfPresent(Int.self, forKey: .warning)
-        error = try container.decodeIfPresent(Int.self, forKey: .error)
-        suggestion = try container.decodeIfPresent(Int.self, forKey: .suggestion)
+        warning = try container.decodeIfPresent(Limit.self, forKey: .warning)?.value
+        error = try container.decodeIfPresent(Limit.self, forKey: .error)?.value
+        suggestion = try container.decodeIfPresent(Limit.self, forKey: .suggestion)?.value
     }
 }

@@ -11,6 +11,8 @@ public struct Site: Sendable {
     /// Other files to copy as they are, such as pictures, as paths in the content folder.
     public var assets: [String] { didSet { assetSet = Set(assets) } }
     private var assetSet: Set<String>
+    /// Files of types that are never published (HTML, scripts, programs), as paths in the content folder.
+    public var unpublished: [String] = []
     /// Paths of pages that could not be loaded; their problems are already reported.
     public var brokenPaths: Set<String> = []
     /// Paths of pages left out because they are drafts.

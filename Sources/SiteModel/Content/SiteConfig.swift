@@ -19,9 +19,12 @@ public struct SiteConfig: Sendable, Codable {
     public var words: [String]
     /// Groups of words that mean the same; the checker asks for one of each group per page, and search finds any.
     public var synonyms: [[String]]
+    /// Files and folders (ending in `/`) that a person put in the output folder, such as `CNAME`, which every build
+    /// carries over into the new site.
+    public var keep: [String]
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, language, url, contact, navigation, theme, checks, words, synonyms
+        case title, language, url, contact, navigation, theme, checks, words, synonyms, keep
         case basePath = "base_path"
     }
 
@@ -51,7 +54,8 @@ public struct SiteConfig: Sendable, Codable {
 
     public init(title: String, language: String = "en-GB", basePath: String = "", url: String? = nil,
                 contact: Contact = Contact(), navigation: [NavigationEntry] = [], theme: String? = nil,
-                checks: [String: [String: RuleSetting]] = [:], words: [String] = [], synonyms: [[String]] = []) {
+                checks: [String: [String: RuleSetting]] = [:], words: [String] = [], synonyms: [[String]] = [],
+                keep: [String] = []) {
         self.title = title
         self.language = language
         self.basePath = basePath
@@ -62,20 +66,22 @@ public struct SiteConfig: Sendable, Codable {
         self.checks = checks
         self.words = words
         self.synonyms = synonyms
+        self.keep = keep
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         language = try container.decodeIfPresent(String.self, forKey: .language) ?? "en-GB"
         basePath = SiteConfig.normalise(basePath: try container.decodeIfPresent(String.self, forKey: .basePath) ?? "")
-        url = try container.decodeIfPresent(String.self, forKey: .url)
+        url = try container.decodeIfPresent(WebAddress.self, forKey: .url)?.value
         contact = try container.decodeIfPresent(Contact.self, forKey: .contact) ?? Contact()
         navigation = try container.decodeIfPresent([NavigationEntry].self, forKey: .navigation) ?? []
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         checks = try container.decodeIfPresent([String: [String: RuleSetting]].self, forKey: .checks) ?? [:]
         words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
         synonyms = try container.decodeIfPresent([[String]].self, forKey: .synonyms) ?? []
-        title = try container.decode(String.self, forKey: .title)
+        keep = try container.decodeIfPresent([KeptPath].self, forKey: .keep)?.map(\.value) ?? []
+        title = try container.decode(NonEmptyText.self, forKey: .title).value
     }
 
     /// `breaks/` and `/breaks/` both become `/breaks`; an empty path or `/` becomes "".

@@ -47,7 +47,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// `file:line:column: level: message [rule]`, the form editors and terminals understand.
     public var formatted: String {
-        var text = "\(file):\(line):\(column): \(level.rawValue): \(message)"
+        var text = "\(file.escapingControlCharacters):\(line):\(column): \(level.rawValue): \(message.escapingControlCharacters)"
         if let suggestion { text += " \(suggestion)" }
         if let rule { text += " [\(rule)]" }
         return text
@@ -63,4 +63,26 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.level == .error }.count }
     public var warningCount: Int { filter { $0.level == .warning }.count }
     public var suggestionCount: Int { filter { $0.level == .suggestion }.count }
+}
+
+extension String {
+    /// Control characters written as `\u{1B}`, so a file name or value can never move the cursor, clear the screen
+    /// or hide text when it is printed.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.isControl) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar.isControl {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 control characters and DEL.
+    var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }

@@ -34,6 +34,9 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: Double.Type) throws -> Double {
         let text = try scalar(as: type)
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")) else { throw wrong(text, type) }
+        guard value.isFinite else {
+            throw YAMLProblem(mark: decoder.node.mark, message: "`\(decoder.path)` is `\(text)`, which is too large a number.")
+        }
         return value
     }
 
@@ -41,7 +44,13 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Int.Type) throws -> Int {
         let text = try scalar(as: type)
-        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else { throw wrong(text, type) }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        guard let value = Int(digits) else {
+            if !digits.isEmpty, digits.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isNumber) {
+                throw YAMLProblem(mark: decoder.node.mark, message: "`\(decoder.path)` is `\(text)`, which is too large a number.")
+            }
+            throw wrong(text, type)
+        }
         return value
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+import Markdown
+
+/// A light reading of a Mustache template's tags, made before the template is handed to swift-mustache: which
+/// partials it includes and where, which sections it leaves open, and how deeply its sections nest.
+///
+/// It follows `{{=<% %>=}}` delimiter changes, so a theme that uses them is read the same way swift-mustache reads
+/// it. It is one pass over the text with no recursion, so no template can make it slow or overflow the stack.
+struct TemplateTags {
+    struct Tag {
+        var name: String
+        var position: SourcePosition
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, in order. Dynamic partials (`{{>*name}}`) are left out: their names are
+    /// known only while rendering.
+    var partials: [Tag] = []
+    /// Sections opened and never closed, innermost last.
+    var unclosed: [Tag] = []
+    /// A closing tag with no section open, or closing another section than the one open.
+    var strayClose: Tag?
+    /// The deepest nesting of sections, and where it is reached.
+    var deepest = 0
+    var deepestAt = SourcePosition(line: 1, column: 1)
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        var line = 1, lineStart = 0, i = 0
+        var sections: [Tag] = []
+        func matches(_ needle: [UInt8], at index: Int) -> Bool {
+            guard !needle.isEmpty, index + needle.count <= bytes.count else { return false }
+            for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
+            return true
+        }
+        while i < bytes.count {
+            if bytes[i] == 10 {
+                line += 1
+                lineStart = i + 1
+                i += 1
+                continue
+            }
+            guard matches(open, at: i) else { i += 1; continue }
+            let position = SourcePosition(line: line, column: String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1)
+            let start = i + open.count
+            // A triple mustache `{{{name}}}` ends with `}}}`.
+            var end = close
+            if open == Array("{{".utf8), start < bytes.count, bytes[start] == 123 {
+                end = Array("}}}".utf8)
+            }
+            var j = start
+            while j < bytes.count && !matches(end, at: j) { j += 1 }
+            guard j < bytes.count else { break } // swift-mustache reports the unfinished tag
+            let inside = String(decoding: bytes[start..<j], as: UTF8.self)
+            for k in start..<j where bytes[k] == 10 { line += 1; lineStart = k + 1 }
+            i = j + end.count
+            let trimmed = inside.trimmingCharacters(in: .whitespaces)
+            guard let sigil = trimmed.first else { continue }
+            let name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "#", "^", "$":
+                sections.append(Tag(name: name, position: position))
+                if sections.count > deepest {
+                    deepest = sections.count
+                    deepestAt = position
+                }
+            case "<":
+                sections.append(Tag(name: name, position: position))
+                if !name.hasPrefix("*") { partials.append(Tag(name: name, position: position)) }
+            case "/":
+                if let last = sections.last, last.name == name {
+                    sections.removeLast()
+                } else if strayClose == nil {
+                    strayClose = Tag(name: name, position: position)
+                }
+            case ">":
+                if !name.hasPrefix("*") { partials.append(Tag(name: name, position: position)) }
+            case "=":
+                // `{{=<% %>=}}`: new delimiters, separated by white space, between two `=`.
+                let parts = trimmed.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
+                if trimmed.hasSuffix("="), parts.count == 2 {
+                    open = Array(parts[0].utf8)
+                    close = Array(parts[1].utf8)
+                }
+            default:
+                break
+            }
+        }
+        unclosed = sections
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Values that are text in YAML but must keep a rule. Each is decoded on its own node, so a wrong value is reported
+/// at its own line and column, in plain words.
+
+/// Text that must have words in it: a title, a summary, a name.
+public struct NonEmptyText: Decodable, Sendable {
+    public let value: String
+
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(String.self)
+        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "is empty. Write some words here."))
+        }
+    }
+}
+
+/// A web address on the open web: `https://` or `http://`, a host name with a dot, and no spaces.
+public struct WebAddress: Decodable, Sendable {
+    public let value: String
+
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(String.self)
+        guard WebAddress.isValid(value) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "should be a web address that starts with https://, such as `https://breaks.example.org`, not `\(value)`."))
+        }
+    }
+
+    /// Whether `text` is a web address people can open: only `https:` or `http:`, a host with a dot in it, and
+    /// nothing that would break out of an attribute or a sitemap (spaces, quotes, angle brackets, control characters).
+    public static func isValid(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let schemeEnd = ["https://", "http://"].first(where: lowered.hasPrefix) else { return false }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 32 || $0.value == 127 || "\"'<>\\`{}|^".unicodeScalars.contains($0) })
+        else { return false }
+        let rest = text.dropFirst(schemeEnd.count)
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.split(separator: "@").last ?? ""
+        let name = host.split(separator: ":").first ?? ""
+        return name.contains(".") && !name.hasPrefix(".") && !name.hasSuffix(".")
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+    }
+}
+
+/// A limit in `checks:`, such as the most words in a sentence: a whole number, 0 or more.
+public struct Limit: Decodable, Sendable {
+    public let value: Int
+
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Int.self)
+        if value < 0 {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "is a limit, so it can't be below zero, like `\(value)`."))
+        }
+    }
+}
+
+/// A file or folder in the output folder that builds keep: relative, inside the output folder.
+public struct KeptPath: Decodable, Sendable {
+    public let value: String
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: "/", omittingEmptySubsequences: true)
+        guard !text.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") && !parts.contains("."),
+              !text.unicodeScalars.contains(where: { $0.value < 32 }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "should name a file or folder inside the output folder, such as `CNAME` or `downloads/`, not `\(text)`."))
+        }
+        value = parts.joined(separator: "/") + (text.hasSuffix("/") ? "/" : "")
+    }
+}

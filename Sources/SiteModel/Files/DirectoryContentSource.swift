@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Content in a folder on disk, read as untrusted input.
+///
+/// - Nothing outside the folder is ever listed or read: a symbolic link is followed only when it leads to another
+///   place inside the folder, and a link that leads out, loops, or points at nothing is a problem named by its path.
+/// - Only regular files are read, so a named pipe or a device cannot hang or flood a build.
+/// - Folders are walked with a list of folders still to visit, not by recursion, so no depth of folders can
+///   overflow the stack.
+public struct DirectoryContentSource: ContentSource {
+    public let root: LocalPath
+    /// The folder with every link followed: what "inside the folder" is measured against.
+    public let realRoot: LocalPath
+    /// Whether files and folders whose names start with `.` are listed. Content leaves them out.
+    public let includeHidden: Bool
+    /// How a path is shown in problems: a theme puts its own name in front (`default/assets/site.css`).
+    public let label: @Sendable (String) -> String
+
+    public init(root: LocalPath, includeHidden: Bool = false, label: @escaping @Sendable (String) -> String = { $0 }) {
+        self.root = root
+        self.realRoot = root.resolvingLinks()
+        self.includeHidden = includeHidden
+        self.label = label
+    }
+
+    public init(root: URL, includeHidden: Bool = false) { self.init(root: LocalPath(root), includeHidden: includeHidden) }
+
+    public var name: String { root.string }
+
+    public func list() throws -> ContentListing {
+        guard FileKind.of(realRoot.string, followingLinks: true) == .folder else {
+            throw ContentSourceError.missingFolder(root.string)
+        }
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        func problem(_ path: String, _ message: String) {
+            problems.append(Diagnostic(file: label(path), line: 1, column: 1, message: message))
+        }
+        // Folders already walked, by their real place: a link back to one of them would walk it again forever.
+        var walked: Set<String> = [realRoot.string]
+        var folders: [(disk: String, prefix: String)] = [(realRoot.string, "")]
+        while let (folder, prefix) = folders.popLast() {
+            for name in Self.entries(of: folder) {
+                if !includeHidden && name.hasPrefix(".") { continue }
+                let path = prefix + name
+                var disk = folder + "/" + name
+                if name.utf8.contains(where: { $0 < 32 || $0 == 127 }) || name.contains("\u{FFFD}") {
+                    problem(path, "This file's name has a character that cannot be used in an address. Rename it using letters, digits and hyphens.")
+                    continue
+                }
+                var kind = FileKind.of(disk, followingLinks: false)
+                if kind == .link {
+                    guard let target = Self.realPath(disk) else {
+                        problem(path, errno == ELOOP
+                            ? "This is a link that leads back to itself (a loop), so it cannot be read. Remove the link."
+                            : "This is a link to something that does not exist. Remove the link, or copy the file here instead.")
+                        continue
+                    }
+                    guard realRoot.contains(target) else {
+                        problem(path, "This is a link to \(target), which is outside the content folder. Signpost reads only what is inside the folder: copy the file in instead of linking to it.")
+                        continue
+                    }
+                    // From here on the real place is used, so every folder is known by one name.
+                    disk = target.string
+                    kind = FileKind.of(disk, followingLinks: true)
+                }
+                switch kind {
+                case .file: files.append(path)
+                case .folder:
+                    guard walked.insert(disk).inserted else {
+                        problem(path, "This is a link to a folder that is already read (a loop, or the same folder twice). Remove the link.")
+                        continue
+                    }
+                    folders.append((disk, path + "/"))
+                case .link, .other, .missing:
+                    problem(path, "This is not a file or a folder (it may be a pipe or a device), so it cannot be read. Remove it.")
+                }
+            }
+        }
+        return ContentListing(files: files.sorted(), problems: problems)
+    }
+
+    /// The names in one folder, from `opendir`, which is many times faster than `FileManager` on Linux.
+    private static func entries(of folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private static func realPath(_ path: String) -> LocalPath? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return LocalPath(String(cString: real))
+    }
+
+    /// Reads a file inside the folder, following links only while they stay inside it. Named pipes, devices and
+    /// folders give nil, without waiting.
+    public func read(_ path: String) -> Data? {
+        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty,
+              let real = Self.realPath(root.appending(relative).string), realRoot.contains(real) else { return nil }
+        return FileKind.readRegularFile(real.string)
+    }
+}
+
+/// What is at a path on disk.
+public enum FileKind: Equatable, Sendable {
+    case file, folder, link, other, missing
+
+    public static func of(_ path: String, followingLinks: Bool) -> FileKind {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The bytes of a regular file, read with as few system calls as its size allows; nil for anything else.
+    public static func readRegularFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < buffer.count {
+                let count = SystemCall.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return count == 0 }
+                filled += count
+            }
+            return true
+        }
+        guard complete else { return nil }
+        // A file that shrank while being read gives what was there.
+        if filled < data.count { data.removeSubrange(filled...) }
+        return data
+    }
+}

@@ -1,0 +1,32 @@
+/// Which files from the content folder are published as they are.
+///
+/// Only pictures, documents and media of known types are copied to the site. Anything else (HTML, scripts, style
+/// sheets, programs) could run in a reader's browser or replace a file Signpost makes, so it is reported and left out.
+public enum PublishedFiles {
+    /// Endings of files copied as they are, lowercased.
+    public static let types: Set<String> = [
+        // Pictures
+        "svg", "png", "jpg", "jpeg", "gif", "webp", "avif",
+        // Documents people download
+        "pdf", "docx", "doc", "odt", "rtf", "txt", "csv", "xlsx", "xls", "ods", "pptx", "ppt", "odp", "epub",
+        // Sound and video, with captions
+        "mp3", "m4a", "ogg", "mp4", "webm", "vtt",
+    ]
+
+    /// Whether a file is copied to the site.
+    public static func isPublished(_ path: String) -> Bool { types.contains(ending(of: path)) }
+
+    /// Files that programs leave beside real ones (backups, lock files, folder thumbnails). They are neither
+    /// published nor reported.
+    public static func isLeftover(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix("~") || name.hasPrefix("~$") || ["thumbs.db", "desktop.ini"].contains(name.lowercased())
+    }
+
+    /// `Pictures/House.SVG` → `svg`; "" when there is no ending.
+    public static func ending(of path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}

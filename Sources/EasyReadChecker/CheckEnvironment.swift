@@ -12,6 +12,9 @@ public struct CheckEnvironment: Sendable {
     public var synonymGroups: [[String]]
     /// The same groups, each term split into its words once.
     public var synonymWords: [[[String]]]
+    /// Every term of every group, by its first word, so a page's words are looked up once each instead of every
+    /// group being searched for on every page.
+    public var synonymStarts: [String: [SynonymTerm]] = [:]
     /// Whether a picture a page refers to exists.
     public var pictureExists: @Sendable (_ reference: String, _ pagePath: String) -> Bool
 
@@ -35,6 +38,14 @@ public struct CheckEnvironment: Sendable {
         groups += synonyms
         synonymGroups = groups.map { $0.map { $0.lowercased() } }
         synonymWords = synonymGroups.map { $0.map { $0.split(separator: " ").map(String.init) } }
+        var starts: [String: [SynonymTerm]] = [:]
+        for (group, terms) in synonymWords.enumerated() {
+            for (term, words) in terms.enumerated() {
+                guard let first = words.first else { continue }
+                starts[first, default: []].append(SynonymTerm(group: group, term: term))
+            }
+        }
+        synonymStarts = starts
         self.pictureExists = pictureExists
     }
 
@@ -48,4 +59,10 @@ public struct CheckEnvironment: Sendable {
                       }
                   })
     }
+}
+
+/// One term of a group of synonyms: which group, and which term in it.
+public struct SynonymTerm: Sendable, Hashable {
+    public let group: Int
+    public let term: Int
 }

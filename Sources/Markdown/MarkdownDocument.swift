@@ -28,6 +28,31 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The document node at the top of the tree.
     public var root: MarkdownNode { MarkdownNode(pointer, in: self) }
 
+    /// The first node that is nested more than `limit` levels below the document (quotes in quotes, lists in lists,
+    /// emphasis in emphasis), or nil. Found with cmark's iterator, so the walk itself needs no stack however deep
+    /// the tree is; code that walks the tree by recursion can then rely on the limit.
+    public func nodeNested(deeperThan limit: Int) -> MarkdownNode? {
+        guard let iterator = cmark_iter_new(pointer) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            // Leaf nodes (text, code, breaks) are entered without an exit.
+            let isLeaf = cmark_node_first_child(node) == nil && event == CMARK_EVENT_ENTER
+                && [CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE,
+                    CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_THEMATIC_BREAK].contains(cmark_node_get_type(node))
+            if isLeaf { continue }
+            if event == CMARK_EVENT_ENTER {
+                depth += 1
+                if depth > limit { return MarkdownNode(node, in: self) }
+            } else if event == CMARK_EVENT_EXIT {
+                depth -= 1
+            }
+        }
+    }
+
     /// HTML for the whole document, in safe mode.
     public func renderHTML() -> String { root.renderHTML() }
 }

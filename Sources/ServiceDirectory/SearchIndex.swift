@@ -97,14 +97,20 @@ public struct SearchIndex: Sendable {
     }
 
     /// A site's groups join the default group they share a word with, or stand on their own.
+    /// Each word is looked up in an index of the groups so far, so thousands of groups merge in linear time.
     static func merge(_ base: [[String]], _ extra: [[String]]) -> [[String]] {
-        var groups = base.map { $0.map { $0.lowercased() } }
-        for group in extra {
+        var groups: [[String]] = []
+        var groupOf: [String: Int] = [:]
+        for (isBase, group) in base.map({ (true, $0) }) + extra.map({ (false, $0) }) {
             let lowered = group.map { $0.lowercased() }
-            if let index = groups.firstIndex(where: { !Set($0).isDisjoint(with: lowered) }) {
-                groups[index] += lowered.filter { !groups[index].contains($0) }
+            if !isBase, let index = lowered.lazy.compactMap({ groupOf[$0] }).min() {
+                for word in lowered where groupOf[word] == nil {
+                    groups[index].append(word)
+                    groupOf[word] = index
+                }
             } else {
                 groups.append(lowered)
+                for word in lowered where groupOf[word] == nil { groupOf[word] = groups.count - 1 }
             }
         }
         return groups
@@ -116,7 +122,8 @@ public struct SearchIndex: Sendable {
                                 synonyms: synonyms, types: BreakType.allCases.map { [$0.rawValue, $0.label] },
                                 services: cards)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Keys in a fixed order, so that the same content always gives the same file.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         let json = (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return "window.SIGNPOST_SEARCH = \(json);\n"
     }

@@ -53,9 +53,12 @@ public struct ServiceLoader: Sendable {
         let decoded = YAMLReader.decode(Service.self, from: split.frontMatter, file: path, lineOffset: split.frontMatterLineOffset)
         diagnostics += decoded.diagnostics
         guard let service = decoded.value else { return nil }
-        return ServiceEntry(path: path, service: service,
-                            description: MarkdownDocument(split.body, lineOffset: split.bodyLineOffset),
-                            keyPositions: decoded.keyPositions)
+        let description = MarkdownDocument(split.body, lineOffset: split.bodyLineOffset)
+        if let problem = ContentLoader.nestingProblem(in: description, file: path) {
+            diagnostics.append(problem)
+            return nil
+        }
+        return ServiceEntry(path: path, service: service, description: description, keyPositions: decoded.keyPositions)
     }
 
     /// Every rule a service's values must keep.

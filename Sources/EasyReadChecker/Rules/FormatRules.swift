@@ -174,35 +174,41 @@ struct ConsistentTermsRule: Rule {
     let id = RuleID.consistentTerms
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        for (group, groupWords) in zip(environment.synonymGroups, environment.synonymWords) {
-            // Where each term is first used on the page: block number, then word number.
-            var firstUse: [(term: Int, block: Int, word: Int)] = []
-            for (blockIndex, words) in page.words.enumerated() {
-                for (termIndex, termWords) in groupWords.enumerated() where !firstUse.contains(where: { $0.term == termIndex }) {
-                    guard !termWords.isEmpty, termWords.count <= words.count else { continue }
-                    for start in 0...(words.count - termWords.count) {
-                        var matches = true
-                        for (k, termWord) in termWords.enumerated() {
-                            let word = words[start + k].lowercased
-                            if word != termWord && word != termWord + "s" && word != termWord + "es" {
-                                matches = false
-                                break
-                            }
-                        }
-                        if matches {
-                            firstUse.append((termIndex, blockIndex, start))
-                            break
-                        }
+        // Where each term is first used on the page, by group: block number, then word number. Each word of the page
+        // is looked up once, by itself and without a plural ending, among the terms' first words.
+        var firstUse: [Int: [(term: Int, block: Int, word: Int)]] = [:]
+        var found = Set<SynonymTerm>()
+        for (blockIndex, words) in page.words.enumerated() {
+            for (start, word) in words.enumerated() {
+                let text = word.lowercased
+                var keys = [text]
+                if text.hasSuffix("s") { keys.append(String(text.dropLast())) }
+                if text.hasSuffix("es") { keys.append(String(text.dropLast(2))) }
+                for key in keys {
+                    for candidate in environment.synonymStarts[key] ?? [] where !found.contains(candidate) {
+                        let termWords = environment.synonymWords[candidate.group][candidate.term]
+                        guard start + termWords.count <= words.count,
+                              zip(termWords, words[start...]).allSatisfy({ Self.matches($1.lowercased, $0) }) else { continue }
+                        found.insert(candidate)
+                        firstUse[candidate.group, default: []].append((candidate.term, blockIndex, start))
                     }
                 }
             }
-            guard firstUse.count > 1 else { continue }
-            let sorted = firstUse.sorted { ($0.block, $0.word) < ($1.block, $1.word) }
+        }
+        for group in firstUse.keys.sorted() {
+            guard let uses = firstUse[group], uses.count > 1 else { continue }
+            let sorted = uses.sorted { ($0.block, $0.word) < ($1.block, $1.word) }
             let second = sorted[1]
             let block = page.blocks[second.block]
+            let terms = environment.synonymGroups[group]
             findings.add(id, at: block.position(at: page.words[second.block][second.word].offset), limits.level,
-                         "This page says both `\(group[sorted[0].term])` and `\(group[second.term])`. They mean the same thing.",
+                         "This page says both `\(terms[sorted[0].term])` and `\(terms[second.term])`. They mean the same thing.",
                          suggestion: "Use one of them all through the page, so readers know it is one thing.")
         }
+    }
+
+    /// A word of the page matches a word of a term as written, or with a plural `s` or `es`.
+    private static func matches(_ word: String, _ termWord: String) -> Bool {
+        word == termWord || word == termWord + "s" || word == termWord + "es"
     }
 }

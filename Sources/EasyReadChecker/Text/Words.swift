@@ -38,6 +38,9 @@ public struct Word: Sendable, Hashable {
         var words: [Word] = []
         var i = range.lowerBound
         let end = range.upperBound
+        // The run without spaces that the current word is in: found once per run, not once per word, so that a long
+        // run with many words in it (`a/b/c/…`) is still read in one pass.
+        var run = AddressRun(end: range.lowerBound, lastMark: -1)
         while i < end {
             let c = characters[i]
             let startsNumber = (c == "£" || c == "$" || c == "€") && i + 1 < end && characters[i + 1].isDigit
@@ -46,7 +49,8 @@ public struct Word: Sendable, Hashable {
                 continue
             }
             let start = i
-            if let address = addressEnd(characters, from: start, to: end) {
+            if start >= run.end { run = AddressRun(characters, from: start, to: end) }
+            if let address = run.addressEnd(characters, from: start) {
                 words.append(Word(text: String(scalars: characters[start..<address]), offset: start, isAddress: true))
                 i = address
                 continue
@@ -86,24 +90,42 @@ public struct Word: Sendable, Hashable {
     }
 }
 
-/// The end of a web or email address starting at `start`, if one does: a run without spaces that has `@`, `://` or
-/// starts with `www.`. Full stops and commas after it are left out.
-private func addressEnd(_ characters: [Unicode.Scalar], from start: Int, to end: Int) -> Int? {
-    var stop = start
-    var looksLikeAddress = false
-    while stop < end, !characters[stop].isSpace {
-        let c = characters[stop]
-        if c == "@" || (c == ":" && stop + 2 < end && characters[stop + 1] == "/" && characters[stop + 2] == "/") {
-            looksLikeAddress = true
+/// A run of characters without spaces, and where the last `@` or `://` in it is: what decides whether a word that
+/// starts in the run begins a web or email address.
+private struct AddressRun {
+    /// Where the run stops: at a space, or at the end of the text.
+    let end: Int
+    /// Where the last `@` or `://` of the run is, or -1.
+    let lastMark: Int
+
+    init(end: Int, lastMark: Int) {
+        self.end = end
+        self.lastMark = lastMark
+    }
+
+    init(_ characters: [Unicode.Scalar], from start: Int, to limit: Int) {
+        var stop = start, mark = -1
+        while stop < limit, !characters[stop].isSpace {
+            let c = characters[stop]
+            if c == "@" || (c == ":" && stop + 2 < limit && characters[stop + 1] == "/" && characters[stop + 2] == "/") {
+                mark = stop
+            }
+            stop += 1
         }
-        stop += 1
+        self.init(end: stop, lastMark: mark)
     }
-    if !looksLikeAddress {
-        guard stop - start > 4, characters[start] == "w" || characters[start] == "W",
-              String(scalars: characters[start..<start + 4]).lowercased() == "www." else { return nil }
+
+    /// The end of a web or email address starting at `start`, if one does: the rest of the run, when it has `@` or
+    /// `://` or starts with `www.`. Full stops and commas after it are left out.
+    func addressEnd(_ characters: [Unicode.Scalar], from start: Int) -> Int? {
+        if lastMark < start {
+            guard end - start > 4, characters[start] == "w" || characters[start] == "W",
+                  String(scalars: characters[start..<start + 4]).lowercased() == "www." else { return nil }
+        }
+        var stop = end
+        while stop > start, characters[stop - 1].isOne(of: ".,;:!?)]\"'”’") { stop -= 1 }
+        return stop
     }
-    while stop > start, characters[stop - 1].isOne(of: ".,;:!?)]\"'”’") { stop -= 1 }
-    return stop
 }
 
 /// A sentence inside a block.

@@ -90,6 +90,17 @@ public struct ContentLoader: Sendable {
         return decoded.value ?? Glossary()
     }
 
+    /// Markdown nested deeper than any real page (quotes in quotes, lists in lists) is refused, so every later step
+    /// can walk a page's tree without running out of stack.
+    public static let deepestNesting = 32
+
+    /// The error for a Markdown tree that nests too deeply, at the first node past the limit.
+    public static func nestingProblem(in document: MarkdownDocument, file: String) -> Diagnostic? {
+        guard let node = document.nodeNested(deeperThan: deepestNesting) else { return nil }
+        return Diagnostic(file: file, at: node.start,
+                          message: "The Markdown here is nested more than \(deepestNesting) levels deep (quotes in quotes, lists in lists, or emphasis in emphasis). Use fewer levels.")
+    }
+
     /// Reads one page: splits off the front matter, decodes it and parses the Markdown.
     public func loadPage(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Page? {
         guard let text = source.readText(path) else {
@@ -110,8 +121,13 @@ public struct ContentLoader: Sendable {
                                             lineOffset: split.frontMatterLineOffset)
             diagnostics += decoded.diagnostics
             guard let frontMatter = decoded.value else { return nil }
-            return Page(path: path, frontMatter: frontMatter, keyPositions: decoded.keyPositions, body: split.body,
-                        bodyLineOffset: split.bodyLineOffset)
+            let page = Page(path: path, frontMatter: frontMatter, keyPositions: decoded.keyPositions, body: split.body,
+                            bodyLineOffset: split.bodyLineOffset)
+            if let problem = Self.nestingProblem(in: page.document, file: path) {
+                diagnostics.append(problem)
+                return nil
+            }
+            return page
         }
     }
 }

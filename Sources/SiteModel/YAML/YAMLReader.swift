@@ -22,6 +22,11 @@ public enum YAMLReader {
         func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1, message: message)
         }
+        if let problem = YAMLShape.problem(in: yaml) {
+            return YAMLDecoded(value: nil, diagnostics: [Diagnostic(file: file, line: problem.line + lineOffset,
+                                                                    column: problem.column, message: problem.message)],
+                               keyPositions: [:])
+        }
         let root: Node
         do {
             // The basic resolver leaves every scalar as text: the decoder decides what each value must be, so Yams
@@ -77,7 +82,9 @@ public enum YAMLReader {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             var message = "This YAML could not be read: \(problem)."
-            if problem.contains("mapping values are not allowed") {
+            if problem.contains("Maximum nesting level") {
+                message = "This YAML is nested too deeply. Write it with fewer levels."
+            } else if problem.contains("mapping values are not allowed") {
                 message += " A value that has a colon in it must be put in quotes, like `title: \"Breaks: a guide\"`."
             } else if problem.contains("found character that cannot start any token") {
                 message += " Check for a tab: YAML needs spaces for indenting."

@@ -146,4 +146,7 @@ def describe_violations(page, violations):
 
 def pytest_generate_tests(metafunc):
     if "page" in metafunc.fixturenames:
-        metafunc.parametrize("page", pages())
+        found = pages()
+        # An empty list would make pytest skip every page test quietly.
+        assert found, f"{built_site()} has no HTML pages to test"
+        metafunc.parametrize("page", found)

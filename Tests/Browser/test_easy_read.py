@@ -1,5 +1,11 @@
 """Easy-read pages follow the UK conventions in the browser: large, plain, left-aligned text, picture before words."""
-from conftest import set_width, url_path
+import os
+import pathlib
+import re
+
+import yaml
+
+from conftest import ROOT, pages, set_width, url_path
 
 TEXT_STYLES = """
 return [...document.querySelectorAll('main p, main li, main h2, main h3')].filter(el => el.textContent.trim())
@@ -19,11 +25,26 @@ return [...document.querySelectorAll('.picture-row')].map(row => {
 """
 
 
+def test_every_easy_read_page_is_marked_as_one(site):
+    """The tests below look only at pages marked easy read, so every easy-read source file must give one such page."""
+    content = pathlib.Path(os.environ.get("CONTENT", ROOT / "Content"))
+    sources = []
+    for path in content.rglob("*.md"):
+        parts = path.read_text(encoding="utf-8").split("---\n", 2)
+        if len(parts) == 3 and (yaml.safe_load(parts[1]) or {}).get("format") == "easy-read":
+            sources.append(path)
+    marked = [p for p in pages(site)
+              if re.search(r'<body[^>]*class="[^"]*\beasy-read\b', (site / p).read_text(encoding="utf-8"))]
+    assert len(marked) == len(sources), f"{len(sources)} easy-read files in {content}, but pages marked easy read: {marked}"
+
+
 def test_easy_read_text_is_large_plain_and_left_aligned(browser, server, page):
     browser.get(server.base + url_path(page))
     if not browser.execute_script("return document.body.classList.contains('easy-read')"):
         return
-    for style in browser.execute_script(TEXT_STYLES):
+    styles = browser.execute_script(TEXT_STYLES)
+    assert styles, f"{page}: an easy-read page with no text in main"
+    for style in styles:
         assert style["size"] >= 21, f"{page}: {style['text']!r} is {style['size']}px"
         assert style["style"] != "italic", f"{page}: {style['text']!r} is italic"
         assert style["align"] not in ("justify", "center"), f"{page}: {style['text']!r} is {style['align']}"
@@ -33,7 +54,10 @@ def test_easy_read_text_is_large_plain_and_left_aligned(browser, server, page):
 def test_pictures_come_before_their_words(browser, server, page):
     set_width(browser, 1280, 900)
     browser.get(server.base + url_path(page))
-    for row in browser.execute_script(PICTURE_ORDER):
+    rows = browser.execute_script(PICTURE_ORDER)
+    if browser.execute_script("return document.body.classList.contains('easy-read')"):
+        assert rows, f"{page}: an easy-read page with no pictures beside its words"
+    for row in rows:
         assert row != "missing part", f"{page}: a picture row is missing its picture or words"
         assert row["before"], f"{page}: a picture comes after its words in reading order"
         assert row["left"], f"{page}: a picture is not on the left of its words on a wide screen"

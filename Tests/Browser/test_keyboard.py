@@ -28,17 +28,21 @@ def test_skip_link_comes_first_and_moves_to_main(browser, server, page):
     assert "skip-link" in (first.get_attribute("class") or ""), f"{page}: first Tab reached {first.tag_name} {first.text!r}"
     assert first.is_displayed() and first.size["height"] > 0, f"{page}: the skip link is not visible when focused"
     first.send_keys(Keys.ENTER)
-    active = browser.switch_to.active_element
-    in_main = browser.execute_script("return document.activeElement.closest('main') !== null")
-    if not in_main:
-        active = press_tab(browser)
-        in_main = browser.execute_script("return document.activeElement.closest('main') !== null")
-    assert in_main, f"{page}: after the skip link, focus is on {active.tag_name} outside main"
+    where = browser.execute_script("const el = document.activeElement; return el.tagName + '#' + el.id")
+    assert where == "MAIN#main", f"{page}: the skip link moved focus to {where}, not to main"
+    # The next Tab carries on from main: to the first thing inside it, if it has anything to Tab to.
+    inside = browser.execute_script(
+        FOCUSABLE.replace("document.querySelectorAll", "document.querySelector('main').querySelectorAll"))
+    if inside:
+        following = press_tab(browser)
+        assert following == inside[0], \
+            f"{page}: Tab after the skip link reached {following.tag_name} {following.text!r}, not {inside[0].text!r}"
 
 
 def test_every_link_is_reachable_and_shows_focus(browser, server, page):
     browser.get(server.base + url_path(page))
     expected = browser.execute_script(FOCUSABLE)
+    assert expected, f"{page}: nothing to Tab to, not even the skip link"
     reached, focused_look = [], []
     for _ in range(len(expected) + 5):
         element = press_tab(browser)

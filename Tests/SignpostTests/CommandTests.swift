@@ -4,7 +4,50 @@ import Testing
 /// The `signpost` command as people and CI jobs use it: exit codes, and output that scripts can read.
 @Suite("The signpost command")
 struct CommandTests {
-    static let binary = repositoryRoot.appendingPathComponent(".build/debug/signpost")
+    /// The binary `swift build --product signpost` made for this checkout, found by asking SwiftPM where it builds
+    /// (once per run), so that these tests never run a binary left over in another folder or configuration.
+    static let binPath: Result<URL, BinaryNotFound> = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--show-bin-path"]
+        process.currentDirectoryURL = repositoryRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return .failure(BinaryNotFound(reason: "could not run swift: \(error)")) }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, !path.isEmpty else {
+            return .failure(BinaryNotFound(reason: "`swift build --show-bin-path` exited \(process.terminationStatus)"))
+        }
+        return .success(URL(fileURLWithPath: path).appendingPathComponent("signpost"))
+    }()
+
+    struct BinaryNotFound: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
+
+    /// The signpost binary, or a failure that says how to make it.
+    static func binary() throws -> URL {
+        let binary = try binPath.get()
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw BinaryNotFound(reason: "no signpost binary at \(binary.path): run `swift build --product signpost` "
+                                 + "first (`make swift-test` does)")
+        }
+        // A binary older than the code it is built from tests yesterday's command.
+        let built = try FileManager.default.attributesOfItem(atPath: binary.path)[.modificationDate] as? Date ?? .distantPast
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        for path in try FileManager.default.subpathsOfDirectory(atPath: sources.path) where path.hasSuffix(".swift") {
+            let changed = try FileManager.default.attributesOfItem(atPath: sources.appendingPathComponent(path).path)[.modificationDate]
+            if let changed = changed as? Date, changed > built {
+                throw BinaryNotFound(reason: "\(binary.path) is older than Sources/\(path): run "
+                                     + "`swift build --product signpost` first (`make swift-test` does)")
+            }
+        }
+        return binary
+    }
 
     struct Run {
         let status: Int32
@@ -14,7 +57,7 @@ struct CommandTests {
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = try Self.binary()
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe(), errors = Pipe()
@@ -40,7 +83,6 @@ struct CommandTests {
     }
 
     @Test func checkExitsOneOnErrorsAndPrintsOneJSONObject() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the signpost binary first")
         let content = try contentWithProblems()
         let result = try run(["check", "--content", content.path, "--format", "json"])
         #expect(result.status == 1)
@@ -51,7 +93,6 @@ struct CommandTests {
     }
 
     @Test func strictTurnsWarningsIntoFailure() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
         let content = try contentWithProblems()
         let page = content.appendingPathComponent("easy-read/a.md")
         try pageFile("title: A\nsummary: A page.\nformat: easy-read", "![A house](../pictures/house.svg) Come on 12/03/2026.")
@@ -67,7 +108,6 @@ struct CommandTests {
     }
 
     @Test func badUsageAndUnreadableSitesExitTwo() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
         #expect(try run(["check", "--content", "/no/such/folder"]).status == 2)
         #expect(try run(["check", "--format", "xml"]).status == 2)
         let empty = try temporaryFolder()
@@ -75,7 +115,6 @@ struct CommandTests {
     }
 
     @Test func githubAnnotations() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path))
         let result = try run(["check", "--content", try contentWithProblems().path, "--format", "github"])
         #expect(result.output.contains("::error file="))
         #expect(result.output.contains("easy-read/a.md,line=6,col=1,title=picture-cue::"))

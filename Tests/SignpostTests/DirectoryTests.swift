@@ -54,7 +54,7 @@ struct ServiceValidationTests {
         #expect(found.first?.message.contains("also used by `services/a.md`") == true)
     }
 
-    @Test func valuesThatCannotBeRight() {
+    @Test func valuesThatCannotBeRight() throws {
         let lines = goodService + """
 
         ages: { min: 65, max: 18 }
@@ -74,9 +74,9 @@ struct ServiceValidationTests {
         #expect(messages.contains { $0.contains("is not an email address") })
         #expect(found.count == 6)
         // Each is placed at its own value.
-        let cost = try? #require(found.first { $0.message.contains("below zero") })
-        #expect(cost?.line == 9)
-        #expect(cost?.column == 26)
+        let cost = try #require(found.first { $0.message.contains("below zero") })
+        #expect(cost.line == 9)
+        #expect(cost.column == 26)
         let time = found.first { $0.message.contains("not a time") }
         #expect(time?.line == 10)
     }

@@ -52,7 +52,9 @@ struct PageContext {
 
     /// The full context for a page whose body is already HTML.
     func page(_ page: Page, body: String) -> [String: Any] {
-        var context = common(title: page.title, description: page.frontMatter.summary, current: page)
+        // A tab, a bookmark or a screen reader's list of windows tells an easy-read page from its standard twin.
+        let tabTitle = page.isEasyRead ? "\(page.title) (easy read)" : page.title
+        var context = common(title: tabTitle, description: page.frontMatter.summary, current: page)
         var values: [String: Any] = [
             "title": page.title,
             "summary": page.frontMatter.summary,

@@ -41,10 +41,11 @@ public struct ServiceLoader: Sendable {
     }
 
     func loadOne(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> ServiceEntry? {
-        guard let text = source.readText(path) else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file is not UTF-8 text."))
+        guard let data = source.read(path) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file could not be read."))
             return nil
         }
+        guard let text = ContentLoader.text(of: data, file: path, diagnostics: &diagnostics) else { return nil }
         guard case .success(let split) = SourceText.split(text) else {
             diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
                                           message: "A service file starts with front matter between `---` lines, with at least `id`, `name` and `summary`."))

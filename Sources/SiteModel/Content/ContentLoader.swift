@@ -73,21 +73,50 @@ public struct ContentLoader: Sendable {
 
     private func loadConfig(from source: any ContentSource,
                             diagnostics: inout [Diagnostic]) -> (SiteConfig?, [String: SourcePosition]) {
-        guard let text = source.readText(Self.configFile) else {
+        guard let data = source.read(Self.configFile) else {
             diagnostics.append(Diagnostic(file: Self.configFile, line: 1, column: 1,
                                           message: "The content folder has no site.yml. Add one with at least `title:`."))
             return (nil, [:])
         }
+        guard let text = Self.text(of: data, file: Self.configFile, diagnostics: &diagnostics) else { return (nil, [:]) }
         let decoded = YAMLReader.decode(SiteConfig.self, from: text, file: Self.configFile)
         diagnostics += decoded.diagnostics
         return (decoded.value, decoded.keyPositions)
     }
 
     private func loadGlossary(from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Glossary {
-        guard let text = source.readText(Self.glossaryFile) else { return Glossary() }
+        guard let data = source.read(Self.glossaryFile) else { return Glossary() }
+        guard let text = Self.text(of: data, file: Self.glossaryFile, diagnostics: &diagnostics) else { return Glossary() }
         let decoded = YAMLReader.decode(Glossary.self, from: text, file: Self.glossaryFile)
         diagnostics += decoded.diagnostics
         return decoded.value ?? Glossary()
+    }
+
+    /// A file's bytes as text, or nil with an error at the first byte that is not UTF-8 or is a NUL (which no text
+    /// editor writes on purpose, and which C libraries read as the end of the text).
+    public static func text(of data: Data, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        if let text = String(data: data, encoding: .utf8), !data.contains(0) { return text }
+        let bytes = [UInt8](data)
+        var line = 1, lineStart = 0, index = 0
+        var message = "This file is not UTF-8 text. Save it as UTF-8 in your editor."
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0 {
+                message = "This file has a NUL (zero) byte here, which text never has. Save it again as plain UTF-8 text."
+                break
+            }
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            if length == 0 || index + length > bytes.count
+                || String(bytes: bytes[index..<(index + length)], encoding: .utf8) == nil { break }
+            if byte == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        let column = String(decoding: bytes[lineStart..<min(index, bytes.count)], as: UTF8.self).count + 1
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+        return nil
     }
 
     /// Markdown nested deeper than any real page (quotes in quotes, lists in lists) is refused, so every later step
@@ -103,10 +132,11 @@ public struct ContentLoader: Sendable {
 
     /// Reads one page: splits off the front matter, decodes it and parses the Markdown.
     public func loadPage(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Page? {
-        guard let text = source.readText(path) else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file is not UTF-8 text."))
+        guard let data = source.read(path) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file could not be read."))
             return nil
         }
+        guard let text = Self.text(of: data, file: path, diagnostics: &diagnostics) else { return nil }
         switch SourceText.split(text) {
         case .failure(.noFrontMatter):
             diagnostics.append(Diagnostic(file: path, line: 1, column: 1,

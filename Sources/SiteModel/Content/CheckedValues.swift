@@ -71,3 +71,16 @@ public struct KeptPath: Decodable, Sendable {
         value = parts.joined(separator: "/") + (text.hasSuffix("/") ? "/" : "")
     }
 }
+
+/// A folder named relative to another, such as `theme: Themes/mine` relative to the folder the content is in.
+public struct RelativeFolder: Decodable, Sendable {
+    public let value: String
+
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(String.self)
+        if value.hasPrefix("/") || value.hasPrefix("~") || value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "should be a folder relative to the folder the content folder is in, such as `Themes/mine`, not `\(value)`. To use a theme from elsewhere, give it with --theme."))
+        }
+    }
+}

@@ -76,7 +76,7 @@ public struct SiteConfig: Sendable, Codable {
         url = try container.decodeIfPresent(WebAddress.self, forKey: .url)?.value
         contact = try container.decodeIfPresent(Contact.self, forKey: .contact) ?? Contact()
         navigation = try container.decodeIfPresent([NavigationEntry].self, forKey: .navigation) ?? []
-        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        theme = try container.decodeIfPresent(RelativeFolder.self, forKey: .theme)?.value
         checks = try container.decodeIfPresent([String: [String: RuleSetting]].self, forKey: .checks) ?? [:]
         words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
         synonyms = try container.decodeIfPresent([[String]].self, forKey: .synonyms) ?? []

@@ -1,0 +1,247 @@
+import Foundation
+import Testing
+import SiteBuilder
+import SiteModel
+import ServiceDirectory
+
+/// A content folder, a theme or an output folder is untrusted: nothing outside it is read or published, nothing a
+/// person wrote is lost, and no input crashes or hangs a build. Each test here failed before its fix.
+@Suite("Untrusted input")
+struct UntrustedInputTests {
+    /// A content folder with a home page, in a new temporary folder that also holds a secret file outside it.
+    func site(_ extra: [String: String] = [:]) throws -> (folder: URL, content: URL) {
+        let folder = try temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        var files = ["site.yml": minimalConfig, "index.md": pageFile("title: Home\nsummary: Home.")]
+        files.merge(extra) { $1 }
+        for (path, text) in files {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("outside"), withIntermediateDirectories: true)
+        try "SECRET".write(to: folder.appendingPathComponent("outside/secret.svg"), atomically: true, encoding: .utf8)
+        return (folder, content)
+    }
+
+    func build(_ content: URL, output: URL, theme: URL = defaultTheme) throws -> BuildContext {
+        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: theme, output: output)))
+    }
+
+    func link(_ at: URL, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: at.path, withDestinationPath: target)
+    }
+
+    @Test func linksOutOfTheContentFolderAreRefusedAndNamed() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try link(content.appendingPathComponent("etc"), to: "/etc")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("pictures"), withIntermediateDirectories: true)
+        try link(content.appendingPathComponent("pictures/secret.svg"), to: "../../outside/secret.svg")
+        try link(content.appendingPathComponent("site-copy.yml"), to: "site.yml") // inside: fine, though not published
+        let output = folder.appendingPathComponent("Output")
+        let result = try build(content, output: output)
+        let errors = result.errors.map { "\($0.file):\($0.line) \($0.message)" }
+        #expect(errors.contains { $0.hasPrefix("etc:1 ") && $0.contains("outside the content folder") })
+        #expect(errors.contains { $0.hasPrefix("pictures/secret.svg:1 ") && $0.contains("outside") })
+        #expect(!FileManager.default.fileExists(atPath: output.path), "a failed build writes nothing")
+        // Reading a file through a link that leaves the folder gives nothing, even when asked for directly.
+        let source = DirectoryContentSource(root: content)
+        #expect(source.read("pictures/secret.svg") == nil)
+        #expect(source.read("../outside/secret.svg") == nil)
+        #expect(source.read("site-copy.yml") != nil)
+    }
+
+    @Test func aLinkLoopIsOneErrorPerLink() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try link(content.appendingPathComponent("again"), to: ".")
+        try link(content.appendingPathComponent("a"), to: "b")
+        try link(content.appendingPathComponent("b"), to: "a")
+        let listing = try DirectoryContentSource(root: content).list()
+        #expect(listing.problems.map(\.file).sorted() == ["a", "again", "b"])
+        #expect(listing.files == ["index.md", "site.yml"])
+    }
+
+    @Test func oneLetterNamesBuild() throws {
+        let (folder, content) = try site(["pages/q.md": pageFile("title: Q\nsummary: Q.\nslug: b"),
+                                          "x/y.md": pageFile("title: Y\nsummary: Y.")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try build(content, output: folder.appendingPathComponent("o"))
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.formatted))")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("o/b/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("o/x/y/index.html").path))
+    }
+
+    @Test func overlappingFoldersAreRefusedBeforeAnythingIsTouched() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try snapshot(of: content)
+        for output in [content.appendingPathComponent("Output"), content, folder] {
+            #expect(throws: BuildFailure.self) { try build(content, output: output) }
+        }
+        #expect(throws: BuildFailure.self) { try build(content, output: folder.appendingPathComponent("theme/out"),
+                                                      theme: folder.appendingPathComponent("theme")) }
+        #expect(try snapshot(of: content) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "outside"])
+    }
+
+    @Test func strayFilesNeverReplaceGeneratedOnesAndUnknownTypesAreNotPublished() throws {
+        let (folder, content) = try site(["index.html": "<script>alert(1)</script>", "sitemap.xml": "<x/>",
+                                          "notes.html": "<p>hi</p>", "pictures/ok.svg": "<svg/>"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try build(content, output: folder.appendingPathComponent("Output"))
+        #expect(Set(result.errors.map(\.file)) == ["index.html", "sitemap.xml"])
+        let warning = try #require(result.diagnostics.first { $0.file == "notes.html" })
+        #expect(warning.level == .warning && warning.message.contains("not published"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("sitemap.xml"))
+        let good = try build(content, output: folder.appendingPathComponent("Output"))
+        #expect(good.errors.isEmpty)
+        #expect(good.files["notes.html"] == nil)
+        #expect(good.files["pictures/ok.svg"] != nil)
+    }
+
+    @Test(arguments: [
+        ("<svg><script>alert(1)</script></svg>", 1, 6),
+        ("<svg>\n  <rect onload=\"alert(1)\"/></svg>", 2, 9),
+        ("<svg><a href=\" jav&#x61;script:alert(1)\">x</a></svg>", 1, 9),
+        ("<svg><foreignObject><div/></foreignObject></svg>", 1, 6),
+        ("<!DOCTYPE svg [<!ENTITY a \"b\">]><svg/>", 1, 16),
+    ])
+    func svgThatCanRunCodeIsRefusedAtItsPlace(_ svg: String, _ line: Int, _ column: Int) {
+        let problems = SVGSafety.problems(in: Array(svg.utf8))
+        #expect(problems.first.map { ($0.line, $0.column) } ?? (0, 0) == (line, column), "\(problems)")
+    }
+
+    @Test func everydaySVGIsFine() throws {
+        let pictures = sampleContent.appendingPathComponent("pictures")
+        for name in try FileManager.default.contentsOfDirectory(atPath: pictures.path) {
+            let bytes = try [UInt8](Data(contentsOf: pictures.appendingPathComponent(name)))
+            #expect(SVGSafety.problems(in: bytes).isEmpty, "\(name)")
+        }
+        #expect(SVGSafety.problems(in: Array(#"<svg><a href="https://example.org/">x</a><!-- onload= --></svg>"#.utf8)).isEmpty)
+    }
+
+    @Test func yamlAliasBombsAndDeepNestingAreRefusedAtTheirLine() {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        let decoded = YAMLReader.decode(SiteConfig.self, from: "title: T\n" + bomb, file: "site.yml")
+        let problem = try? #require(decoded.diagnostics.first)
+        #expect(problem?.message.contains("alias") == true)
+        #expect((problem?.line ?? 0) > 2 && (problem?.line ?? 0) <= 10)
+        let deep = YAMLReader.decode(SiteConfig.self, from: "title: T\nwords: " + String(repeating: "[", count: 5000), file: "site.yml")
+        #expect(deep.diagnostics.first?.line == 2)
+        #expect(deep.diagnostics.first?.message.contains("nested") == true)
+        // Anchors used a few times, as people do, are fine.
+        let fine = YAMLReader.decode(SiteConfig.self, from: "title: T\ncontact: &c {phone: \"0116 496 0999\"}\nwords: [a, b]\n", file: "site.yml")
+        #expect(fine.diagnostics.isEmpty)
+    }
+
+    @Test func deeplyNestedMarkdownIsAnErrorNotACrash() throws {
+        for body in [String(repeating: ">", count: 80_000) + " hi", String(repeating: "- ", count: 40_000) + "hi",
+                     String(repeating: "*", count: 10_000) + "hi" + String(repeating: "*", count: 10_000)] {
+            let result = try buildInMemory(["pages/deep.md": pageFile("title: Deep\nsummary: Deep.", body)],
+                                           checker: CheckStep())
+            let error = try #require(result.errors.first)
+            #expect(error.file == "pages/deep.md" && error.line == 5 && error.message.contains("nested"))
+        }
+    }
+
+    @Test func themePartialsThatAreMissingOrLoopAreErrorsAtTheirTag() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = folder.appendingPathComponent("mine")
+        try FileManager.default.copyItem(at: defaultTheme, to: theme)
+        let templates = theme.appendingPathComponent("templates")
+        try "<p>\n  {{> footer}}\n".write(to: templates.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("skip-link.mustache"))
+        try "{{#a}}\n{{#b}}\n{{/b}}\n".write(to: templates.appendingPathComponent("404.mustache"), atomically: true, encoding: .utf8)
+        let loaded = Theme.load(from: LocalPath(theme))
+        let found = loaded.diagnostics.map { "\($0.file):\($0.line):\($0.column)" }.sorted()
+        #expect(found.contains("mine/templates/footer.mustache:2:3"), "\(loaded.diagnostics.map(\.formatted))")
+        #expect(found.contains("mine/templates/404.mustache:1:1"), "the unclosed section, at its opening tag")
+        #expect(found.contains("mine/templates/page.mustache:3:1"), "the missing skip-link partial, where it is included")
+        #expect(loaded.diagnostics.allSatisfy { !$0.message.contains("expectedSectionEnd") })
+    }
+
+    @Test func invalidValuesAreErrorsAtTheirPlace() throws {
+        let page = try buildInMemory(["pages/a.md": pageFile("title: \"\"\nsummary: A.\nupdated: 0000-01-01")])
+        #expect(Set(page.errors.map { "\($0.file):\($0.line)" }) == ["pages/a.md:2", "pages/a.md:4"])
+        for (yaml, line) in [("url: javascript:alert(1)//", 4), ("url: https://bad example.org", 4),
+                             ("checks:\n  easy-read:\n    sentence-length: {warning: -5}", 6), ("keep: [../x]", 4),
+                             ("theme: /etc", 4)] {
+            let config = minimalConfig + "\n" + yaml
+            let result = try buildInMemory(["site.yml": config])
+            #expect(result.errors.first?.file == "site.yml", "\(yaml)")
+            #expect(result.errors.first?.line == line, "\(yaml): \(result.errors.map(\.formatted))")
+        }
+        let huge = YAMLReader.decode(Service.self, from: "id: a\nname: A\nsummary: B\ncosts:\n  - option: x\n    amount: 1e309",
+                                     file: "services/a.md")
+        #expect(huge.diagnostics.first?.message.contains("too large") == true, "\(huge.diagnostics.map(\.formatted))")
+        #expect(huge.diagnostics.first?.line == 6)
+    }
+
+    @Test func outputFilesPeopleAddedAreKeptOrNamedNeverLost() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        #expect(try build(content, output: output).errors.isEmpty)
+        try "breaks.example.org".write(to: output.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        let refused = try build(content, output: output)
+        #expect(refused.errors.map(\.file) == ["Output/CNAME"])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("CNAME").path))
+        try (minimalConfig + "\nkeep: [CNAME]\n").write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            #expect(try build(content, output: output).errors.isEmpty)
+            #expect(try String(contentsOf: output.appendingPathComponent("CNAME"), encoding: .utf8) == "breaks.example.org")
+        }
+    }
+
+    @Test func stagingFoldersLeftByAKilledBuildAreRemoved() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stale = folder.appendingPathComponent(".Output.staging-dead")
+        let someoneElses = folder.appendingPathComponent(".Output.staging-mine")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: someoneElses, withIntermediateDirectories: true)
+        try "x".write(to: stale.appendingPathComponent(OutputFolder.marker), atomically: true, encoding: .utf8)
+        #expect(try build(content, output: folder.appendingPathComponent("Output")).errors.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: someoneElses.path), "a folder Signpost did not mark is never touched")
+    }
+
+    @Test func buildsAtOnceIntoOneFolderTakeTurns() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        let results = Parallel.map(Array(0..<6)) { _ in (try? build(content, output: output))?.errors.isEmpty ?? false }
+        #expect(results.allSatisfy { $0 })
+        let expected = try build(content, output: folder.appendingPathComponent("Single"))
+        #expect(!expected.hasErrors)
+        #expect(try snapshot(of: output).keys.sorted() == snapshot(of: folder.appendingPathComponent("Single")).keys.sorted())
+    }
+
+    @Test func everyBuildOfTheSameContentIsByteForByteTheSame() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [[String: Data]] = []
+        for name in ["a", "b", "c"] {
+            let output = folder.appendingPathComponent(name)
+            _ = try build(sampleContent, output: output)
+            outputs.append(try snapshot(of: output))
+        }
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+        #expect(outputs[0]["services/search-index.js"] != nil)
+    }
+
+    @Test func controlCharactersInNamesArePrintedEscaped() {
+        let diagnostic = Diagnostic(file: "pages/\u{1B}[2Jbad\n.md", line: 1, column: 1, message: "x")
+        #expect(!diagnostic.formatted.contains("\u{1B}") && !diagnostic.formatted.contains("\n"))
+        #expect(!TextReport(colour: false).render([diagnostic]).contains("\u{1B}"))
+    }
+}

@@ -15,6 +15,11 @@ struct Signpost: ParsableCommand {
         // Output to a pipe that was closed (`signpost check | head -1`) must end in an error from write, which
         // Signpost ignores, not in the system stopping the program half-way through writing a site.
         signal(SIGPIPE, SIG_IGN)
+        // A standard stream that was closed (`signpost build >&-`) is opened on /dev/null, so that no file the build
+        // opens can take its number and have progress lines written into it.
+        for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F_GETFD) == -1 {
+            _ = open("/dev/null", O_RDWR)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

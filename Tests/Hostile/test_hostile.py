@@ -272,6 +272,8 @@ def matches(line, at):
 
 def check_diagnostics(case, run, failures):
     lines = run.stderr_text.splitlines()
+    if case.get("command") == "check":  # `signpost check` prints its findings on standard output
+        lines += run.stdout_text.splitlines()
     matched = set()
     for kind, pattern in (("errors", ERROR_LINE), ("warnings", WARNING_LINE)):
         for expected in case.get(kind) or []:
@@ -338,7 +340,7 @@ def prepare(folder, case, work):
 
 
 def argv_for(case, work, content, output):
-    args = case.get("args") or DEFAULT_ARGS[case.get("command", "build")]
+    args = case["args"] if "args" in case else DEFAULT_ARGS[case.get("command", "build")]
     values = {"content": str(content), "output": str(output), "theme": theme(), "work": str(work)}
     return [signpost()] + [str(arg).format(**values) for arg in args]
 
@@ -442,7 +444,7 @@ def run_case(folder, case, work):
         failures.append(f"left beside the output: {left}")
 
     # A clean build must be deterministic: the same content built again, into a new folder, gives the same bytes.
-    second_args = case.get("args") or DEFAULT_ARGS[case.get("command", "build")]
+    second_args = case["args"] if "args" in case else DEFAULT_ARGS[case.get("command", "build")]
     if (run.returncode == 0 and case.get("command", "build") == "build" and "{output}" in second_args
             and not failures):
         second = output.parent / (output.name + "-second")

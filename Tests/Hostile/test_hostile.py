@@ -6,6 +6,7 @@ Environment:
   SIGNPOST   the signpost binary (default: `swift build --show-bin-path`/signpost)
   THEME      the theme passed with --theme (default: Themes/default)
 """
+import atexit
 import fnmatch
 import functools
 import hashlib
@@ -69,6 +70,7 @@ def theme():
 def tiny_site():
     """A known-good site, built once: copied into each case's output folder as the 'previous' site."""
     folder = pathlib.Path(tempfile.mkdtemp(prefix="signpost-hostile-tiny-"))
+    atexit.register(shutil.rmtree, folder, True)
     result = subprocess.run([signpost(), "build", "--content", str(MINIMAL), "--output", str(folder / "site"),
                              "--theme", theme()], capture_output=True, text=True, env=child_env())
     assert result.returncode == 0, f"the tiny known-good site does not build:\n{result.stderr}"

@@ -9,18 +9,23 @@ VENV    ?= .venv
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SIGNPOST = .build/debug/signpost
 
-.PHONY: site test swift-test browser-test a11y deps browser-deps bench clean
+.PHONY: site test swift-test browser-test hostile-test a11y deps browser-deps bench clean
 
 site: deps
 	$(SWIFT) build --product signpost
 	$(SIGNPOST) build --content $(CONTENT) --output $(OUTPUT)
 
-test: deps swift-test browser-test
+test: deps swift-test browser-test hostile-test
 
 # The command tests run the built signpost binary, so it is built first.
 swift-test: deps
 	$(SWIFT) build --product signpost
 	$(SWIFT) test
+
+# Hostile inputs (Tests/Hostile): broken, huge and odd content must fail cleanly, never crash, hang or leak.
+hostile-test: deps $(VENV)/.installed
+	$(SWIFT) build --product signpost
+	$(VENV)/bin/python -m pytest Tests/Hostile -q -p no:cacheprovider
 
 # The C library cmark, found through pkg-config.
 deps:

@@ -1,0 +1,8 @@
+"""80,000 > at the start of a line is an error about nesting, not a stack overflow."""
+import os
+
+from hostile_helpers import *
+
+
+def generate(work):
+    minimal_site(work / "content"); write(work / "content/pages/extra.md", page(body=">" * 80_000 + " We help.\n"))

@@ -1,0 +1,8 @@
+"""10,000 nested and closed [ ] in site.yml is an error about nesting."""
+import os
+
+from hostile_helpers import *
+
+
+def generate(work):
+    write(minimal_site(work / "content") / "site.yml", "title: Tiny site\nwords: " + "[" * 10_000 + "]" * 10_000 + "\n")

@@ -1,0 +1,1 @@
+placed by hand

@@ -1,0 +1,9 @@
+"""A service file symlinked outside the content folder is an error at the link."""
+import os
+
+from hostile_helpers import *
+
+
+def generate(work):
+    c = minimal_site(work / "content")
+    symlink(c / "services/secret.md", work / "outside/secret.md")

@@ -1,0 +1,9 @@
+"""A text file symlinked outside the content folder is an error at the link."""
+import os
+
+from hostile_helpers import *
+
+
+def generate(work):
+    c = minimal_site(work / "content")
+    symlink(c / "notes.txt", work / "outside/secret.txt")

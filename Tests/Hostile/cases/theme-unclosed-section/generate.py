@@ -1,0 +1,9 @@
+"""A template with an unclosed section is an error at the template's line."""
+import os
+
+from hostile_helpers import *
+
+
+def generate(work):
+    minimal_site(work / "content"); t = copy_default_theme(work / "theme")
+    write(t / "templates/page.mustache", "<p>x</p>\n{{#page.title}}\n" + (t / "templates/page.mustache").read_text())

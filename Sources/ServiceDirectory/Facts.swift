@@ -6,7 +6,8 @@ public enum Facts {
     /// `£40.71`, or `£40` for whole pounds.
     public static func money(_ amount: Double, currency: String? = "GBP") -> String {
         let symbol = ["GBP": "£", "EUR": "€", "USD": "$"][currency ?? "GBP"] ?? ((currency ?? "") + " ")
-        let pence = Int((amount * 100).rounded())
+        // Amounts are checked when services are read; this never traps even on one that was not.
+        let pence = Int(exactly: (amount * 100).rounded()) ?? 0
         return pence % 100 == 0 ? "\(symbol)\(pence / 100)" : "\(symbol)\(pence / 100).\(String(format: "%02d", pence % 100))"
     }
 

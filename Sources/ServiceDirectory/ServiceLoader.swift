@@ -87,8 +87,12 @@ public struct ServiceLoader: Sendable {
                 error("ages.\(key)", "`ages.\(key)` must be an age from 0 to 130.")
             }
         }
-        for (index, cost) in service.costs.enumerated() where cost.amount < 0 || !cost.amount.isFinite {
-            error("costs.\(index).amount", "A cost can't be below zero. Use 0 for a free option.")
+        for (index, cost) in service.costs.enumerated() {
+            if cost.amount < 0 {
+                error("costs.\(index).amount", "A cost can't be below zero. Use 0 for a free option.")
+            } else if !(cost.amount <= Self.largestCost) {
+                error("costs.\(index).amount", "A cost of more than \(Int(Self.largestCost)) is surely a mistake. Check the amount.")
+            }
         }
         for (index, cost) in service.costs.enumerated() {
             if let currency = cost.currency, currency.count != 3 || !currency.allSatisfy(\.isUppercase) {
@@ -129,6 +133,9 @@ public struct ServiceLoader: Sendable {
         }
         return problems
     }
+
+    /// The largest cost a service can have: more is a typing mistake (and too large to count in pence).
+    static let largestCost = 1_000_000.0
 
     /// `09:30` → 570; nil for anything that is not HH:MM.
     static func minutes(_ time: String) -> Int? {

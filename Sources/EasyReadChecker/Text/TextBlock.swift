@@ -20,11 +20,13 @@ public struct TextBlock: Sendable {
 
     /// The place in the file of the character at `offset`.
     public func position(at offset: Int) -> SourcePosition {
-        var best = (offset: 0, position: start)
-        for anchor in anchors {
-            if anchor.offset > offset { break }
-            best = anchor
+        // The last anchor at or before `offset`, found by halving: anchors are in order of offset.
+        var low = 0, high = anchors.count
+        while low < high {
+            let middle = (low + high) / 2
+            if anchors[middle].offset <= offset { low = middle + 1 } else { high = middle }
         }
+        let best = low > 0 ? anchors[low - 1] : (offset: 0, position: start)
         return SourcePosition(line: best.position.line, column: best.position.column + (offset - best.offset))
     }
 
@@ -112,13 +114,17 @@ enum TextBlockReader {
         let whole = block(node, kind: .tableRow)
         var rows: [TextBlock] = []
         var cellStart = 0
+        // Anchors are in order, so each cell takes the next run of them: one pass over the table, however long.
+        var nextAnchor = 0
         func finish(_ end: Int) {
             let cell = Array(whole.characters[cellStart..<end])
             defer { cellStart = end + 1 }
+            while nextAnchor < whole.anchors.count, whole.anchors[nextAnchor].offset < cellStart { nextAnchor += 1 }
+            var last = nextAnchor
+            while last < whole.anchors.count, whole.anchors[last].offset < end { last += 1 }
             let trimmed = String(scalars: cell).trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.allSatisfy({ "-: ".contains($0) }) else { return }
-            let anchors = whole.anchors.filter { $0.offset >= cellStart && $0.offset < end }
-                .map { ($0.offset - cellStart, $0.position) }
+            let anchors = whole.anchors[nextAnchor..<last].map { ($0.offset - cellStart, $0.position) }
             let start = whole.position(at: cellStart)
             rows.append(TextBlock(kind: .tableRow, characters: cell, anchors: anchors, start: start))
         }

@@ -15,6 +15,7 @@ public struct DirectoryStep: BuildStep {
         })
         let (entries, problems) = loader.load(site.serviceFiles, from: site.source)
         context.diagnostics += problems
+        for entry in entries { context.diagnostics += MarkdownSafety.problems(in: entry.description, file: entry.path) }
         let directory = Directory(entries: entries)
         context.directory = directory
         let types = BreakType.allCases.map(\.rawValue)

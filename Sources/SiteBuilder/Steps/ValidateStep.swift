@@ -122,11 +122,23 @@ public struct ValidateStep: BuildStep {
                                        message: "The picture `\(picture)` does not exist."
                                            + Suggestion.didYouMean(picture, in: site.assets)))
         }
+        for (index, entry) in site.glossary.words.enumerated() {
+            guard let picture = entry.picture, site.assetPath(for: picture, from: ContentLoader.glossaryFile) == nil else { continue }
+            let position = site.glossaryKeyPositions["words.\(index).picture"] ?? SourcePosition(line: 1, column: 1)
+            problems.append(Diagnostic(file: ContentLoader.glossaryFile, at: position,
+                                       message: "The picture `\(picture)` for `\(entry.word)` does not exist."
+                                           + Suggestion.didYouMean(picture, in: site.assets)))
+        }
     }
 
     /// Files that are not published: an error when one would stand where Signpost writes a file of its own (a stray
     /// `index.html`), a warning otherwise, so nobody wonders why a file is missing from the site.
     private func checkUnpublished(_ site: Site, _ problems: inout [Diagnostic]) {
+        for path in site.assets {
+            guard let folder = GeneratedFiles.folders.keys.sorted().first(where: path.hasPrefix) else { continue }
+            problems.append(Diagnostic(file: path, line: 1, column: 1,
+                                       message: "This file is in `\(folder)`, where Signpost writes \(GeneratedFiles.folders[folder]!). Move it to a folder of its own, such as `documents/`."))
+        }
         let pageOutputs = Dictionary(site.pages.map { ($0.outputPath, $0.path) }) { first, _ in first }
         for path in site.unpublished {
             if let made = GeneratedFiles.describe(path) ?? pageOutputs[path].map({ "the page made from `\($0)`" }) {
@@ -144,16 +156,11 @@ public struct ValidateStep: BuildStep {
         var count = 0
         for page in site.pages {
             page.document.root.walk { node in
-                if node.kind == .htmlBlock || node.kind == .htmlInline {
-                    checkRawHTML(node, in: page, &problems)
+                if let unsafe = MarkdownSafety.problem(with: node, in: page.path) {
+                    problems.append(unsafe)
                     return
                 }
                 guard node.kind == .link || node.kind == .image, let url = node.url else { return }
-                if Self.isUnsafe(url) {
-                    problems.append(Diagnostic(file: page.path, at: node.start, level: .warning,
-                                               message: "This link runs code in the browser, so it is removed from the page. Link to a page or a web address instead."))
-                    return
-                }
                 count += 1
                 if case .failure(let problem) = resolver.resolve(url, from: page.path) {
                     let what = node.kind == .image ? "The picture " : "The link "
@@ -162,20 +169,5 @@ public struct ValidateStep: BuildStep {
             }
         }
         return count
-    }
-
-    /// Raw HTML never reaches a page. Signpost's own `<!-- signpost-… -->` comments are fine.
-    private func checkRawHTML(_ node: MarkdownNode, in page: Page, _ problems: inout [Diagnostic]) {
-        let text = (node.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("<!--") && text.hasSuffix("-->") { return }
-        problems.append(Diagnostic(file: page.path, at: node.start, level: .warning,
-                                   message: "HTML in Markdown is not published, for safety. Write this in Markdown instead."))
-    }
-
-    /// Link targets that run code: cmark's safe mode empties them, and the writer is told.
-    static func isUnsafe(_ url: String) -> Bool {
-        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["javascript:", "vbscript:", "file:"].contains { lowered.hasPrefix($0) }
-            || (lowered.hasPrefix("data:") && !lowered.hasPrefix("data:image/"))
     }
 }

@@ -17,7 +17,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = listing.problems
 
         let (config, configKeyPositions) = loadConfig(from: source, diagnostics: &diagnostics)
-        let glossary = loadGlossary(from: source, diagnostics: &diagnostics)
+        let (glossary, glossaryKeyPositions) = loadGlossary(from: source, diagnostics: &diagnostics)
 
         var pages: [Page] = []
         var serviceFiles: [String] = []
@@ -66,6 +66,7 @@ public struct ContentLoader: Sendable {
         var site = Site(config: config, glossary: glossary, pages: pages, serviceFiles: serviceFiles, assets: assets,
                         draftPaths: drafts, source: source)
         site.configKeyPositions = configKeyPositions
+        site.glossaryKeyPositions = glossaryKeyPositions
         site.brokenPaths = broken
         site.unpublished = unpublished
         return (site, diagnostics)
@@ -84,12 +85,13 @@ public struct ContentLoader: Sendable {
         return (decoded.value, decoded.keyPositions)
     }
 
-    private func loadGlossary(from source: any ContentSource, diagnostics: inout [Diagnostic]) -> Glossary {
-        guard let data = source.read(Self.glossaryFile) else { return Glossary() }
-        guard let text = Self.text(of: data, file: Self.glossaryFile, diagnostics: &diagnostics) else { return Glossary() }
+    private func loadGlossary(from source: any ContentSource,
+                              diagnostics: inout [Diagnostic]) -> (Glossary, [String: SourcePosition]) {
+        guard let data = source.read(Self.glossaryFile) else { return (Glossary(), [:]) }
+        guard let text = Self.text(of: data, file: Self.glossaryFile, diagnostics: &diagnostics) else { return (Glossary(), [:]) }
         let decoded = YAMLReader.decode(Glossary.self, from: text, file: Self.glossaryFile)
         diagnostics += decoded.diagnostics
-        return decoded.value ?? Glossary()
+        return (decoded.value ?? Glossary(), decoded.keyPositions)
     }
 
     /// A file's bytes as text, or nil with an error at the first byte that is not UTF-8 or is a NUL (which no text

@@ -53,8 +53,9 @@ public struct Page: Sendable {
             .joined(separator: "/")
     }
 
-    /// The longest part of an address between slashes, in bytes: file systems allow 255 for a name.
-    public static let longestSlugPart = 200
+    /// The longest part of an address between slashes, in bytes: file systems allow 255 for a name, and a service's
+    /// export adds `.json` to its id.
+    public static let longestSlugPart = 250
 
     /// Whether a slug is made only of lowercase letters, digits and hyphens, in parts split by `/`.
     public static func isValidSlug(_ slug: String) -> Bool {

@@ -20,6 +20,8 @@ public struct Site: Sendable {
     public let source: any ContentSource
     /// Where each top-level key of `site.yml` is, for errors about its value.
     public var configKeyPositions: [String: SourcePosition] = [:]
+    /// Where each key of `glossary.yml` is, such as `words.3.picture`.
+    public var glossaryKeyPositions: [String: SourcePosition] = [:]
 
     public init(config: SiteConfig, glossary: Glossary = Glossary(), pages: [Page], serviceFiles: [String] = [],
                 assets: [String] = [], draftPaths: Set<String> = [], source: any ContentSource) {

@@ -32,8 +32,9 @@ enum YAMLShape {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-            /// Each open list or mapping: how many values it holds once aliases are expanded, and its anchor.
-            var open: [(size: Int, anchor: String?)] = []
+            /// Each open list or mapping: how many values it holds once aliases are expanded, its anchor, and for a
+            /// mapping the keys seen so far and whether the next value is a key.
+            var open: [Frame] = []
             var anchors: [String: Int] = [:]
             var written = 0, expanded = 0
             func close(size: Int, anchor: String?) {
@@ -45,6 +46,17 @@ enum YAMLShape {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
                 defer { yaml_event_delete(&event) }
                 let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
+                // In a mapping, values take turns: key, value, key, value. A key given twice is reported at the second.
+                let startsValue = [YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT]
+                    .contains(event.type)
+                if startsValue, let top = open.indices.last, open[top].isMapping {
+                    let isKey = open[top].expectingKey
+                    open[top].expectingKey.toggle()
+                    if isKey, event.type == YAML_SCALAR_EVENT, let key = Self.text(event.data.scalar.value, event.data.scalar.length),
+                       !open[top].keys.insert(key).inserted {
+                        return Problem(line: line, column: column, message: "`\(key)` is given twice here. Keep one of them.")
+                    }
+                }
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     return nil
@@ -57,7 +69,7 @@ enum YAMLShape {
                     expanded = saturating(expanded, 1)
                     let anchor = event.type == YAML_SEQUENCE_START_EVENT
                         ? name(event.data.sequence_start.anchor) : name(event.data.mapping_start.anchor)
-                    open.append((1, anchor))
+                    open.append(Frame(size: 1, anchor: anchor, isMapping: event.type == YAML_MAPPING_START_EVENT))
                     if open.count > deepestNesting {
                         return Problem(line: line, column: column,
                                        message: "This YAML is nested more than \(deepestNesting) levels deep here. Write it with fewer levels.")
@@ -78,6 +90,19 @@ enum YAMLShape {
                 }
             }
         }
+    }
+
+    private struct Frame {
+        var size: Int
+        var anchor: String?
+        var isMapping: Bool
+        var keys: Set<String> = []
+        var expectingKey = true
+    }
+
+    private static func text(_ chars: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String? {
+        guard let chars, length < 10_000 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: chars, count: length), as: UTF8.self)
     }
 
     private static func name(_ chars: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -20,6 +20,8 @@ TIMEOUT=${FUZZ_TIMEOUT:-10}
 RSS_MB=${FUZZ_RSS_MB:-2048}
 SCRATCH=.build-fuzz
 WORK=Fuzz/work
+# A full stack on a stack overflow, which the fast unwinder often cannot give.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-fast_unwind_on_fatal=0}
 
 mode=${1:-}; shift || true
 targets=("$@")
@@ -43,7 +45,9 @@ build() {
         echo "== building $target ($CONFIG, fuzzer and address sanitizers)"
         # Every module is built with the sanitizers, so libFuzzer sees the coverage of Signpost's own code, Yams
         # and libyaml; cmark is the system library and is not instrumented.
-        SIGNPOST_FUZZ=1 $SWIFT build --scratch-path "$SCRATCH" -c "$CONFIG" \
+        # A clean environment: SwiftPM rebuilds everything when the environment it sees changes (FUZZ_SECONDS, say).
+        env -i PATH="$PATH" HOME="$HOME" ${TMPDIR:+TMPDIR="$TMPDIR"} SIGNPOST_FUZZ=1 \
+            $SWIFT build --scratch-path "$SCRATCH" -c "$CONFIG" \
             --sanitize=fuzzer --sanitize=address --product "$target" || exit 1
     done
     echo "== built ${targets[*]} in $((SECONDS - started)) s"
@@ -51,11 +55,13 @@ build() {
 
 binary() { echo "$SCRATCH/$CONFIG/$1"; }
 
-# The one line that says what went wrong, and the first frames of the stack that are Signpost's or its libraries'.
+# The line that says what went wrong, and the first frames of the stack in Signpost, its libraries or the target,
+# demangled, with a frame that calls itself shown once.
 summarise() {
-    grep -m1 -E "^==[0-9]+== ?ERROR|^SUMMARY|Fatal error|ERROR: libFuzzer" "$1" | sed 's/^/      /'
-    grep -E "^ +#[0-9]+ " "$1" | grep -v -E "compiler-rt|libFuzzer|/llvm-project/|libc\.so|libswiftCore|crtstuff|fuzzer::" \
-        | head -8 | sed -E 's/^ +/      /'
+    grep -m1 -E "ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|Fatal error" "$1" | sed 's/^/      /'
+    grep -E "^ +#[0-9]+ " "$1" | grep -E "/Sources/|/Fuzz/Targets/|/checkouts/" \
+        | sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //; s/ \(BuildId: [0-9a-f]+\)//' \
+        | { $SWIFT demangle --simplified 2>/dev/null || cat; } | uniq | head -8 | sed 's/^/        at /'
 }
 
 seeds() {

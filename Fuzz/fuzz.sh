@@ -83,6 +83,9 @@ seeds() {
             log=$WORK/seeds-$target-$(basename "$file").log
             if ! "$(binary "$target")" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -artifact_prefix="$WORK/" \
                 "$file" >"$log" 2>&1; then
+                # A stack overflow sometimes leaves no stack to print; a second run usually prints it.
+                grep -q -E "^ +#[0-9]+ " "$log" || "$(binary "$target")" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" \
+                    -artifact_prefix="$WORK/" "$file" >"$log" 2>&1
                 echo "   FAILED: $target $file   (log: $log)"
                 summarise "$log"
                 failed+=("$target $file")

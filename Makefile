@@ -9,13 +9,14 @@ VENV    ?= .venv
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SIGNPOST = .build/debug/signpost
 
-.PHONY: site test swift-test browser-test hostile-test a11y deps browser-deps bench clean
+.PHONY: site test swift-test browser-test hostile-test a11y deps browser-deps bench clean fuzz fuzz-seeds
 
 site: deps
 	$(SWIFT) build --product signpost
 	$(SIGNPOST) build --content $(CONTENT) --output $(OUTPUT)
 
-test: deps swift-test browser-test hostile-test
+# fuzz-seeds comes last, so the other tests still run and report when an input in Fuzz/regressions/ still crashes.
+test: deps swift-test browser-test hostile-test fuzz-seeds
 
 # The command tests run the built signpost binary, so it is built first.
 swift-test: deps
@@ -58,6 +59,19 @@ a11y: deps browser-deps $(VENV)/.installed
 	$(SWIFT) build --product signpost
 	SIGNPOST=$(SIGNPOST) CONTENT=$(CONTENT) THEME=$(THEME) $(VENV)/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
 
+# Fuzzing (Fuzz/README.md). Targets are built with libFuzzer and AddressSanitizer into .build-fuzz.
+# `make fuzz` fuzzes each target for FUZZ_SECONDS: make fuzz FUZZ_SECONDS=60 FUZZ_TARGETS="fuzz-checker fuzz-template"
+# `make fuzz-seeds` runs every seed and every saved crash once, and names each input that still fails.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= fuzz-front-matter fuzz-yaml-files fuzz-checker fuzz-service fuzz-template
+FUZZ_SEEDS_CONFIG ?= debug
+
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CONFIG=release Fuzz/fuzz.sh run $(FUZZ_TARGETS)
+
+fuzz-seeds: deps
+	SWIFT="$(SWIFT)" FUZZ_CONFIG=$(FUZZ_SEEDS_CONFIG) Fuzz/fuzz.sh seeds $(FUZZ_TARGETS)
+
 # Benchmarks (not part of make test): build speed against Hugo, and the directory's search against Pagefind.
 $(VENV)-bench/.installed: Benchmarks/requirements.txt
 	python3 -m venv $(VENV)-bench
@@ -71,4 +85,4 @@ bench: deps browser-deps $(VENV)-bench/.installed
 	$(VENV)-bench/bin/python Benchmarks/directory_search.py --signpost .build/release/signpost
 
 clean:
-	rm -rf .build $(OUTPUT) .$(OUTPUT).previous $(VENV) $(VENV)-bench
+	rm -rf .build .build-fuzz Fuzz/corpus Fuzz/crashes Fuzz/work $(OUTPUT) .$(OUTPUT).previous $(VENV) $(VENV)-bench

@@ -48,3 +48,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (Fuzz/README.md), added only when SIGNPOST_FUZZ is set, so a normal `swift build` and `swift test`
+// build exactly what they did before. `make fuzz` and `make fuzz-seeds` set it and build them into `.build-fuzz`.
+if Context.environment["SIGNPOST_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-front-matter", ["SiteModel", "Markdown"]),
+        ("fuzz-yaml-files", ["SiteModel", "EasyReadChecker"]),
+        ("fuzz-checker", ["SiteModel", "Markdown", "EasyReadChecker"]),
+        ("fuzz-service", ["SiteModel", "ServiceDirectory"]),
+        ("fuzz-template", [.product(name: "Mustache", package: "swift-mustache")]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

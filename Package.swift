@@ -57,7 +57,7 @@ if Context.environment["SIGNPOST_FUZZ"] != nil {
         ("fuzz-yaml-files", ["SiteModel", "EasyReadChecker"]),
         ("fuzz-checker", ["SiteModel", "Markdown", "EasyReadChecker"]),
         ("fuzz-service", ["SiteModel", "ServiceDirectory"]),
-        ("fuzz-template", [.product(name: "Mustache", package: "swift-mustache")]),
+        ("fuzz-template", ["SiteBuilder", "SiteModel"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/Targets/\(name)"))

@@ -30,11 +30,17 @@ public struct EasyReadChecker: Sendable {
         return (kept + suppressions.problems + suppressions.unused(file: page.path)).sortedByPlace()
     }
 
-    public func check(_ page: Page) -> [Diagnostic] { check(CheckedPage(page: page)) }
+    /// Every finding on one page. A page nested too deeply to read (which loading already refuses) gives that one
+    /// problem instead, so the checker is safe to call on any page.
+    public func check(_ page: Page) -> [Diagnostic] {
+        if let problem = ContentLoader.nestingProblem(in: page.document, file: page.path) { return [problem] }
+        return check(CheckedPage(page: page))
+    }
 
     /// Checks Markdown text on its own, as a page of `format`, for tests and editors.
     public func check(markdown: String, format: PageFormat, file: String = "page.md", lineOffset: Int = 0) -> [Diagnostic] {
         let document = MarkdownDocument(markdown, lineOffset: lineOffset)
+        if let problem = ContentLoader.nestingProblem(in: document, file: file) { return [problem] }
         return check(CheckedPage(path: file, format: format, root: document.root))
     }
 }

@@ -1,9 +1,10 @@
-// Fuzz target: the bytes as a Mustache template of a theme. They are registered as `fuzz`, which is also included
-// as a partial by a second template `outer`, next to small stand-ins for the default theme's partials; both are then
-// rendered with a small context shaped like a page's. Parse errors are fine; only crashes, hangs and running out of
-// memory count.
+// Fuzz target: the bytes as a Mustache template of a theme, `templates/fuzz.mustache`, which a second template
+// `outer` includes as a partial, next to small stand-ins for the default theme's partials. The theme is loaded and
+// checked by `Theme.load`, as every build does, and only a theme it accepts is rendered, with a small context shaped
+// like a page's. Problems it reports are fine; only crashes, hangs and running out of memory count.
 import Foundation
-import Mustache
+import SiteBuilder
+import SiteModel
 
 private let partials: [String: String] = [
     "head": "<!doctype html><html lang=\"{{site.language}}\"><head><title>{{page.title}}</title></head>",
@@ -37,18 +38,15 @@ nonisolated(unsafe) private let context: [String: Any] = [
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    // A theme's template that is not UTF-8 is refused before it is parsed, as `Theme.load` does.
-    guard let text = String(data: Data(bytes: data, count: size), encoding: .utf8) else { return 0 }
-    var library = MustacheLibrary()
-    for (name, partial) in partials { try? library.register(partial, named: name) }
-    do {
-        try library.register(text, named: "fuzz")
-    } catch {
-        return 0
-    }
-    try? library.register("<main>{{> fuzz}}</main>{{#items}}{{> fuzz}}{{/items}}", named: "outer")
-    var sink = library.render(context, withTemplate: "fuzz")?.utf8.count ?? 0
-    sink &+= library.render(context, withTemplate: "outer")?.utf8.count ?? 0
+    var files: [String: Data] = [:]
+    for (name, partial) in partials { files["templates/\(name).mustache"] = Data(partial.utf8) }
+    for name in Theme.requiredTemplates { files["templates/\(name).mustache"] = Data("{{> head}}<main>{{page.title}}</main>".utf8) }
+    files["templates/fuzz.mustache"] = Data(bytes: data, count: size)
+    files["templates/outer.mustache"] = Data("<main>{{> fuzz}}</main>{{#items}}{{> fuzz}}{{/items}}".utf8)
+    let (loaded, problems) = Theme.load(from: MemoryContentSource(data: files), folder: LocalPath("/fuzz"), display: "fuzz")
+    guard let theme = loaded, problems.isEmpty else { return 0 }
+    var sink = theme.library.render(context, withTemplate: "fuzz")?.utf8.count ?? 0
+    sink &+= theme.library.render(context, withTemplate: "outer")?.utf8.count ?? 0
     if sink == -1 { print(sink) }  // keeps the work from being optimised away
     return 0
 }

@@ -12,9 +12,13 @@ struct TemplateTags {
         var position: SourcePosition
     }
 
-    /// `{{> name}}` and `{{< name}}` tags, in order. Dynamic partials (`{{>*name}}`) are left out: their names are
-    /// known only while rendering.
+    /// `{{> name}}` and `{{< name}}` tags, in order.
     var partials: [Tag] = []
+    /// `{{>*name}}` and `{{<*name}}`: partials whose names come from the content while rendering.
+    var dynamicPartials: [Tag] = []
+    /// A section opened inside a section of the same name, such as `{{#cards}}` inside `{{#cards}}`: it would repeat
+    /// the whole list for every item, and a few of them nested take longer than anyone can wait.
+    var reopened: Tag?
     /// Sections opened and never closed, innermost last.
     var unclosed: [Tag] = []
     /// A closing tag with no section open, or closing another section than the one open.
@@ -59,6 +63,9 @@ struct TemplateTags {
             let name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
             switch sigil {
             case "#", "^", "$":
+                if sigil == "#", reopened == nil, sections.contains(where: { $0.name == name }) {
+                    reopened = Tag(name: name, position: position)
+                }
                 sections.append(Tag(name: name, position: position))
                 if sections.count > deepest {
                     deepest = sections.count
@@ -66,7 +73,11 @@ struct TemplateTags {
                 }
             case "<":
                 sections.append(Tag(name: name, position: position))
-                if !name.hasPrefix("*") { partials.append(Tag(name: name, position: position)) }
+                if name.hasPrefix("*") {
+                    dynamicPartials.append(Tag(name: name, position: position))
+                } else {
+                    partials.append(Tag(name: name, position: position))
+                }
             case "/":
                 if let last = sections.last, last.name == name {
                     sections.removeLast()
@@ -74,7 +85,11 @@ struct TemplateTags {
                     strayClose = Tag(name: name, position: position)
                 }
             case ">":
-                if !name.hasPrefix("*") { partials.append(Tag(name: name, position: position)) }
+                if name.hasPrefix("*") {
+                    dynamicPartials.append(Tag(name: name, position: position))
+                } else {
+                    partials.append(Tag(name: name, position: position))
+                }
             case "=":
                 // `{{=<% %>=}}`: new delimiters, separated by white space, between two `=`.
                 let parts = trimmed.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)

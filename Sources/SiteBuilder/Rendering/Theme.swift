@@ -18,8 +18,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Paths of files under `assets/`, relative to that folder.
     public let assets: [String]
-    /// The theme's files, read through the same guard as content.
-    let source: DirectoryContentSource
+    /// The theme's files: on disk, read through the same guard as content.
+    let source: any ContentSource
 
     /// Why `theme:` in site.yml cannot be used.
     public struct FolderProblem: Error {
@@ -48,7 +48,13 @@ public struct Theme: Sendable {
     /// Loads and checks every template. Problems name the template file, line and column.
     public static func load(from folder: LocalPath) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         let display = folder.lastComponent
-        let source = DirectoryContentSource(root: folder, label: { "\(display)/\($0)" })
+        return load(from: DirectoryContentSource(root: folder, label: { "\(display)/\($0)" }), folder: folder,
+                    display: display)
+    }
+
+    /// Loads a theme from any source, such as one held in memory; problems name files as `display/templates/…`.
+    public static func load(from source: any ContentSource, folder: LocalPath,
+                            display: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         guard let listing = try? source.list(),
               listing.files.contains(where: { $0.hasPrefix("templates/") }) else {
             return (nil, [Diagnostic(file: "\(folder.string)/templates", line: 1, column: 1,
@@ -68,6 +74,16 @@ public struct Theme: Sendable {
             if scanned.deepest > deepestSections {
                 diagnostics.append(Diagnostic(file: label, at: scanned.deepestAt,
                                               message: "Sections are nested more than \(deepestSections) deep here. Close some sections before opening more."))
+                continue
+            }
+            if let tag = scanned.reopened {
+                diagnostics.append(Diagnostic(file: label, at: tag.position,
+                                              message: "The section `\(tag.name)` is opened again inside itself, which repeats the whole list for every item of it. Use another name, or close the first one."))
+                continue
+            }
+            if let tag = scanned.dynamicPartials.first {
+                diagnostics.append(Diagnostic(file: label, at: tag.position,
+                                              message: "A partial whose name comes from the content (`\(tag.name)`) cannot be checked before use, so themes cannot have one. Name the partial."))
                 continue
             }
             do {

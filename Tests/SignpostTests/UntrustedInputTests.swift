@@ -106,8 +106,8 @@ struct UntrustedInputTests {
         ("<svg><script>alert(1)</script></svg>", 1, 6),
         ("<svg>\n  <rect onload=\"alert(1)\"/></svg>", 2, 9),
         ("<svg><a href=\" jav&#x61;script:alert(1)\">x</a></svg>", 1, 9),
-        ("<svg><foreignObject><div/></foreignObject></svg>", 1, 6),
-        ("<!DOCTYPE svg [<!ENTITY a \"b\">]><svg/>", 1, 16),
+        ("<svg><foreignObject><iframe src=\"https://example.org\"/></foreignObject></svg>", 1, 21),
+        ("<!DOCTYPE svg [<!ENTITY a \"&b;&b;\">]><svg/>", 1, 16),
     ])
     func svgThatCanRunCodeIsRefusedAtItsPlace(_ svg: String, _ line: Int, _ column: Int) {
         let problems = SVGSafety.problems(in: Array(svg.utf8))
@@ -243,5 +243,153 @@ struct UntrustedInputTests {
         let diagnostic = Diagnostic(file: "pages/\u{1B}[2Jbad\n.md", line: 1, column: 1, message: "x")
         #expect(!diagnostic.formatted.contains("\u{1B}") && !diagnostic.formatted.contains("\n"))
         #expect(!TextReport(colour: false).render([diagnostic]).contains("\u{1B}"))
+    }
+}
+
+/// What a hostile review of the first version found: each of these once wrote outside a folder, lost a file, crashed
+/// or nagged.
+@Suite("Untrusted input, second look")
+struct UntrustedInputSecondLookTests {
+    func site() throws -> (folder: URL, content: URL) {
+        let folder = try temporaryFolder()
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try minimalConfig.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try pageFile("title: Home\nsummary: Home.").write(to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        return (folder, content)
+    }
+
+    func build(_ content: URL, _ output: URL, theme: URL = defaultTheme) throws -> BuildContext {
+        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: theme, output: output)))
+    }
+
+    @Test func aLinkPutIntoTheOutputFolderIsNeverWrittenThroughOrPublishedAgain() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output"), victim = folder.appendingPathComponent("victim")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try "precious".write(to: victim.appendingPathComponent("site.css"), atomically: true, encoding: .utf8)
+        #expect(try build(content, output).errors.isEmpty)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("assets"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("assets").path, withDestinationPath: victim.path)
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("passwd.txt").path, withDestinationPath: "/etc/passwd")
+        let refused = try build(content, output)
+        #expect(Set(refused.errors.map(\.file)) == ["Output/assets", "Output/passwd.txt"])
+        try FileManager.default.removeItem(at: output.appendingPathComponent("passwd.txt"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent("assets"))
+        // The site before last, kept beside the output, gets a link too: it is removed, never written through.
+        let previous = folder.appendingPathComponent(".Output.previous")
+        #expect(try build(content, output).errors.isEmpty)
+        try? FileManager.default.removeItem(at: previous.appendingPathComponent("assets"))
+        try FileManager.default.createSymbolicLink(atPath: previous.appendingPathComponent("assets").path, withDestinationPath: victim.path)
+        #expect(try build(content, output).errors.isEmpty)
+        #expect(try String(contentsOf: victim.appendingPathComponent("site.css"), encoding: .utf8) == "precious")
+        #expect(FileKind.of(output.appendingPathComponent("assets").path, followingLinks: false) == .folder)
+    }
+
+    @Test func finderLitterIsIgnoredAndAnOlderSignpostsFolderNamesWhatItCannotTell() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        #expect(try build(content, output).errors.isEmpty)
+        for name in [".DS_Store", "assets/.DS_Store", "._index.html", "Thumbs.db"] {
+            try Data().write(to: output.appendingPathComponent(name))
+        }
+        #expect(try build(content, output).errors.isEmpty)
+        // A folder an older Signpost wrote has a marker with no list of files.
+        try "Written by Signpost. This whole folder is replaced on each build.\n"
+            .write(to: output.appendingPathComponent(OutputFolder.marker), atomically: true, encoding: .utf8)
+        try "mine".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let result = try build(content, output)
+        #expect(result.errors.map(\.file) == ["Output/notes.txt"], "files the build writes again are known to be its own")
+    }
+
+    @Test func aSwapCutShortPutsTheLastSiteBack() throws {
+        let (folder, content) = try site()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        #expect(try build(content, output).errors.isEmpty)
+        try "mine".write(to: output.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        // Killed between the two renames: the output is set aside and not yet replaced.
+        try FileManager.default.moveItem(at: output, to: folder.appendingPathComponent(".Output.old-12345678"))
+        let result = try build(content, output)
+        #expect(result.errors.map(\.file) == ["Output/CNAME"], "the set-aside site came back, with the person's file")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("CNAME").path))
+    }
+
+    @Test func themeChainsAndDeepParentTagsAreRefusedAndOneSyntaxErrorIsOneError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = folder.appendingPathComponent("mine")
+        try FileManager.default.copyItem(at: defaultTheme, to: theme)
+        let templates = theme.appendingPathComponent("templates")
+        for i in 0..<150 { try "{{#a}}{{> p\(i + 1)}}{{/a}}".write(to: templates.appendingPathComponent("p\(i).mustache"), atomically: true, encoding: .utf8) }
+        try "end".write(to: templates.appendingPathComponent("p150.mustache"), atomically: true, encoding: .utf8)
+        try (String(repeating: "{{<footer}}", count: 2000) + String(repeating: "{{/footer}}", count: 2000))
+            .write(to: templates.appendingPathComponent("deep.mustache"), atomically: true, encoding: .utf8)
+        try "{{#site}}\n<header>".write(to: templates.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
+        let loaded = Theme.load(from: LocalPath(theme))
+        let files = loaded.diagnostics.map(\.file)
+        #expect(files.contains("mine/templates/deep.mustache"))
+        #expect(files.contains { $0.hasPrefix("mine/templates/p") }, "a chain of 150 partials in sections is too deep")
+        #expect(files.filter { $0 == "mine/templates/header.mustache" }.count == 1)
+        #expect(!loaded.diagnostics.contains { $0.message.contains("has no `templates/header.mustache`") })
+        // Only templates/ and assets/ are read: a link elsewhere in the theme folder does not matter.
+        let clean = folder.appendingPathComponent("clean")
+        try FileManager.default.copyItem(at: defaultTheme, to: clean)
+        try FileManager.default.createSymbolicLink(atPath: clean.appendingPathComponent("README.md").path, withDestinationPath: "/etc/passwd")
+        #expect(Theme.load(from: LocalPath(clean)).diagnostics.isEmpty)
+        try FileManager.default.createSymbolicLink(atPath: clean.appendingPathComponent("assets/leak.txt").path, withDestinationPath: "/etc/passwd")
+        #expect(Theme.load(from: LocalPath(clean)).diagnostics.first?.message.contains("outside the theme folder") == true)
+    }
+
+    @Test func aMinifiedTemplateIsReadInOnePass() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theme = folder.appendingPathComponent("mine")
+        try FileManager.default.copyItem(at: defaultTheme, to: theme)
+        try (String(repeating: "x", count: 50_000) + "{{> missing}}")
+            .write(to: theme.appendingPathComponent("templates/404.mustache"), atomically: true, encoding: .utf8)
+        let problem = try #require(Theme.load(from: LocalPath(theme)).diagnostics.first)
+        #expect("\(problem.file):\(problem.line):\(problem.column)" == "mine/templates/404.mustache:1:50001")
+        // swift-mustache's own parser slows with the square of a template's size, so a huge one is refused first.
+        try String(repeating: "{{title}}", count: 60_000)
+            .write(to: theme.appendingPathComponent("templates/404.mustache"), atomically: true, encoding: .utf8)
+        let huge = try #require(Theme.load(from: LocalPath(theme)).diagnostics.first)
+        #expect(huge.message.contains("larger than 64 KB"))
+    }
+
+    @Test(arguments: [
+        ##"<svg><a href="javascript:alert(1)//\##(String(repeating: "A", count: 100_000))">x</a></svg>"##,
+        ##"<svg><a href="&#x000000006A;avascript:alert(1)">x</a></svg>"##,
+        ##"<svg><animate attributeName="href" values="#;javascript:alert(1)"/></svg>"##,
+        ##"<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg/>"##,
+        ##"<!DOCTYPE svg [<!ENTITY % p SYSTEM "file:///etc/passwd">]><svg/>"##,
+    ])
+    func svgTricksAreCaught(_ svg: String) {
+        #expect(!SVGSafety.problems(in: Array(svg.utf8)).isEmpty)
+    }
+
+    @Test func illustratorAndInkscapePicturesPass() {
+        let illustrator = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
+        \t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">
+        \t<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">
+        ]>
+        <svg version="1.1" xmlns:x="&ns_extend;" xmlns:i="&ns_ai;" xmlns="http://www.w3.org/2000/svg">
+        <switch><foreignObject requiredExtensions="&ns_ai;" x="0" y="0" width="1" height="1"><i:pgfRef xlink:href="#x"/></foreignObject>
+        <g i:extraneous="self"><image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/></g></switch></svg>
+        """
+        #expect(SVGSafety.problems(in: Array(illustrator.utf8)).isEmpty, "\(SVGSafety.problems(in: Array(illustrator.utf8)))")
+    }
+
+    @Test func oddNumbersAreNotCalledTooLarge() {
+        for value in ["½", "--5", "5x"] {
+            let decoded = YAMLReader.decode(PageFrontMatter.self, from: "title: A\nsummary: B\norder: \(value)", file: "a.md")
+            #expect(decoded.diagnostics.first?.message.contains("whole number") == true, "\(value)")
+        }
+        let huge = YAMLReader.decode(PageFrontMatter.self, from: "title: A\nsummary: B\norder: 99999999999999999999", file: "a.md")
+        #expect(huge.diagnostics.first?.message.contains("too large") == true)
     }
 }

@@ -50,26 +50,35 @@ public struct OutputFolder: Sendable {
         try Self.makeFolders(path.parent)
         let lock = try OutputLock(folder: path.parent, name: path.lastComponent)
         defer { lock.release() }
-        removeLeftovers()
+        try removeLeftovers()
 
         var files = files
-        let existing = try existingFiles()
-        let unknown = existing.manifest.map { manifest in
-            existing.files.filter { !manifest.contains($0) && $0 != Self.marker && !isKept($0) && !Self.carriedOver.contains($0) }
-        } ?? []
-        if !unknown.isEmpty {
-            return Result(problems: unknown.map {
-                Diagnostic(file: "\(path.lastComponent)/\($0)", line: 1, column: 1,
-                           message: "Signpost did not write this file, and the next build would remove it. To keep it, list it under `keep:` in site.yml; to publish it, move it into the content folder.")
-            })
-        }
+        let existing = existingEntries()
+        // Files Signpost wrote, or writes now, are its own; with a list from an older Signpost that kept none, only
+        // the second is known. Anything else was put there by a person (or is a link), and is never removed silently.
+        let known = existing.manifest ?? []
         var problems: [Diagnostic] = []
-        for kept in existing.files where isKept(kept) || Self.carriedOver.contains(kept) {
-            if files[kept] != nil {
-                problems.append(Diagnostic(file: "\(path.lastComponent)/\(kept)", line: 1, column: 1,
-                                           message: "`keep:` in site.yml lists this file, but Signpost makes a file with the same name. Remove it from `keep:`."))
-            } else if let data = existing.source.read(kept) {
-                files[kept] = data
+        for (entry, kind) in existing.entries.sorted(by: { $0.key < $1.key }) where entry != Self.marker {
+            let name = "\(path.lastComponent)/\(entry)"
+            if kind == .link || kind == .other {
+                problems.append(Diagnostic(file: name, line: 1, column: 1,
+                                           message: "This is a link or a special file, which Signpost never writes. Remove it: an output folder holds only files."))
+            } else if isKept(entry) || Self.carriedOver.contains(entry) {
+                if files[entry] != nil {
+                    problems.append(Diagnostic(file: name, line: 1, column: 1,
+                                               message: "`keep:` in site.yml lists this file, but Signpost makes a file with the same name. Remove it from `keep:`."))
+                } else if let data = FileKind.readRegularFile(path.appending(entry).string) {
+                    files[entry] = data
+                } else {
+                    problems.append(Diagnostic(file: name, line: 1, column: 1,
+                                               message: "`keep:` in site.yml lists this file, but it cannot be read, so it could not be kept. Check who can read it."))
+                }
+            } else if !known.contains(entry) && files[entry] == nil && !PublishedFiles.isLeftover(entry) {
+                let why = existing.manifest == nil
+                    ? "An older Signpost wrote this folder, so it cannot tell whether it wrote this file"
+                    : "Signpost did not write this file"
+                problems.append(Diagnostic(file: name, line: 1, column: 1,
+                                           message: "\(why), and the next build would remove it. To keep it, list it under `keep:` in site.yml; to publish it, move it into the content folder; otherwise delete it."))
             }
         }
         if !problems.isEmpty { return Result(problems: problems) }
@@ -111,15 +120,31 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// The files in the output folder now, and the list of files the build that wrote it made (nil when that build
-    /// kept no list).
-    private func existingFiles() throws -> (files: [String], manifest: Set<String>?, source: DirectoryContentSource) {
-        let source = DirectoryContentSource(root: path, includeHidden: true)
-        guard FileKind.of(path.string, followingLinks: false) == .folder else { return ([], nil, source) }
-        let files = (try? source.list().files) ?? []
-        let lines = (source.readText(Self.marker) ?? "").split(separator: "\n").map(String.init)
-        guard lines.first == Self.markerHeading else { return (files, nil, source) }
-        return (files, Set(lines.dropFirst()), source)
+    /// Every entry in the output folder now (files, and links or other entries that are not followed), and the list
+    /// of files the build that wrote it made (nil when that build kept no list).
+    private func existingEntries() -> (entries: [String: FileKind], manifest: Set<String>?) {
+        guard FileKind.of(path.string, followingLinks: false) == .folder else { return ([:], nil) }
+        let entries = Self.walk(path)
+        let lines = (FileKind.readRegularFile(path.appending(Self.marker).string)
+            .map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").map(String.init)
+        guard lines.first == Self.markerHeading else { return (entries, nil) }
+        return (entries, Set(lines.dropFirst()))
+    }
+
+    /// Every file, link and other entry below `folder` by relative path, hidden ones too. Links are listed, never
+    /// followed, so nothing outside the folder is ever reached.
+    static func walk(_ folder: LocalPath) -> [String: FileKind] {
+        var found: [String: FileKind] = [:]
+        var folders = [""]
+        while let prefix = folders.popLast() {
+            let disk = prefix.isEmpty ? folder : folder.appending(prefix)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: disk.string)) ?? [] {
+                let entry = prefix.isEmpty ? name : prefix + "/" + name
+                let kind = FileKind.of(disk.appending(name).string, followingLinks: false)
+                if kind == .folder { folders.append(entry) } else { found[entry] = kind }
+            }
+        }
+        return found
     }
 
     /// The folder to build in: the site before last when Signpost wrote it, emptied of files the new site does not
@@ -127,10 +152,10 @@ public struct OutputFolder: Sendable {
     /// told apart and removed.
     private func prepareStaging(keeping paths: Set<String>) throws -> LocalPath {
         if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
-           FileKind.of(previous.string, followingLinks: false) == .folder,
-           let existing = try? DirectoryContentSource(root: previous, includeHidden: true).list().files {
+           FileKind.of(previous.string, followingLinks: false) == .folder {
             var removed = 0
-            for file in existing where !paths.contains(file) && file != Self.marker {
+            // Links and anything else that is not a file go too, so no write can pass through them.
+            for (file, kind) in Self.walk(previous) where file != Self.marker && (!paths.contains(file) || kind != .file) {
                 unlink(previous.appending(file).string)
                 removed += 1
             }
@@ -151,13 +176,17 @@ public struct OutputFolder: Sendable {
     /// Removes staging and set-aside folders that a build killed half-way left beside the output folder. Only
     /// folders with Signpost's marker are touched, and only while this build holds the lock, so no other build is
     /// using them.
-    private func removeLeftovers() {
+    private func removeLeftovers() throws {
         let prefixes = [".\(path.lastComponent).staging-", ".\(path.lastComponent).old-"]
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path.parent.string) else { return }
-        for name in names where prefixes.contains(where: name.hasPrefix) {
+        for name in names.sorted() where prefixes.contains(where: name.hasPrefix) {
             let folder = path.sibling(name)
-            if FileKind.of(folder.string, followingLinks: false) == .folder,
-               FileKind.of(folder.appending(Self.marker).string, followingLinks: false) == .file {
+            guard FileKind.of(folder.string, followingLinks: false) == .folder,
+                  FileKind.of(folder.appending(Self.marker).string, followingLinks: false) == .file else { continue }
+            // A build killed between the two renames of a swap left the last site set aside: it goes back.
+            if name.hasPrefix(prefixes[1]) && FileKind.of(path.string, followingLinks: false) == .missing {
+                try move(folder, to: path)
+            } else {
                 Self.remove(folder)
             }
         }

@@ -19,9 +19,10 @@ public struct BuildPipeline: Sendable {
     /// - Returns: the context as the last step left it; `hasErrors` says whether the build failed.
     public func run(_ context: BuildContext, progress: (String) -> Void = { _ in }) throws -> BuildContext {
         var context = context
-        // Folders that overlap are refused before anything is read or written.
+        // Folders that overlap, and an output folder that is not Signpost's, are refused before any work is done.
         if !context.options.dryRun {
             try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
+            try OutputFolder(path: context.options.output).checkReplaceable()
         }
         for (index, step) in steps.enumerated() {
             if context.options.dryRun && step is WriteStep { break }

@@ -10,6 +10,8 @@ struct TemplateTags {
     struct Tag {
         var name: String
         var position: SourcePosition
+        /// How many sections are open around the tag.
+        var depth = 0
     }
 
     /// `{{> name}}` and `{{< name}}` tags, in order.
@@ -32,6 +34,8 @@ struct TemplateTags {
         var open = Array("{{".utf8), close = Array("}}".utf8)
         var line = 1, lineStart = 0, i = 0
         var sections: [Tag] = []
+        // Characters counted so far on the current line, so a column costs only the bytes since the last tag.
+        var countedTo = 0, countedCharacters = 0
         func matches(_ needle: [UInt8], at index: Int) -> Bool {
             guard !needle.isEmpty, index + needle.count <= bytes.count else { return false }
             for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
@@ -45,7 +49,10 @@ struct TemplateTags {
                 continue
             }
             guard matches(open, at: i) else { i += 1; continue }
-            let position = SourcePosition(line: line, column: String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1)
+            if countedTo < lineStart { countedTo = lineStart; countedCharacters = 0 }
+            for k in countedTo..<i where bytes[k] & 0xC0 != 0x80 { countedCharacters += 1 }
+            countedTo = i
+            let position = SourcePosition(line: line, column: countedCharacters + 1)
             let start = i + open.count
             // A triple mustache `{{{name}}}` ends with `}}}`.
             var end = close
@@ -72,12 +79,13 @@ struct TemplateTags {
                     deepestAt = position
                 }
             case "<":
-                sections.append(Tag(name: name, position: position))
-                if name.hasPrefix("*") {
-                    dynamicPartials.append(Tag(name: name, position: position))
-                } else {
-                    partials.append(Tag(name: name, position: position))
+                let tag = Tag(name: name, position: position, depth: sections.count)
+                sections.append(tag)
+                if sections.count > deepest {
+                    deepest = sections.count
+                    deepestAt = position
                 }
+                if name.hasPrefix("*") { dynamicPartials.append(tag) } else { partials.append(tag) }
             case "/":
                 if let last = sections.last, last.name == name {
                     sections.removeLast()
@@ -85,11 +93,8 @@ struct TemplateTags {
                     strayClose = Tag(name: name, position: position)
                 }
             case ">":
-                if name.hasPrefix("*") {
-                    dynamicPartials.append(Tag(name: name, position: position))
-                } else {
-                    partials.append(Tag(name: name, position: position))
-                }
+                let tag = Tag(name: name, position: position, depth: sections.count)
+                if name.hasPrefix("*") { dynamicPartials.append(tag) } else { partials.append(tag) }
             case "=":
                 // `{{=<% %>=}}`: new delimiters, separated by white space, between two `=`.
                 let parts = trimmed.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)

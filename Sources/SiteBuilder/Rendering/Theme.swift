@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["home", "page", "easy-read", "404"]
     /// Sections nested deeper than this are refused: real themes nest a few levels.
     static let deepestSections = 50
+    /// Templates larger than this are refused: see `load`.
+    static let largestTemplate = 64 * 1024
 
     public let folder: LocalPath
     public let library: MustacheLibrary
@@ -30,7 +32,7 @@ public struct Theme: Sendable {
     /// `Themes/default` beside the content folder.
     public static func folder(named name: String?, content: LocalPath) -> Result<LocalPath, FolderProblem> {
         let base = content.parent
-        guard let name else { return .success(base.appending("Themes/default")) }
+        let name = name ?? "Themes/default"
         if name.hasPrefix("/") || name.hasPrefix("~") {
             return .failure(FolderProblem(message: "`theme` must be a folder relative to \(base), such as `Themes/mine`, not `\(name)`. To use a theme from elsewhere, give it with --theme."))
         }
@@ -48,8 +50,9 @@ public struct Theme: Sendable {
     /// Loads and checks every template. Problems name the template file, line and column.
     public static func load(from folder: LocalPath) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         let display = folder.lastComponent
-        return load(from: DirectoryContentSource(root: folder, label: { "\(display)/\($0)" }), folder: folder,
-                    display: display)
+        let source = DirectoryContentSource(root: folder, role: "theme folder", only: ["templates", "assets"],
+                                            label: { "\(display)/\($0)" })
+        return load(from: source, folder: folder, display: display)
     }
 
     /// Loads a theme from any source, such as one held in memory; problems name files as `display/templates/…`.
@@ -68,6 +71,13 @@ public struct Theme: Sendable {
             let label = "\(display)/\(path)"
             guard let text = source.readText(path) else {
                 diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template is not UTF-8 text."))
+                continue
+            }
+            // swift-mustache's parser takes time that grows with the square of a template's size; real templates are
+            // a few kilobytes.
+            if text.utf8.count > largestTemplate {
+                diagnostics.append(Diagnostic(file: label, line: 1, column: 1,
+                                              message: "This template is larger than \(largestTemplate / 1024) KB. Split it into partials."))
                 continue
             }
             let scanned = TemplateTags(text)
@@ -95,8 +105,9 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template could not be read: \(error)."))
             }
         }
-        diagnostics += partialProblems(tags, display: display)
         let names = Set(listing.files.filter { $0.hasPrefix("templates/") }.map { String($0.dropFirst("templates/".count)) })
+        let templateNames = Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        diagnostics += partialProblems(tags, existing: templateNames, display: display)
         for required in requiredTemplates where !names.contains("\(required).mustache") {
             diagnostics.append(Diagnostic(file: "\(display)/templates/\(required).mustache", line: 1, column: 1,
                                           message: "The theme has no `\(required).mustache` template. Copy it from Themes/default."))
@@ -132,14 +143,15 @@ public struct Theme: Sendable {
 
     /// Partials that do not exist, and partials that include themselves, directly or through others: either would
     /// leave a page without part of its content, or never finish.
-    private static func partialProblems(_ tags: [String: TemplateTags], display: String) -> [Diagnostic] {
+    private static func partialProblems(_ tags: [String: TemplateTags], existing: Set<String>,
+                                        display: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let names = tags.keys.sorted()
         for name in names {
-            for tag in tags[name]!.partials where tags[tag.name] == nil {
+            for tag in tags[name]!.partials where !existing.contains(tag.name) {
                 problems.append(Diagnostic(file: "\(display)/templates/\(name).mustache", at: tag.position,
                                            message: "This includes the partial `\(tag.name)`, but the theme has no `templates/\(tag.name).mustache`."
-                                               + Suggestion.didYouMean(tag.name, in: names)))
+                                               + Suggestion.didYouMean(tag.name, in: existing.sorted())))
             }
         }
         // A walk with an explicit stack: each template's partials in turn, looking for the way back to one on the path.
@@ -167,6 +179,39 @@ public struct Theme: Sendable {
                     onPath.insert(tag.name)
                     path.append((tag.name, 0))
                 }
+            }
+        }
+        if problems.isEmpty { problems += chainProblems(tags, display: display) }
+        return problems
+    }
+
+    /// Partials inside sections inside partials: swift-mustache renders each level by calling itself, so the whole
+    /// depth along a chain of includes is bounded, not only each template's own. Called once there are no loops.
+    private static func chainProblems(_ tags: [String: TemplateTags], display: String) -> [Diagnostic] {
+        var depth: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        for start in tags.keys.sorted() where depth[start] == nil {
+            // Post-order with an explicit stack: a template's depth once every partial it includes has one.
+            var stack = [start]
+            while let name = stack.last {
+                let template = tags[name]!
+                let pending = template.partials.map(\.name).filter { tags[$0] != nil && depth[$0] == nil }
+                if let next = pending.first {
+                    stack.append(next)
+                    continue
+                }
+                stack.removeLast()
+                var deepest = template.deepest
+                for tag in template.partials {
+                    let total = tag.depth + 1 + (depth[tag.name] ?? 0)
+                    if total > deepest { deepest = total }
+                    if total > deepestSections * 2 && depth[name] == nil {
+                        problems.append(Diagnostic(file: "\(display)/templates/\(name).mustache", at: tag.position,
+                                                   message: "The partials included here nest more than \(deepestSections * 2) levels deep in all (sections and partials inside each other). Use fewer levels."))
+                        depth[name] = 0
+                    }
+                }
+                if depth[name] == nil { depth[name] = deepest }
             }
         }
         return problems

@@ -20,11 +20,18 @@ public struct DirectoryContentSource: ContentSource {
     public let includeHidden: Bool
     /// How a path is shown in problems: a theme puts its own name in front (`default/assets/site.css`).
     public let label: @Sendable (String) -> String
+    /// What the folder is, in messages: "content folder", "theme folder".
+    public let role: String
+    /// The only folders inside it that are listed (a theme's `templates` and `assets`); nil for all of it.
+    public let only: [String]?
 
-    public init(root: LocalPath, includeHidden: Bool = false, label: @escaping @Sendable (String) -> String = { $0 }) {
+    public init(root: LocalPath, includeHidden: Bool = false, role: String = "content folder", only: [String]? = nil,
+                label: @escaping @Sendable (String) -> String = { $0 }) {
         self.root = root
         self.realRoot = root.resolvingLinks()
         self.includeHidden = includeHidden
+        self.role = role
+        self.only = only
         self.label = label
     }
 
@@ -44,6 +51,19 @@ public struct DirectoryContentSource: ContentSource {
         // Folders already walked, by their real place: a link back to one of them would walk it again forever.
         var walked: Set<String> = [realRoot.string]
         var folders: [(disk: String, prefix: String)] = [(realRoot.string, "")]
+        if let only {
+            // Each listed folder must itself be a real folder inside: a link there is checked like any other.
+            folders = only.sorted().reversed().compactMap { name in
+                let disk = realRoot.appending(name)
+                guard FileKind.of(disk.string, followingLinks: false) != .missing else { return nil }
+                guard FileKind.of(disk.string, followingLinks: false) == .folder else {
+                    problem(name, "This should be a folder inside the \(role), not a link or a file.")
+                    return nil
+                }
+                walked.insert(disk.string)
+                return (disk.string, name + "/")
+            }
+        }
         while let (folder, prefix) = folders.popLast() {
             for name in Self.entries(of: folder) {
                 if !includeHidden && name.hasPrefix(".") { continue }
@@ -62,7 +82,7 @@ public struct DirectoryContentSource: ContentSource {
                         continue
                     }
                     guard realRoot.contains(target) else {
-                        problem(path, "This is a link to \(target), which is outside the content folder. Signpost reads only what is inside the folder: copy the file in instead of linking to it.")
+                        problem(path, "This is a link to \(target), which is outside the \(role). Signpost reads only what is inside the folder: copy the file in instead of linking to it.")
                         continue
                     }
                     // From here on the real place is used, so every folder is known by one name.

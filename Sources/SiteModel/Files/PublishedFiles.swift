@@ -16,11 +16,12 @@ public enum PublishedFiles {
     /// Whether a file is copied to the site.
     public static func isPublished(_ path: String) -> Bool { types.contains(ending(of: path)) }
 
-    /// Files that programs leave beside real ones (backups, lock files, folder thumbnails). They are neither
-    /// published nor reported.
+    /// Files that programs leave beside real ones (backups, lock files, folder thumbnails, Finder's notes). They are
+    /// neither published nor reported, in the content folder or the output folder.
     public static func isLeftover(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix("~") || name.hasPrefix("~$") || ["thumbs.db", "desktop.ini"].contains(name.lowercased())
+        return name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("._")
+            || ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep"].contains(name.lowercased())
     }
 
     /// `Pictures/House.SVG` → `svg`; "" when there is no ending.

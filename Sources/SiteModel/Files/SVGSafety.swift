@@ -10,9 +10,11 @@ public enum SVGSafety {
         public var message: String
     }
 
-    static let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "embed", "object", "handler",
-                                                 "listener", "audio", "video"]
-    static let unsafeSchemes = ["javascript:", "vbscript:", "data:text/html", "data:application", "data:image/svg"]
+    /// Elements that run code or load a page. `foreignObject` itself is allowed (Illustrator writes one into every
+    /// file it can edit again), since everything inside it is checked the same way.
+    static let forbiddenElements: Set<String> = ["script", "iframe", "embed", "object", "handler", "listener", "audio",
+                                                 "video"]
+    static let unsafeSchemes = ["javascript:", "vbscript:", "data:text/html", "data:application"]
 
     /// Every problem in `bytes`, up to `limit` of them.
     public static func problems(in bytes: [UInt8], limit: Int = 10) -> [Problem] {
@@ -41,9 +43,29 @@ public enum SVGSafety {
                 i = skip(past: Array("]]>".utf8), in: bytes, from: i + 9)
                 continue
             }
-            if starts("<!entity", at: i) {
-                found.append((i, "This picture declares an entity (`<!ENTITY`), which can make it expand without end."))
-                i += 8
+            if starts("<!entity", at: i) || starts("<!attlist", at: i) {
+                // A plain text entity, as Illustrator declares (`<!ENTITY ns_svg "http://…">`), cannot expand into
+                // anything; one that refers to others, to a file, or declares attributes (such as a default
+                // `onload`) can.
+                let end = bytes[i...].firstIndex(of: 62) ?? n
+                let declaration = Array(bytes[i..<end])
+                let isAttributeList = starts("<!attlist", at: i)
+                var plain = false
+                if !isAttributeList, let open = declaration.firstIndex(where: { $0 == 34 || $0 == 39 }),
+                   let close = declaration[(open + 1)...].firstIndex(of: declaration[open]) {
+                    let head = declaration[..<open].split(whereSeparator: isSpace)
+                    let value = declaration[(open + 1)..<close]
+                    let tail = declaration[(close + 1)...]
+                    // `<!ENTITY name "text">`: no SYSTEM or PUBLIC, no parameter entity, nothing that refers on.
+                    plain = head.count == 2 && !head.contains(where: { $0.contains(37) })
+                        && !value.contains(where: { $0 == 38 || $0 == 37 || $0 == 60 }) && tail.allSatisfy(isSpace)
+                }
+                if !plain {
+                    found.append((i, isAttributeList
+                        ? "This picture declares attributes (`<!ATTLIST`), which could add an event handler to its elements. Remove the declaration."
+                        : "This picture declares an entity that refers to other entities or files (`<!ENTITY`), which can make it expand without end. Save the picture again as plain SVG."))
+                }
+                i = end
                 continue
             }
             // An element's start: its name, then its attributes up to `>`.
@@ -99,13 +121,19 @@ public enum SVGSafety {
 
     /// Whether an attribute value is an address that runs code, after character references such as `&#106;` are
     /// read and spaces and control characters are dropped, as browsers do.
+    /// A list of values (`values="#a;javascript:…"` in an animation) is checked item by item.
     static func isUnsafeAddress(_ value: [UInt8]) -> Bool {
-        guard value.count < 100_000 else { return false }
+        value.split(separator: 59, omittingEmptySubsequences: true).prefix(1000).contains { isUnsafeItem(Array($0)) }
+            || isUnsafeItem(value)
+    }
+
+    private static func isUnsafeItem(_ value: [UInt8]) -> Bool {
         var text = ""
         var k = 0
         while k < value.count && text.count < 40 {
             let b = value[k]
-            if b == 38, let semicolon = value[k...].prefix(12).firstIndex(of: 59) { // &...;
+            // A character reference may have any number of leading zeros: `&#x000000006A;` is `j`.
+            if b == 38, let semicolon = value[k...].prefix(64).firstIndex(of: 59) { // &...;
                 let entity = String(decoding: value[(k + 1)..<semicolon], as: UTF8.self).lowercased()
                 var scalar: UInt32?
                 if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16) }

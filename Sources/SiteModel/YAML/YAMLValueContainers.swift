@@ -46,7 +46,8 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
         let text = try scalar(as: type)
         let digits = text.replacingOccurrences(of: "_", with: "")
         guard let value = Int(digits) else {
-            if !digits.isEmpty, digits.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isNumber) {
+            let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : Substring(digits)
+            if !unsigned.isEmpty, unsigned.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 throw YAMLProblem(mark: decoder.node.mark, message: "`\(decoder.path)` is `\(text)`, which is too large a number.")
             }
             throw wrong(text, type)

@@ -25,6 +25,9 @@ public struct DirectoryContentSource: ContentSource {
     /// The only folders inside it that are listed (a theme's `templates` and `assets`); nil for all of it.
     public let only: [String]?
 
+    /// The real place of each folder read from, by its path inside the source.
+    private let folders = SharedCache<String, LocalPath?>()
+
     public init(root: LocalPath, includeHidden: Bool = false, role: String = "content folder", only: [String]? = nil,
                 label: @escaping @Sendable (String) -> String = { $0 }) {
         self.root = root
@@ -127,9 +130,18 @@ public struct DirectoryContentSource: ContentSource {
 
     /// Reads a file inside the folder, following links only while they stay inside it. Named pipes, devices and
     /// folders give nil, without waiting.
+    ///
+    /// Each folder's real place is worked out once: a file that is not itself a link is then opened directly inside
+    /// its folder's real place, and only a file that is a link has its target followed and checked.
     public func read(_ path: String) -> Data? {
-        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty,
-              let real = Self.realPath(root.appending(relative).string), realRoot.contains(real) else { return nil }
+        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty else { return nil }
+        let folder = ContentPath.folder(of: relative)
+        let realFolder = folders.value(for: folder) { Self.realPath(root.appending(folder).string) }
+        guard let realFolder, realRoot.contains(realFolder) else { return nil }
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let direct = realFolder.appending(name).string
+        if FileKind.of(direct, followingLinks: false) != .link { return FileKind.readRegularFile(direct, followingLinks: false) }
+        guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
         return FileKind.readRegularFile(real.string)
     }
 }
@@ -150,8 +162,8 @@ public enum FileKind: Equatable, Sendable {
     }
 
     /// The bytes of a regular file, read with as few system calls as its size allows; nil for anything else.
-    public static func readRegularFile(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    public static func readRegularFile(_ path: String, followingLinks: Bool = true) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -51,6 +51,17 @@ def test_no_sideways_scrolling_at_320_pixels(browser, server, page):
     assert scroll_width <= inner_width, f"{page} is {scroll_width}px wide in a {inner_width}px window"
 
 
+def test_no_sideways_scrolling_at_320_pixels_with_a_classic_scroll_bar(browser, server, page):
+    # WCAG 1.4.10 is tested on a desktop browser zoomed to 400%: 320 CSS pixels, of which a classic scroll bar takes
+    # 15, and no phone viewport rules. The browser here hides scroll bars, so the page gets the 305 pixels left.
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 305, "height": 640, "deviceScaleFactor": 1, "mobile": False})
+    browser.get(server.base + url_path(page))
+    scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
+    assert inner_width == 305
+    assert scroll_width <= inner_width, f"{page} is {scroll_width}px wide in the {inner_width}px a scroll bar leaves"
+
+
 def test_text_at_200_percent_is_not_cut_off_or_overlapping(browser, server, page):
     set_width(browser, 1280, 900)
     browser.get(server.base + url_path(page))

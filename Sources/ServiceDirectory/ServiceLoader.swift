@@ -76,6 +76,9 @@ public struct ServiceLoader: Sendable {
         }
         let words = service.summary.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         if words > 25 { error("summary", "The summary has \(words) words. Keep it to 25 words or fewer.") }
+        for (index, area) in service.areas.enumerated() where Directory.slug(forArea: area).isEmpty {
+            error("areas.\(index)", "`\(area)` is not the name of an area: it needs letters or digits.")
+        }
         if service.breakTypes.isEmpty {
             error("break_types", "Give at least one kind of break in `break_types`: \(BreakType.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

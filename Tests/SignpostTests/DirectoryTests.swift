@@ -200,6 +200,9 @@ struct DirectoryBuildTests {
         #expect(listing.contains(#"<input class="search__input" type="search" id="service-search" name="q""#))
         #expect(listing.contains(#"<label class="search__label" for="service-search">"#))
         #expect(listing.contains("data-results"))
+        // An area's checkbox has an id with no spaces, and keeps the area's name as its value for ?area= addresses.
+        #expect(listing.contains(#"id="area-leicester-city" name="area" value="Leicester City"><label for="area-leicester-city">"#))
+        #expect(!listing.contains(#"id="area-Leicester City""#))
         #expect(listing.contains(#"<a href="type/emergency/">Emergency breaks</a> (1)"#))
         #expect(listing.contains(#"<a href="../services/sitters/">Sunny Sitters</a>"#))
         let page = try #require(result.html("emergencies/index.html"))

@@ -33,7 +33,8 @@ struct DirectoryRenderer {
              "count": entries.count] as [String: Any]
         }
         listing["areas"] = directory.byArea.map { area, slug, entries in
-            ["name": area, "href": listingURLs.page("services/area/\(slug)"), "count": entries.count] as [String: Any]
+            // `slug` makes the checkbox's id: an id has no spaces, whatever the area is called.
+            ["name": area, "slug": slug, "href": listingURLs.page("services/area/\(slug)"), "count": entries.count] as [String: Any]
         }
         listing["scripts"] = [["src": "search-index.js"]]
         files["services/index.html"] = Data(theme.render("services", listing).utf8)

@@ -212,6 +212,21 @@ struct DirectoryBuildTests {
         #expect(service.contains(#"<script type="application/ld+json">"#))
     }
 
+    @Test func serviceDescriptionsHaveTheirLinksCheckedAndRewrittenLikePages() throws {
+        let body = "Read [what it costs](../pages/costs.md) and [how to ask](../pages/nowhere.md).\n\n<b>bold</b>"
+        let broken = try buildInMemory(["pages/costs.md": pageFile("title: Costs\nsummary: C."),
+                                        "services/a.md": serviceFile(goodService, body)])
+        let messages = broken.diagnostics.filter { $0.file == "services/a.md" }.map { "\($0.line) \($0.level) \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("8 error The link `../pages/nowhere.md` goes nowhere") }, "\(messages) \(broken.diagnostics.map(\.formatted))")
+        #expect(messages.contains { $0.hasPrefix("10 warning HTML in Markdown is not published") }, "\(messages)")
+        let good = try buildInMemory(["pages/costs.md": pageFile("title: Costs\nsummary: C."),
+                                      "services/a.md": serviceFile(goodService, "Read [what it costs](../pages/costs.md).")])
+        #expect(good.errors.isEmpty, "\(good.errors.map(\.formatted))")
+        let page = try #require(good.html("services/sitters/index.html"))
+        #expect(page.contains(#"<a href="../../costs/">what it costs</a>"#))
+        #expect(!page.contains("costs.md"))
+    }
+
     @Test func aBadServiceStopsTheBuild() throws {
         let result = try buildInMemory(["services/a.md": serviceFile("id: a\nname: A\nsummary: S.\nbreak_types: [sharedlives]")])
         #expect(result.errors.first?.file == "services/a.md")

@@ -10,6 +10,8 @@ struct DirectoryRenderer {
     let theme: Theme
     let directory: Directory
     let pagesByPath: [String: Page]
+    /// Where links in service descriptions lead, as for pages.
+    let resolver: LinkResolver
 
     static let listingSlug = "services"
 
@@ -104,6 +106,12 @@ struct DirectoryRenderer {
         return card
     }
 
+    /// The description's HTML, with links to pages and files rewritten to their addresses, as on pages.
+    private func descriptionHTML(_ entry: ServiceEntry, urls: SiteURLs) -> String {
+        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: entry.path).transform(entry.description)
+        return entry.description.renderHTML()
+    }
+
     private func servicePage(_ entry: ServiceEntry) -> [String: Any] {
         let service = entry.service
         let urls = SiteURLs(fromSlug: entry.slug)
@@ -132,7 +140,7 @@ struct DirectoryRenderer {
                 ["label": fact["label"]!, "lines": (fact["value"] as! String).split(separator: "\n").map { ["text": String($0)] }]
             },
             "closed": service.status == .temporarilyClosed,
-            "description": entry.description.renderHTML(),
+            "description": descriptionHTML(entry, urls: urls),
             "hasDescription": !entry.description.root.children.isEmpty,
         ]
         if let organization = service.organization {

@@ -15,7 +15,12 @@ public struct DirectoryStep: BuildStep {
         })
         let (entries, problems) = loader.load(site.serviceFiles, from: site.source)
         context.diagnostics += problems
-        for entry in entries { context.diagnostics += MarkdownSafety.problems(in: entry.description, file: entry.path) }
+        // Descriptions are Markdown like pages: the same warnings for what is never published, and the same checks
+        // of where links lead.
+        let resolver = context.linkResolver ?? LinkResolver(site: site)
+        for entry in entries {
+            context.diagnostics += LinkCheck.problems(in: entry.description, file: entry.path, resolver: resolver).problems
+        }
         let directory = Directory(entries: entries)
         context.directory = directory
         let types = BreakType.allCases.map(\.rawValue)

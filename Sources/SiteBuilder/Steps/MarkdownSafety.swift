@@ -23,15 +23,6 @@ enum MarkdownSafety {
         }
     }
 
-    /// Every such warning in a document.
-    static func problems(in document: MarkdownDocument, file: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        document.root.walk { node in
-            if let problem = problem(with: node, in: file) { found.append(problem) }
-        }
-        return found
-    }
-
     /// Link targets that run code: cmark's safe mode empties them.
     static func isUnsafe(_ url: String) -> Bool {
         let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()

@@ -16,7 +16,7 @@ public struct RenderStep: BuildStep {
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.path] = page }
         let directory = context.directory.map {
-            DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath)
+            DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
         }
         // Each page's tree is its own, so pages render on every core.
         let rendered = Parallel.map(site.pages) { page -> (String, Data) in

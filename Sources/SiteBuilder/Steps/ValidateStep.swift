@@ -155,18 +155,9 @@ public struct ValidateStep: BuildStep {
     private func checkLinks(_ site: Site, _ resolver: LinkResolver, _ problems: inout [Diagnostic]) -> Int {
         var count = 0
         for page in site.pages {
-            page.document.root.walk { node in
-                if let unsafe = MarkdownSafety.problem(with: node, in: page.path) {
-                    problems.append(unsafe)
-                    return
-                }
-                guard node.kind == .link || node.kind == .image, let url = node.url else { return }
-                count += 1
-                if case .failure(let problem) = resolver.resolve(url, from: page.path) {
-                    let what = node.kind == .image ? "The picture " : "The link "
-                    problems.append(Diagnostic(file: page.path, at: node.start, message: what + problem.message))
-                }
-            }
+            let checked = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
+            problems += checked.problems
+            count += checked.links
         }
         return count
     }

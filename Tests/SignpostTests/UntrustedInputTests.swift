@@ -4,28 +4,43 @@ import SiteBuilder
 import SiteModel
 import ServiceDirectory
 
+/// A content folder with a home page, in a new temporary folder that also holds a secret file outside it.
+func siteOnDisk(_ extra: [String: String] = [:]) throws -> (folder: URL, content: URL) {
+    let folder = try temporaryFolder()
+    let content = folder.appendingPathComponent("Content")
+    var files = ["site.yml": minimalConfig, "index.md": pageFile("title: Home\nsummary: Home.")]
+    files.merge(extra) { $1 }
+    for (path, text) in files {
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("outside"), withIntermediateDirectories: true)
+    try "SECRET".write(to: folder.appendingPathComponent("outside/secret.svg"), atomically: true, encoding: .utf8)
+    return (folder, content)
+}
+
+/// A copy of the default theme, named `mine`, in a new temporary folder, to break on purpose.
+func themeCopy() throws -> (folder: URL, theme: URL) {
+    let folder = try temporaryFolder()
+    let theme = folder.appendingPathComponent("mine")
+    try FileManager.default.copyItem(at: defaultTheme, to: theme)
+    return (folder, theme)
+}
+
+/// A full build of a content folder on disk into `output`.
+func buildOnDisk(_ content: URL, _ output: URL, theme: URL = defaultTheme) throws -> BuildContext {
+    try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: theme, output: output)))
+}
+
 /// A content folder, a theme or an output folder is untrusted: nothing outside it is read or published, nothing a
 /// person wrote is lost, and no input crashes or hangs a build. Each test here failed before its fix.
 @Suite("Untrusted input")
 struct UntrustedInputTests {
-    /// A content folder with a home page, in a new temporary folder that also holds a secret file outside it.
-    func site(_ extra: [String: String] = [:]) throws -> (folder: URL, content: URL) {
-        let folder = try temporaryFolder()
-        let content = folder.appendingPathComponent("Content")
-        var files = ["site.yml": minimalConfig, "index.md": pageFile("title: Home\nsummary: Home.")]
-        files.merge(extra) { $1 }
-        for (path, text) in files {
-            let url = content.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("outside"), withIntermediateDirectories: true)
-        try "SECRET".write(to: folder.appendingPathComponent("outside/secret.svg"), atomically: true, encoding: .utf8)
-        return (folder, content)
-    }
+    func site(_ extra: [String: String] = [:]) throws -> (folder: URL, content: URL) { try siteOnDisk(extra) }
 
     func build(_ content: URL, output: URL, theme: URL = defaultTheme) throws -> BuildContext {
-        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: theme, output: output)))
+        try buildOnDisk(content, output, theme: theme)
     }
 
     func link(_ at: URL, to target: String) throws {
@@ -153,10 +168,8 @@ struct UntrustedInputTests {
     }
 
     @Test func themePartialsThatAreMissingOrLoopAreErrorsAtTheirTag() throws {
-        let folder = try temporaryFolder()
+        let (folder, theme) = try themeCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let theme = folder.appendingPathComponent("mine")
-        try FileManager.default.copyItem(at: defaultTheme, to: theme)
         let templates = theme.appendingPathComponent("templates")
         try "<p>\n  {{> footer}}\n".write(to: templates.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: templates.appendingPathComponent("skip-link.mustache"))
@@ -250,17 +263,10 @@ struct UntrustedInputTests {
 /// or nagged.
 @Suite("Untrusted input, second look")
 struct UntrustedInputSecondLookTests {
-    func site() throws -> (folder: URL, content: URL) {
-        let folder = try temporaryFolder()
-        let content = folder.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        try minimalConfig.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
-        try pageFile("title: Home\nsummary: Home.").write(to: content.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        return (folder, content)
-    }
+    func site() throws -> (folder: URL, content: URL) { try siteOnDisk() }
 
     func build(_ content: URL, _ output: URL, theme: URL = defaultTheme) throws -> BuildContext {
-        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: theme, output: output)))
+        try buildOnDisk(content, output, theme: theme)
     }
 
     @Test func aLinkPutIntoTheOutputFolderIsNeverWrittenThroughOrPublishedAgain() throws {
@@ -318,10 +324,8 @@ struct UntrustedInputSecondLookTests {
     }
 
     @Test func themeChainsAndDeepParentTagsAreRefusedAndOneSyntaxErrorIsOneError() throws {
-        let folder = try temporaryFolder()
+        let (folder, theme) = try themeCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let theme = folder.appendingPathComponent("mine")
-        try FileManager.default.copyItem(at: defaultTheme, to: theme)
         let templates = theme.appendingPathComponent("templates")
         for i in 0..<150 { try "{{#a}}{{> p\(i + 1)}}{{/a}}".write(to: templates.appendingPathComponent("p\(i).mustache"), atomically: true, encoding: .utf8) }
         try "end".write(to: templates.appendingPathComponent("p150.mustache"), atomically: true, encoding: .utf8)
@@ -344,10 +348,8 @@ struct UntrustedInputSecondLookTests {
     }
 
     @Test func aMinifiedTemplateIsReadInOnePass() throws {
-        let folder = try temporaryFolder()
+        let (folder, theme) = try themeCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let theme = folder.appendingPathComponent("mine")
-        try FileManager.default.copyItem(at: defaultTheme, to: theme)
         try (String(repeating: "x", count: 50_000) + "{{> missing}}")
             .write(to: theme.appendingPathComponent("templates/404.mustache"), atomically: true, encoding: .utf8)
         let problem = try #require(Theme.load(from: LocalPath(theme)).diagnostics.first)

@@ -2,7 +2,8 @@ import Markdown
 import SiteModel
 import Foundation
 
-/// Checks what ties files together: addresses, easy-read twins, navigation, pictures and links.
+/// Checks what ties files together: addresses, navigation, pictures, files that are not published, and links.
+/// It changes nothing: easy-read twins are paired while loading.
 /// Every problem is collected; none stops the step early.
 public struct ValidateStep: BuildStep {
     public var name: String { "Validating" }
@@ -18,18 +19,16 @@ public struct ValidateStep: BuildStep {
     public init() {}
 
     public func run(_ context: inout BuildContext) throws -> String {
-        var site = try context.requireSite()
+        let site = try context.requireSite()
         var problems: [Diagnostic] = []
         checkHome(site, &problems)
         checkSlugs(site, &problems)
-        pairTwins(&site, &problems)
         checkNavigation(site, &problems)
         checkPictures(site, &problems)
         checkUnpublished(site, &problems)
         let resolver = LinkResolver(site: site)
         let links = checkLinks(site, resolver, &problems)
         context.linkResolver = resolver
-        context.site = site
         context.diagnostics += problems
         return "\(site.pages.count) pages, \(links) links and pictures"
     }
@@ -61,44 +60,6 @@ public struct ValidateStep: BuildStep {
                                            message: "`\(page.urlPath)` is also the address of `\(other.path)`. Give one of them another `slug`."))
             } else {
                 owners[page.slug] = page
-            }
-        }
-    }
-
-    /// Links each easy-read page with its standard page, both ways.
-    private func pairTwins(_ site: inout Site, _ problems: inout [Diagnostic]) {
-        var index: [String: Int] = [:]
-        for (i, page) in site.pages.enumerated() { index[page.path] = i }
-        let paths = site.pages.map(\.path)
-        for i in site.pages.indices {
-            let page = site.pages[i]
-            guard let target = page.frontMatter.easyReadOf else { continue }
-            let position = page.position(of: .easyReadOf)
-            guard page.isEasyRead else {
-                problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "`easy_read_of` goes on the easy-read page, but this page is `format: standard`. Add `format: easy-read`, or move `easy_read_of` to the easy-read page."))
-                continue
-            }
-            let resolved = ContentPath.resolve(target, from: "") ?? target
-            if site.brokenPaths.contains(resolved) { continue }
-            guard let j = index[resolved] else {
-                let why = site.draftPaths.contains(resolved) ? "is a draft and will not be published"
-                    : "does not exist" + Suggestion.didYouMean(resolved, in: paths).replacingOccurrences(of: " Did", with: ". Did")
-                problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "`easy_read_of` points at `\(target)`, which \(why)"
-                                               + (why.hasSuffix("?") ? "" : ".")))
-                continue
-            }
-            let standard = site.pages[j]
-            if standard.isEasyRead {
-                problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "`easy_read_of` must point at a standard page, but `\(target)` is easy read too."))
-            } else if let existing = standard.twinPath {
-                problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "`\(target)` already has an easy-read version: `\(existing)`. A page can have only one."))
-            } else {
-                site.pages[j].twinPath = page.path
-                site.pages[i].twinPath = standard.path
             }
         }
     }

@@ -69,6 +69,7 @@ public struct ContentLoader: Sendable {
         site.glossaryKeyPositions = glossaryKeyPositions
         site.brokenPaths = broken
         site.unpublished = unpublished
+        Self.pairTwins(&site, &diagnostics)
         return (site, diagnostics)
     }
 
@@ -92,6 +93,45 @@ public struct ContentLoader: Sendable {
         let decoded = YAMLReader.decode(Glossary.self, from: text, file: Self.glossaryFile)
         diagnostics += decoded.diagnostics
         return (decoded.value ?? Glossary(), decoded.keyPositions)
+    }
+
+    /// Links each easy-read page with its standard page, both ways, while loading: every later step reads pages
+    /// with their twins known, and none changes them.
+    static func pairTwins(_ site: inout Site, _ problems: inout [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (i, page) in site.pages.enumerated() { index[page.path] = i }
+        let paths = site.pages.map(\.path)
+        for i in site.pages.indices {
+            let page = site.pages[i]
+            guard let target = page.frontMatter.easyReadOf else { continue }
+            let position = page.position(of: .easyReadOf)
+            guard page.isEasyRead else {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` goes on the easy-read page, but this page is `format: standard`. Add `format: easy-read`, or move `easy_read_of` to the easy-read page."))
+                continue
+            }
+            let resolved = ContentPath.resolve(target, from: "") ?? target
+            if site.brokenPaths.contains(resolved) { continue }
+            guard let j = index[resolved] else {
+                let why = site.draftPaths.contains(resolved) ? "is a draft and will not be published"
+                    : "does not exist" + Suggestion.didYouMean(resolved, in: paths).replacingOccurrences(of: " Did", with: ". Did")
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` points at `\(target)`, which \(why)"
+                                               + (why.hasSuffix("?") ? "" : ".")))
+                continue
+            }
+            let standard = site.pages[j]
+            if standard.isEasyRead {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`easy_read_of` must point at a standard page, but `\(target)` is easy read too."))
+            } else if let existing = standard.twinPath {
+                problems.append(Diagnostic(file: page.path, at: position,
+                                           message: "`\(target)` already has an easy-read version: `\(existing)`. A page can have only one."))
+            } else {
+                site.pages[j].twinPath = page.path
+                site.pages[i].twinPath = standard.path
+            }
+        }
     }
 
     /// A file's bytes as text, or nil with an error at the first byte that is not UTF-8 or is a NUL (which no text

@@ -34,12 +34,21 @@ def work_folder(prefix, needed_bytes, base=None):
     return pathlib.Path(tempfile.mkdtemp(prefix=prefix, dir=base))
 
 
-def run(command, log=None):
-    """Runs `command` to the end. Returns (seconds, peak resident memory in MB, stdout) from the child's own rusage
-    (os.wait4), so earlier children do not count. Fails loudly when the command fails."""
+def run(command, log=None, echo=None):
+    """Runs `command` to the end. Returns (seconds, peak resident memory in MB, output) from the child's own rusage
+    (os.wait4), so earlier children do not count. Fails loudly when the command fails. With `echo` (a prefix), each
+    line the command prints is printed as it comes, to show progress on long builds."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen([str(c) for c in command], stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        if echo is None:
+            process = subprocess.Popen([str(c) for c in command], stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        else:
+            process = subprocess.Popen([str(c) for c in command], stdout=subprocess.PIPE, stderr=err,
+                                       stdin=subprocess.DEVNULL)
+            for line in process.stdout:  # ends when the command closes its output, that is when it exits
+                out.write(line)
+                print(f"{echo}{line.decode('utf-8', 'replace').rstrip()}", flush=True)
+            process.stdout.close()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again

@@ -82,6 +82,7 @@ bench: deps browser-deps $(VENV)-bench/.installed
 	$(SWIFT) build -c release --product signpost
 	@command -v hugo >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo; }
 	python3 Benchmarks/build_speed.py --signpost .build/release/signpost
+	python3 Benchmarks/directory_build.py --signpost .build/release/signpost
 	$(VENV)-bench/bin/python Benchmarks/directory_search.py --signpost .build/release/signpost
 
 clean:

@@ -227,6 +227,17 @@ struct DirectoryBuildTests {
         #expect(!page.contains("costs.md"))
     }
 
+    @Test func aPageCanLinkToTheServiceListing() throws {
+        let files = ["index.md": pageFile("title: Home\nsummary: Home.", "[Find a service](/services/)"),
+                     "services/a.md": serviceFile(goodService)]
+        let result = try buildInMemory(files)
+        #expect(result.errors.isEmpty, "\(result.errors.map(\.formatted))")
+        #expect(result.html("index.html")?.contains(#"<a href="services/">Find a service</a>"#) == true)
+        // Without any services there is no listing, and the link goes nowhere.
+        let without = try buildInMemory(["index.md": files["index.md"]!])
+        #expect(without.errors.first?.message.contains("goes nowhere") == true)
+    }
+
     @Test func aBadServiceStopsTheBuild() throws {
         let result = try buildInMemory(["services/a.md": serviceFile("id: a\nname: A\nsummary: S.\nbreak_types: [sharedlives]")])
         #expect(result.errors.first?.file == "services/a.md")

@@ -24,11 +24,14 @@ struct LinkResolver: Sendable {
         var byPath: [String: Page] = [:]
         for page in site.pages { byPath[page.path] = page }
         pagesByPath = byPath
-        slugs = Set(site.pages.map(\.slug))
+        var slugs = Set(site.pages.map(\.slug))
         assets = Set(site.assets)
         drafts = site.draftPaths
         broken = site.brokenPaths
         knownPaths = site.pages.map(\.path) + site.assets
+        // The service directory's listing is an address a page may link to, as the navigation may.
+        if !site.serviceFiles.isEmpty { slugs.insert(DirectoryRenderer.listingSlug) }
+        self.slugs = slugs
     }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages.

@@ -58,7 +58,7 @@ public struct OutputFolder: Sendable {
         // the second is known. Anything else was put there by a person (or is a link), and is never removed silently.
         let known = existing.manifest ?? []
         var problems: [Diagnostic] = []
-        for (entry, kind) in existing.entries.sorted(by: { $0.key < $1.key }) where entry != Self.marker {
+        for (entry, kind) in existing.entries.sorted(by: { $0.key < $1.key }) where entry != Self.marker && kind != .folder {
             let name = "\(path.lastComponent)/\(entry)"
             if kind == .link || kind == .other {
                 problems.append(Diagnostic(file: name, line: 1, column: 1,
@@ -131,17 +131,18 @@ public struct OutputFolder: Sendable {
         return (entries, Set(lines.dropFirst()))
     }
 
-    /// Every file, link and other entry below `folder` by relative path, hidden ones too. Links are listed, never
-    /// followed, so nothing outside the folder is ever reached.
+    /// Every entry below `folder` by relative path, hidden ones too: files, folders, and links or other entries.
+    /// Links are listed, never followed, so nothing outside the folder is ever reached.
     static func walk(_ folder: LocalPath) -> [String: FileKind] {
         var found: [String: FileKind] = [:]
         var folders = [""]
         while let prefix = folders.popLast() {
             let disk = prefix.isEmpty ? folder : folder.appending(prefix)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: disk.string)) ?? [] {
+            for name in FileKind.names(in: disk.string) {
                 let entry = prefix.isEmpty ? name : prefix + "/" + name
                 let kind = FileKind.of(disk.appending(name).string, followingLinks: false)
-                if kind == .folder { folders.append(entry) } else { found[entry] = kind }
+                found[entry] = kind
+                if kind == .folder { folders.append(entry) }
             }
         }
         return found
@@ -153,14 +154,17 @@ public struct OutputFolder: Sendable {
     private func prepareStaging(keeping paths: Set<String>) throws -> LocalPath {
         if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
            FileKind.of(previous.string, followingLinks: false) == .folder {
+            let entries = Self.walk(previous)
             var removed = 0
-            // Links and anything else that is not a file go too, so no write can pass through them.
-            for (file, kind) in Self.walk(previous) where file != Self.marker && (!paths.contains(file) || kind != .file) {
+            // Links and anything else that is not a file or folder go too, so no write can pass through them.
+            for (file, kind) in entries where kind != .folder && file != Self.marker && (!paths.contains(file) || kind != .file) {
                 unlink(previous.appending(file).string)
                 removed += 1
             }
             // Only a page or picture that went away can leave an empty folder behind.
-            if removed > 0 { removeEmptyFolders(in: previous, keeping: paths) }
+            if removed > 0 {
+                removeEmptyFolders(entries.filter { $0.value == .folder }.map(\.key), in: previous, keeping: paths)
+            }
             return previous
         }
         // A folder by that name that Signpost did not write is never touched.
@@ -178,8 +182,7 @@ public struct OutputFolder: Sendable {
     /// using them.
     private func removeLeftovers() throws {
         let prefixes = [".\(path.lastComponent).staging-", ".\(path.lastComponent).old-"]
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path.parent.string) else { return }
-        for name in names.sorted() where prefixes.contains(where: name.hasPrefix) {
+        for name in FileKind.names(in: path.parent.string).sorted() where prefixes.contains(where: name.hasPrefix) {
             let folder = path.sibling(name)
             guard FileKind.of(folder.string, followingLinks: false) == .folder,
                   FileKind.of(folder.appending(Self.marker).string, followingLinks: false) == .file else { continue }
@@ -221,14 +224,13 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes folders left empty once stale files are gone, deepest first.
-    private func removeEmptyFolders(in folder: LocalPath, keeping files: Set<String>) {
+    private func removeEmptyFolders(_ folders: [String], in folder: LocalPath, keeping files: Set<String>) {
         var needed = Set<String>()
         for file in files {
             var parent = ContentPath.folder(of: file)
             while !parent.isEmpty, needed.insert(parent).inserted { parent = ContentPath.folder(of: parent) }
         }
-        guard let all = FileManager.default.subpaths(atPath: folder.string) else { return }
-        for sub in all.sorted(by: >) where !needed.contains(sub) && !files.contains(sub) && sub != Self.marker {
+        for sub in folders.sorted(by: >) where !needed.contains(sub) {
             rmdir(folder.appending(sub).string)
         }
     }

@@ -33,7 +33,7 @@ public struct EasyReadChecker: Sendable {
     /// Every finding on one page. A page nested too deeply to read (which loading already refuses) gives that one
     /// problem instead, so the checker is safe to call on any page.
     public func check(_ page: Page) -> [Diagnostic] {
-        if let problem = ContentLoader.nestingProblem(in: page.document, file: page.path) { return [problem] }
+        if let problem = page.nestingProblem { return [problem] }
         return check(CheckedPage(page: page))
     }
 

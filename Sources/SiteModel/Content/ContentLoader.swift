@@ -195,7 +195,7 @@ public struct ContentLoader: Sendable {
             guard let frontMatter = decoded.value else { return nil }
             let page = Page(path: path, frontMatter: frontMatter, keyPositions: decoded.keyPositions, body: split.body,
                             bodyLineOffset: split.bodyLineOffset)
-            if let problem = Self.nestingProblem(in: page.document, file: path) {
+            if let problem = page.nestingProblem {
                 diagnostics.append(problem)
                 return nil
             }

@@ -15,6 +15,9 @@ public struct Page: Sendable {
     public var slug: String
     /// The other version of this page: the easy-read twin of a standard page, or the standard page of an easy-read one.
     public var twinPath: String?
+    /// The error for Markdown nested too deeply to walk safely, found once when the page is parsed; loading refuses
+    /// such a page, and the checker will not read one.
+    public let nestingProblem: Diagnostic?
 
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition] = [:],
                 body: String, bodyLineOffset: Int, slug: String? = nil) {
@@ -23,6 +26,7 @@ public struct Page: Sendable {
         self.keyPositions = keyPositions
         self.body = body
         self.document = MarkdownDocument(body, lineOffset: bodyLineOffset)
+        self.nestingProblem = ContentLoader.nestingProblem(in: document, file: path)
         self.slug = slug ?? frontMatter.slug ?? Page.defaultSlug(for: path)
     }
 

@@ -41,3 +41,24 @@ import SiteModel
         }
     }
 }
+
+/// The build cache's hash: it must give XXH64's published answers, so a file that changed is always seen to.
+@Suite struct XXH64Tests {
+    @Test func knownAnswers() {
+        #expect(XXH64.hex([UInt8]()) == "ef46db3751d8e999")
+        #expect(XXH64.hex(Array("a".utf8)) == "d24ec4f1a98c6e5b")
+        #expect(XXH64.hex(Array("abc".utf8)) == "44bc2cf5ad770999")
+        #expect(XXH64.hex(Array("Nobody inspects the spammish repetition".utf8)) == "fbcea83c8a378bf1")
+    }
+
+    @Test func everyByteCounts() {
+        let text = Array(String(repeating: "Short breaks give carers a rest. ", count: 20).utf8)
+        let original = XXH64.hex(text)
+        for index in stride(from: 0, to: text.count, by: 37) {
+            var changed = text
+            changed[index] ^= 1
+            #expect(XXH64.hex(changed) != original, "byte \(index)")
+        }
+        #expect(XXH64.hex(text.dropLast()) != original)
+    }
+}

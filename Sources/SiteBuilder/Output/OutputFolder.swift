@@ -41,11 +41,19 @@ public struct OutputFolder: Sendable {
     /// What writing found that stopped it: files in the output folder Signpost did not write, and that are not kept.
     public struct Result {
         public var problems: [Diagnostic] = []
+        /// The files as written, for the build cache; nil when nothing was written.
+        var record: BuildCache.OutputRecord?
     }
 
     /// Writes `files` (paths relative to the output folder) and swaps them in.
     @discardableResult
-    public func write(_ files: [String: Data]) throws -> Result {
+    public func write(_ files: [String: Data]) throws -> Result { try write(files, unchanged: [], record: nil) }
+
+    /// Writes `files`, and keeps `unchanged`: files the build knows are the same as in the output folder now, by
+    /// `record`, the build cache's account of the output folder and the site before last. A file of `unchanged` that
+    /// the staging folder (the site before last) already holds, as it was written, is left as it is; the others are
+    /// copied from the output folder.
+    func write(_ files: [String: Data], unchanged: Set<String>, record: BuildCache.OutputRecord?) throws -> Result {
         try checkReplaceable()
         try Self.makeFolders(path.parent)
         let lock = try OutputLock(folder: path.parent, name: path.lastComponent)
@@ -64,7 +72,7 @@ public struct OutputFolder: Sendable {
                 problems.append(Diagnostic(file: name, line: 1, column: 1,
                                            message: "This is a link or a special file, which Signpost never writes. Remove it: an output folder holds only files."))
             } else if isKept(entry) || Self.carriedOver.contains(entry) {
-                if files[entry] != nil {
+                if files[entry] != nil || unchanged.contains(entry) {
                     problems.append(Diagnostic(file: name, line: 1, column: 1,
                                                message: "`keep:` in site.yml lists this file, but Signpost makes a file with the same name. Remove it from `keep:`."))
                 } else if let data = FileKind.readRegularFile(path.appending(entry).string) {
@@ -73,7 +81,8 @@ public struct OutputFolder: Sendable {
                     problems.append(Diagnostic(file: name, line: 1, column: 1,
                                                message: "`keep:` in site.yml lists this file, but it cannot be read, so it could not be kept. Check who can read it."))
                 }
-            } else if !known.contains(entry) && files[entry] == nil && !PublishedFiles.isLeftover(entry) {
+            } else if !known.contains(entry) && files[entry] == nil && !unchanged.contains(entry)
+                        && !PublishedFiles.isLeftover(entry) {
                 let why = existing.manifest == nil
                     ? "An older Signpost wrote this folder, so it cannot tell whether it wrote this file"
                     : "Signpost did not write this file"
@@ -83,10 +92,12 @@ public struct OutputFolder: Sendable {
         }
         if !problems.isEmpty { return Result(problems: problems) }
 
-        let staging = try prepareStaging(keeping: Set(files.keys))
+        let everything = Set(files.keys).union(unchanged)
+        let staging = try prepareStaging(keeping: everything)
+        let newRecord: BuildCache.OutputRecord
         do {
             var folders = Set<String>()
-            for file in files.keys {
+            for file in everything {
                 var folder = ContentPath.folder(of: file)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
             }
@@ -100,16 +111,55 @@ public struct OutputFolder: Sendable {
                 Self.writeFile(staging.appending(file).string, data).map { Self.failure("write", file, $0) }
             }.compactMap { $0 }
             if let failure = failures.first { throw failure }
-            let manifest = ([Self.markerHeading] + files.keys.sorted()).joined(separator: "\n") + "\n"
+            let kept = try keepUnchanged(unchanged, in: staging, record: record)
+            let manifest = ([Self.markerHeading] + everything.sorted()).joined(separator: "\n") + "\n"
             if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
                 throw Self.failure("write", Self.marker, error)
             }
+            newRecord = Self.record(of: staging, written: Array(files.keys), kept: kept, previous: record)
         } catch {
             Self.remove(staging)
             throw error
         }
         try swap(staging)
-        return Result()
+        return Result(record: newRecord)
+    }
+
+    /// Puts each unchanged file into the staging folder: left as it is when the staging folder already holds it as it
+    /// was written, copied from the output folder otherwise. Returns the build cache's account of each.
+    private func keepUnchanged(_ unchanged: Set<String>, in staging: LocalPath,
+                               record: BuildCache.OutputRecord?) throws -> [String: BuildCache.OutputFile] {
+        guard let record, !unchanged.isEmpty else { return [:] }
+        let results = Parallel.map(Array(unchanged)) { file -> (String, BuildCache.OutputFile?, BuildFailure?) in
+            let target = staging.appending(file).string
+            guard let now = record.files[file] else { return (file, nil, Self.failure("copy", file, ENOENT)) }
+            // Written by the same build, and untouched since: the same bytes.
+            if let before = record.previousFiles[file], before.writtenIn == now.writtenIn,
+               FileStamp.of(target) == before.stamp {
+                return (file, before, nil)
+            }
+            guard let data = FileKind.readRegularFile(path.appending(file).string, followingLinks: false) else {
+                return (file, nil, Self.failure("copy", file, errno))
+            }
+            if let error = Self.writeFile(target, data) { return (file, nil, Self.failure("write", file, error)) }
+            return (file, FileStamp.of(target).map { BuildCache.OutputFile(stamp: $0, writtenIn: now.writtenIn) }, nil)
+        }
+        if let failure = results.compactMap(\.2).first { throw failure }
+        var kept: [String: BuildCache.OutputFile] = [:]
+        for (file, account, _) in results { if let account { kept[file] = account } }
+        return kept
+    }
+
+    /// The build cache's account of the staging folder about to become the output: the stamp of each file, and the
+    /// build that wrote its bytes.
+    private static func record(of staging: LocalPath, written: [String], kept: [String: BuildCache.OutputFile],
+                               previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
+        let generation = (previous?.generation ?? 0) + 1
+        var files = kept
+        for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.appending($0).string)) }) {
+            if let stamp { files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: generation) }
+        }
+        return BuildCache.OutputRecord(generation: generation, files: files, previousFiles: previous?.files ?? [:])
     }
 
     /// Whether `keep:` lists a file: by its own path, or by a folder it is in.

@@ -12,6 +12,9 @@ public protocol ContentSource: Sendable {
     func read(_ path: String) -> Data?
     /// A name for the source, for messages.
     var name: String { get }
+    /// What the file system says about one file, so a build cache can tell it is unchanged without reading it; nil
+    /// when the source cannot say (then the file is read and hashed).
+    func stamp(_ path: String) -> FileStamp?
 }
 
 /// What a listing found: the files, sorted, and every problem met on the way.
@@ -28,6 +31,8 @@ public struct ContentListing: Sendable {
 extension ContentSource {
     /// Every file, as `list()` finds them, without the problems.
     public func allFiles() throws -> [String] { try list().files }
+
+    public func stamp(_ path: String) -> FileStamp? { nil }
 
     /// The text of one file, or nil when there is no such file or it is not UTF-8.
     public func readText(_ path: String) -> String? {

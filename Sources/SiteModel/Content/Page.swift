@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// One page of the site: its front matter, its parsed Markdown, and where it will be published.
@@ -7,10 +8,14 @@ public struct Page: Sendable {
     public var frontMatter: PageFrontMatter
     /// Where each front matter key is in the file, for errors about its value.
     public let keyPositions: [String: SourcePosition]
-    /// The Markdown body, parsed once and shared by the checker and the renderer.
-    public let document: MarkdownDocument
+    /// The Markdown body, parsed once and shared by the checker and the renderer. A page the build cache vouches for
+    /// is parsed only if a step asks for its tree.
+    public var document: MarkdownDocument { markdown.document }
     /// The Markdown body as written.
-    public let body: String
+    public var body: String { markdown.body }
+    /// How many lines of the file come before the body (the front matter), so positions count from the file's top.
+    public var bodyLineOffset: Int { markdown.lineOffset }
+    private let markdown: LazyMarkdown
     /// The page's address without slashes: `short-breaks`, `easy-read/short-breaks`, or "" for the home page.
     public var slug: String
     /// The other version of this page: the easy-read twin of a standard page, or the standard page of an easy-read one.
@@ -24,11 +29,26 @@ public struct Page: Sendable {
         self.path = path
         self.frontMatter = frontMatter
         self.keyPositions = keyPositions
-        self.body = body
-        self.document = MarkdownDocument(body, lineOffset: bodyLineOffset)
-        self.nestingProblem = ContentLoader.nestingProblem(in: document, file: path)
+        let markdown = LazyMarkdown(lineOffset: bodyLineOffset) { body }
+        self.markdown = markdown
+        self.nestingProblem = ContentLoader.nestingProblem(in: markdown.document, file: path)
         self.slug = slug ?? frontMatter.slug ?? Page.defaultSlug(for: path)
     }
+
+    /// A page whose front matter comes from the build cache: its body is read and parsed only when a step asks for
+    /// it. The cache keeps only pages that loaded without a problem, so there is no nesting problem to carry.
+    public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
+                bodyLineOffset: Int, readBody: @escaping @Sendable () -> String) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.keyPositions = keyPositions
+        self.markdown = LazyMarkdown(lineOffset: bodyLineOffset, read: readBody)
+        self.nestingProblem = nil
+        self.slug = slug
+    }
+
+    /// Whether the Markdown has been read and parsed yet.
+    public var isParsed: Bool { markdown.isParsed }
 
     public var title: String { frontMatter.title }
     public var isEasyRead: Bool { frontMatter.format == .easyRead }
@@ -67,6 +87,33 @@ public struct Page: Sendable {
         return slug.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.utf8.count <= longestSlugPart && !part.hasPrefix("-") && !part.hasSuffix("-")
                 && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        }
+    }
+}
+
+/// A page's Markdown, read and parsed at most once, by whichever step asks first.
+final class LazyMarkdown: @unchecked Sendable {
+    let lineOffset: Int
+    private let read: @Sendable () -> String
+    private let lock = NSLock()
+    private var parsed: (body: String, document: MarkdownDocument)?
+
+    init(lineOffset: Int, read: @escaping @Sendable () -> String) {
+        self.lineOffset = lineOffset
+        self.read = read
+    }
+
+    var isParsed: Bool { lock.withLock { parsed != nil } }
+    var body: String { value.body }
+    var document: MarkdownDocument { value.document }
+
+    private var value: (body: String, document: MarkdownDocument) {
+        lock.withLock {
+            if let parsed { return parsed }
+            let body = read()
+            let value = (body, MarkdownDocument(body, lineOffset: lineOffset))
+            parsed = value
+            return value
         }
     }
 }

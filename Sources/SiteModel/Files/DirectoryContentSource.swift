@@ -121,15 +121,28 @@ public struct DirectoryContentSource: ContentSource {
     /// Each folder's real place is worked out once: a file that is not itself a link is then opened directly inside
     /// its folder's real place, and only a file that is a link has its target followed and checked.
     public func read(_ path: String) -> Data? {
+        guard let (place, isLink) = location(of: path) else { return nil }
+        return FileKind.readRegularFile(place, followingLinks: isLink)
+    }
+
+    /// The stamp of a file inside the folder, found the same way as `read` finds the file.
+    public func stamp(_ path: String) -> FileStamp? {
+        guard let (place, _) = location(of: path) else { return nil }
+        return FileStamp.of(place)
+    }
+
+    /// Where a file inside the folder really is, and whether that place was reached through a link; nil when it is
+    /// outside the folder.
+    private func location(of path: String) -> (String, Bool)? {
         guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty else { return nil }
         let folder = ContentPath.folder(of: relative)
         let realFolder = folders.value(for: folder) { Self.realPath(root.appending(folder).string) }
         guard let realFolder, realRoot.contains(realFolder) else { return nil }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         let direct = realFolder.appending(name).string
-        if FileKind.of(direct, followingLinks: false) != .link { return FileKind.readRegularFile(direct, followingLinks: false) }
+        if FileKind.of(direct, followingLinks: false) != .link { return (direct, false) }
         guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
-        return FileKind.readRegularFile(real.string)
+        return (real.string, true)
     }
 }
 

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), for content hashes: the build cache knows a file is unchanged when its hash is, and a review
-/// names the version of the page it checked by the hash of its text. Written here, rather than taken from a package,
+/// SHA-256 (FIPS 180-4), for hashes that people see or keep: a review names the version of the page it checked by the
+/// hash of its text, and the build cache combines its keys with it. (Files themselves are hashed with the faster XXH64.) Written here, rather than taken from a package,
 /// so that Signpost needs no cryptography library to build; any other tool (`sha256sum`, Python's `hashlib`) gives the
 /// same answer for the same bytes.
 public struct SHA256: Sendable {

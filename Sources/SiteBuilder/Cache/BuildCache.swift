@@ -1,0 +1,119 @@
+import Foundation
+import Markdown
+import SiteModel
+
+/// What one build leaves for the next, so that the next loads, checks and renders only what changed.
+///
+/// It is kept beside the output folder as `.<name>.cache` and is only ever a shortcut: every part of it is used only
+/// when the hashes it was made from are the hashes of now, so a build with it gives exactly what a build without it
+/// gives. A cache from another version of Signpost, or one that is damaged, is ignored and made again.
+struct BuildCache: Codable, Sendable {
+    /// What made the cache: Signpost's cache format, the program file and its word lists. Any other maker's cache is
+    /// not read.
+    var maker: String
+    /// When the cache was saved, in nanoseconds since 1970. A file written at that moment or later may have changed
+    /// without its stamp showing it, so it is hashed again.
+    var saved: Int64
+    /// The options, settings, glossary, theme and files that every page depends on, hashed.
+    var siteKey: String
+    /// The titles, addresses and other front matter that pages show of each other, hashed.
+    var indexKey: String
+    /// Every file read, content and theme, by `BuildInputs` name: its stamp and hash.
+    var inputs: [String: InputRecord]
+    /// Every page that loaded without a problem, by path in the content folder.
+    var pages: [String: PageRecord]
+    /// Every finding of the build, for a build in which nothing changed.
+    var findings: [Diagnostic]
+    /// What the build said it did, for the summary line.
+    var pageCount: Int
+    var serviceCount: Int?
+    /// The files in the output folder and in the site before last, as written.
+    var output: OutputRecord
+
+    struct InputRecord: Codable, Sendable {
+        var stamp: FileStamp?
+        var hash: String
+    }
+
+    /// One page, as loaded, and what it gave while `siteKey` and `indexKey` held.
+    struct PageRecord: Codable, Sendable {
+        var sourceHash: String
+        var frontMatter: PageFrontMatter
+        var keyPositions: [String: SourcePosition]
+        var slug: String
+        var bodyLineOffset: Int
+        /// Findings while loading (warnings only: a page with an error is not kept).
+        var loadFindings: [Diagnostic]
+        /// Findings of validating and checking the page.
+        var findings: [Diagnostic]
+    }
+
+    /// The output folder's files as the build left them, and those of the site before last (the next staging folder).
+    struct OutputRecord: Codable, Sendable {
+        /// Counts successful builds that wrote the output folder.
+        var generation: Int
+        var files: [String: OutputFile]
+        var previousFiles: [String: OutputFile]
+    }
+
+    struct OutputFile: Codable, Sendable, Equatable {
+        var stamp: FileStamp
+        /// The generation in which the file's bytes were last written.
+        var writtenIn: Int
+    }
+}
+
+extension BuildCache {
+    /// The format of the cache file; raised whenever what is kept changes.
+    static let format = 1
+
+    /// The cache beside an output folder.
+    static func location(for output: LocalPath) -> LocalPath { output.sibling(".\(output.lastComponent).cache") }
+
+    /// Reads the cache, or says why it cannot be used. A missing cache is not a problem, only a cold build.
+    static func read(from file: LocalPath, maker: String) -> (cache: BuildCache?, note: String?) {
+        guard let data = FileKind.readRegularFile(file.string, followingLinks: false) else { return (nil, nil) }
+        let bytes = [UInt8](data)
+        guard let newline = bytes.firstIndex(of: 10) else { return (nil, damaged(file)) }
+        let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        guard header.count == 3, header[0] == "signpost-cache" else { return (nil, damaged(file)) }
+        guard header[1] == maker else {
+            return (nil, "The build cache \(file) was made by another version of Signpost, so everything is built again.")
+        }
+        let body = bytes[(newline + 1)...]
+        guard header[2] == checksum(body),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(body)), cache.maker == maker else {
+            return (nil, damaged(file))
+        }
+        return (cache, nil)
+    }
+
+    private static func damaged(_ file: LocalPath) -> String {
+        "The build cache \(file) is damaged, so it is not used: everything is built again, and the cache is made anew."
+    }
+
+    /// Writes the cache whole, into a new file that then takes the old one's place, so a build that is stopped halfway
+    /// never leaves half a cache.
+    func write(to file: LocalPath) throws {
+        let body = try JSONEncoder().encode(self)
+        let header = "signpost-cache \(maker) \(Self.checksum([UInt8](body)))\n"
+        let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")
+        try (Data(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
+        guard rename(temporary.string, file.string) == 0 else {
+            let reason = SystemCall.lastError
+            unlink(temporary.string)
+            throw BuildFailure.output("Could not save the build cache \(file): \(reason).")
+        }
+    }
+
+    /// A fast check that the bytes are the ones written (FNV-1a, 64 bits): it finds damage, and the hashes inside
+    /// find change.
+    static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

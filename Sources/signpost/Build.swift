@@ -19,9 +19,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Publish draft pages too.")
     var drafts = false
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Build everything again, without what the last build kept in its cache (the cache is then made anew).")
+    var noCache = false
+
     func run() throws {
         let options = BuildOptions(content: LocalPath(content), theme: theme.map { LocalPath($0) },
-                                   output: LocalPath(output), includeDrafts: drafts)
+                                   output: LocalPath(output), includeDrafts: drafts,
+                                   useCache: !noCache)
         let started = Date()
         let console = Console()
         let result: BuildContext
@@ -41,7 +46,7 @@ struct Build: ParsableCommand {
             console.error("Build failed: \(plural(counts.errorCount, "error")), \(plural(counts.warningCount, "warning")). Nothing was written.")
             throw ExitCode(1)
         }
-        let services = result.directory.map { " and \(plural($0.entries.count, "service"))" } ?? ""
+        let services = result.serviceCount.map { " and \(plural($0, "service"))" } ?? ""
         let hint = counts.suggestionCount > 0 ? " (run `signpost check` to see the suggestions)" : ""
         console.line("Built \(plural(result.pageCount, "page"))\(services) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion"))\(hint).")
         console.line("Open \(options.output.appending("index.html")) to see it.")

@@ -14,6 +14,11 @@ struct BuildCache: Codable, Sendable {
     /// When the cache was saved, in nanoseconds since 1970. A file written at that moment or later may have changed
     /// without its stamp showing it, so it is hashed again.
     var saved: Int64
+    /// Every input file and everything else the build depended on (options, the day, problems met while listing),
+    /// hashed: when it is the same, nothing changed.
+    var everythingKey: String
+    /// The theme folder used, so that an unchanged build can find it without reading `site.yml`.
+    var themeFolder: String?
     /// The options, settings, glossary, theme and files that every page depends on, hashed.
     var siteKey: String
     /// The titles, addresses and other front matter that pages show of each other, hashed.

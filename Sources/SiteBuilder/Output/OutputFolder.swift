@@ -47,17 +47,25 @@ public struct OutputFolder: Sendable {
 
     /// Writes `files` (paths relative to the output folder) and swaps them in.
     @discardableResult
-    public func write(_ files: [String: Data]) throws -> Result { try write(files, unchanged: [], record: nil) }
+    public func write(_ files: [String: Data]) throws -> Result {
+        let lock = try self.lock()
+        defer { lock.release() }
+        return try write(files, unchanged: [], record: nil)
+    }
+
+    /// Waits until no other build is using this output folder, and keeps others waiting until released: a build
+    /// holds it from reading the build cache to saving the new one.
+    func lock() throws -> OutputLock {
+        try Self.makeFolders(path.parent)
+        return try OutputLock(folder: path.parent, name: path.lastComponent)
+    }
 
     /// Writes `files`, and keeps `unchanged`: files the build knows are the same as in the output folder now, by
     /// `record`, the build cache's account of the output folder and the site before last. A file of `unchanged` that
     /// the staging folder (the site before last) already holds, as it was written, is left as it is; the others are
-    /// copied from the output folder.
+    /// copied from the output folder. The caller holds `lock()`.
     func write(_ files: [String: Data], unchanged: Set<String>, record: BuildCache.OutputRecord?) throws -> Result {
         try checkReplaceable()
-        try Self.makeFolders(path.parent)
-        let lock = try OutputLock(folder: path.parent, name: path.lastComponent)
-        defer { lock.release() }
         try removeLeftovers()
 
         var files = files

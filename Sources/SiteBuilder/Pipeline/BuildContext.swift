@@ -23,6 +23,16 @@ public struct BuildContext: Sendable {
     public var files: [String: Data] = [:]
     /// Pages rendered, for the summary.
     public var pageCount = 0
+    /// Services in the directory, for the summary; nil when the site has none.
+    public var serviceCount: Int?
+    /// What the build cache lets this build skip; nil for `signpost check`, which keeps no cache.
+    var cache: CacheState?
+    /// Output files that are the same as in the output folder now, so they are kept rather than written.
+    var unchangedFiles: Set<String> = []
+    /// Pages loaded from the cache rather than parsed.
+    var pagesFromCache: Set<String> = []
+    /// A word on what the cache did, for the summary line.
+    public var cacheNote: String?
 
     public init(options: BuildOptions, source: (any ContentSource)? = nil) {
         self.options = options

@@ -14,10 +14,14 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Whether to stop before writing: `signpost check` and tests use this.
     public var dryRun: Bool
+    /// Whether the build may use what the last build left in its cache. With false (`--no-cache`), everything is
+    /// built again; the cache is then made anew for the next build.
+    public var useCache: Bool
 
     public init(content: LocalPath, theme: LocalPath? = nil, output: LocalPath, includeDrafts: Bool = false,
-                dryRun: Bool = false) {
+                dryRun: Bool = false, useCache: Bool = true) {
         self.content = content
+        self.useCache = useCache
         self.theme = theme
         self.output = output
         self.includeDrafts = includeDrafts
@@ -29,8 +33,9 @@ public struct BuildOptions: Sendable {
         [("content", content)] + (theme.map { [("theme", $0)] } ?? [])
     }
 
-    public init(content: URL, theme: URL? = nil, output: URL, includeDrafts: Bool = false, dryRun: Bool = false) {
+    public init(content: URL, theme: URL? = nil, output: URL, includeDrafts: Bool = false, dryRun: Bool = false,
+                useCache: Bool = true) {
         self.init(content: LocalPath(content), theme: theme.map(LocalPath.init), output: LocalPath(output),
-                  includeDrafts: includeDrafts, dryRun: dryRun)
+                  includeDrafts: includeDrafts, dryRun: dryRun, useCache: useCache)
     }
 }

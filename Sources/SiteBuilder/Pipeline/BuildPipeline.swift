@@ -24,15 +24,60 @@ public struct BuildPipeline: Sendable {
             try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
             try OutputFolder(path: context.options.output).checkReplaceable()
         }
+        // One build at a time reads and writes an output folder and its cache: a second waits for the first.
+        let lock = context.options.dryRun ? nil : try OutputFolder(path: context.options.output).lock()
+        defer { lock?.release() }
+        if !context.options.dryRun {
+            let started = Date()
+            let cache = try CacheState.prepare(context)
+            context.cache = cache
+            if let note = cache.note { progress(note) }
+            if cache.unchanged, let previous = cache.previous {
+                context.diagnostics = previous.findings
+                context.pageCount = previous.pageCount
+                context.serviceCount = previous.serviceCount
+                context.cacheNote = "nothing changed since the last build"
+                progress("[1/1] Nothing changed since the last build: \(previous.pageCount) pages checked and written before (\(Self.milliseconds(since: started)) ms)")
+                context.diagnostics = context.diagnostics.sortedForReport()
+                return context
+            }
+        }
         for (index, step) in steps.enumerated() {
             if context.options.dryRun && step is WriteStep { break }
             if context.hasErrors && !step.runsAfterErrors { break }
             if context.site == nil && index > 0 { break }
             let started = Date()
             let detail = try step.run(&context)
-            let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-            progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(milliseconds) ms)")
+            if step is CheckStep { context.useCachedFindings() }
+            if let directory = context.directory { context.serviceCount = directory.entries.count }
+            progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(Self.milliseconds(since: started)) ms)")
         }
+        context.diagnostics = context.diagnostics.sortedForReport()
         return context
+    }
+
+    private static func milliseconds(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+}
+
+extension Array where Element == Diagnostic {
+    /// In one order whatever order the steps found them in, so a build from the cache reports exactly what a build
+    /// without it reports: by file, place, level, rule and message.
+    func sortedForReport() -> [Diagnostic] {
+        sorted {
+            ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
+                < ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message)
+        }
+    }
+}
+
+extension BuildContext {
+    /// Puts the last build's findings in place of this build's for every page whose findings still hold: the steps
+    /// skipped the work for those pages, or, for the few checks made across all pages, found the same again.
+    mutating func useCachedFindings() {
+        guard let cache, !cache.reusable.isEmpty, let previous = cache.previous else { return }
+        let loadCount = cache.loadDiagnosticCount
+        diagnostics = diagnostics.enumerated().filter { $0.offset < loadCount || !cache.reusable.contains($0.element.file) }
+            .map(\.element)
+        for path in cache.reusable.sorted() { diagnostics += previous.pages[path]?.findings ?? [] }
     }
 }

@@ -13,7 +13,9 @@ public struct CheckStep: BuildStep {
     public func run(_ context: inout BuildContext) throws -> String {
         let site = try context.requireSite()
         let (checker, settingsProblems) = EasyReadChecker.forSite(site)
-        let pages = site.pages.filter { only?.contains($0.path) ?? true }
+        // Pages whose findings from the last build still hold are not checked again.
+        let reusable = context.cache?.reusable ?? []
+        let pages = site.pages.filter { (only?.contains($0.path) ?? true) && !reusable.contains($0.path) }
         // Pages are checked in parallel; each page's findings are its own.
         let results = Parallel.map(pages) { checker.check($0) }
         // A place the build has already reported (a missing picture, say) is not reported twice.

@@ -11,12 +11,24 @@ public struct LoadStep: BuildStep {
     public init(loadsTheme: Bool = true) { self.loadsTheme = loadsTheme }
 
     public func run(_ context: inout BuildContext) throws -> String {
-        let loaded = try ContentLoader(includeDrafts: context.options.includeDrafts).load(from: context.source)
+        let cache = context.cache
+        let source = context.source
+        let loaded = try ContentLoader(includeDrafts: context.options.includeDrafts).load(from: source) { path in
+            cache?.cachedPage(path, source: source)
+        }
         context.diagnostics += loaded.diagnostics
         context.site = loaded.site
         guard let site = loaded.site else { return "site settings" }
         let drafts = site.draftPaths.isEmpty ? "" : " (\(site.draftPaths.count) drafts left out)"
-        let summary = "\(site.pages.count) pages, \(site.assets.count) files\(drafts)"
+        let fromCache = Set(site.pages.lazy.filter { !$0.isParsed }.map(\.path))
+        context.pagesFromCache = fromCache
+        let cached = fromCache.isEmpty ? "" : " (\(fromCache.count) unchanged)"
+        let summary = "\(site.pages.count) pages\(cached), \(site.assets.count) files\(drafts)"
+        defer {
+            context.cache?.loadDiagnosticCount = context.diagnostics.count
+            context.cache?.decide(site: site, theme: context.theme, options: context.options, today: context.today,
+                                  fromCache: fromCache)
+        }
         guard loadsTheme else { return summary }
         let folder: LocalPath
         if let given = context.options.theme {

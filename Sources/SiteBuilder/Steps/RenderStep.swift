@@ -18,8 +18,17 @@ public struct RenderStep: BuildStep {
         let directory = context.directory.map {
             DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
         }
+        // A page whose HTML from the last build still holds, and is in the output folder as written, is kept.
+        let cache = context.cache
+        let output = context.options.output
+        let kept = Set(Parallel.map(site.pages) { page -> String? in
+            guard let cache, cache.reusable.contains(page.path), cache.outputIsUnchanged(page.outputPath, in: output)
+            else { return nil }
+            return page.outputPath
+        }.compactMap { $0 })
+        context.unchangedFiles.formUnion(kept)
         // Each page's tree is its own, so pages render on every core.
-        let rendered = Parallel.map(site.pages) { page -> (String, Data) in
+        let rendered = Parallel.map(site.pages.filter { !kept.contains($0.outputPath) }) { page -> (String, Data) in
             let urls = SiteURLs(fromSlug: page.slug)
             MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
             let body = page.document.renderHTML()
@@ -51,9 +60,11 @@ public struct RenderStep: BuildStep {
         }
         // A file from the content folder never stands in for one Signpost made.
         for asset in site.assets {
-            if context.files[asset] != nil {
+            if context.files[asset] != nil || kept.contains(asset) {
                 context.diagnostics.append(Diagnostic(file: asset, line: 1, column: 1,
                     message: "This file would replace \(GeneratedFiles.describe(asset) ?? "a file Signpost makes") at `\(asset)`. Rename it or move it to another folder."))
+            } else if let cache, cache.inputIsUnchanged("content:" + asset), cache.outputIsUnchanged(asset, in: output) {
+                context.unchangedFiles.insert(asset)
             } else if let data = site.source.read(asset) {
                 context.files[asset] = data
             }

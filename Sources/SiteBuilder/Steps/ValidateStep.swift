@@ -27,7 +27,7 @@ public struct ValidateStep: BuildStep {
         checkPictures(site, &problems)
         checkUnpublished(site, &problems)
         let resolver = LinkResolver(site: site)
-        let links = checkLinks(site, resolver, &problems)
+        let links = checkLinks(site, resolver, skipping: context.cache?.reusable ?? [], &problems)
         context.linkResolver = resolver
         context.diagnostics += problems
         return "\(site.pages.count) pages, \(links) links and pictures"
@@ -113,9 +113,11 @@ public struct ValidateStep: BuildStep {
     }
 
     /// Checks every link and picture in every page; returns how many there were.
-    private func checkLinks(_ site: Site, _ resolver: LinkResolver, _ problems: inout [Diagnostic]) -> Int {
+    /// Pages in `skipping` have findings from the last build that still hold.
+    private func checkLinks(_ site: Site, _ resolver: LinkResolver, skipping: Set<String>,
+                            _ problems: inout [Diagnostic]) -> Int {
         var count = 0
-        for page in site.pages {
+        for page in site.pages where !skipping.contains(page.path) {
             let checked = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
             problems += checked.problems
             count += checked.links

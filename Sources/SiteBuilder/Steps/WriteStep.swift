@@ -11,8 +11,20 @@ public struct WriteStep: BuildStep {
         if context.options.theme == nil, let theme = context.theme { reading.append(("theme", theme.folder)) }
         let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
         try FolderOverlap.check(output: output.path, reading: reading)
-        let written = try output.write(context.files)
+        let written = try output.write(context.files, unchanged: context.unchangedFiles,
+                                       record: context.cache?.previous?.output)
         context.diagnostics += written.problems
-        return "\(context.files.count) files to \(context.options.output)"
+        if let record = written.record, let cache = context.cache, let site = context.site {
+            let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,
+                                  serviceCount: context.serviceCount, output: record)
+            // A cache that cannot be saved costs the next build time, never this build its site.
+            do {
+                try next.write(to: BuildCache.location(for: context.options.output))
+            } catch {
+                context.cacheNote = "\(error)"
+            }
+        }
+        let kept = context.unchangedFiles.isEmpty ? "" : " (\(context.unchangedFiles.count) unchanged)"
+        return "\(context.files.count + context.unchangedFiles.count) files\(kept) to \(context.options.output)"
     }
 }

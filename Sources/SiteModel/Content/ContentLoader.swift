@@ -12,7 +12,11 @@ public struct ContentLoader: Sendable {
     public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
 
     /// Loads the site. The site is nil when its settings could not be read; page errors are in the diagnostics.
-    public func load(from source: any ContentSource) throws -> (site: Site?, diagnostics: [Diagnostic]) {
+    /// - Parameter cached: the page at a path as an earlier build loaded it, with what loading it found, when its
+    ///   file is unchanged; such a page is not read or parsed unless a step asks for its Markdown.
+    public func load(from source: any ContentSource,
+                     cached: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil })
+        throws -> (site: Site?, diagnostics: [Diagnostic]) {
         let listing = try source.list()
         var diagnostics: [Diagnostic] = listing.problems
 
@@ -38,6 +42,7 @@ public struct ContentLoader: Sendable {
         }
         // Pages are read and parsed on every core; each page's problems stay with it, in file order.
         let loaded = Parallel.map(pagePaths) { path -> (Page?, [Diagnostic]) in
+            if let hit = cached(path) { return hit }
             var problems: [Diagnostic] = []
             let page = loadPage(path, from: source, diagnostics: &problems)
             return (page, problems)

@@ -1,0 +1,166 @@
+import Foundation
+import Markdown
+import SiteModel
+import EasyReadChecker
+
+/// What the build cache lets this build skip, worked out as the build goes, and what it keeps for the next build.
+///
+/// Three levels, each used only when the hashes behind it are the hashes of now:
+/// - **Nothing changed**: every input file and option is as it was, and the output folder is as the last build left
+///   it. No step does any work; the findings are the last build's.
+/// - **A page is unchanged**: its source has the same hash, so its front matter is taken from the cache and its
+///   Markdown is parsed only if a step asks for it.
+/// - **A page's results still hold**: its source, everything every page depends on (`siteKey`) and what pages show
+///   of each other (`indexKey`) are as they were, so its findings are the last build's and its HTML is the file in
+///   the output folder.
+struct CacheState: Sendable {
+    /// The cache the last build left, when it can be used.
+    let previous: BuildCache?
+    /// Why the cache was not used, for the progress lines.
+    let note: String?
+    /// The hash of every input file.
+    private(set) var inputs: BuildInputs
+    private(set) var themeFolder: LocalPath?
+    private(set) var everythingKey: String
+    /// Nothing changed since the last build, and the output folder is as it left it.
+    let unchanged: Bool
+    private(set) var siteKey = ""
+    private(set) var indexKey = ""
+    /// Pages whose findings and HTML from the last build still hold.
+    private(set) var reusable: Set<String> = []
+    /// How many diagnostics the loading step found, so that a page's loading findings can be told from the rest.
+    var loadDiagnosticCount = 0
+
+    /// Signpost's cache format, this program file and its word lists: a cache made by anything else is not read.
+    static let maker: String = {
+        var parts = ["\(BuildCache.format)"]
+        if let path = Bundle.main.executablePath, let stamp = FileStamp.of(path) {
+            parts += ["\(stamp.size)", "\(stamp.modified)", "\(stamp.inode)"]
+        }
+        parts.append(WordLists.version)
+        return String(SHA256.hex(parts.joined(separator: ":")).prefix(24))
+    }()
+
+    /// Reads the cache, hashes every input file and decides whether anything changed.
+    static func prepare(_ context: BuildContext) throws -> CacheState {
+        let options = context.options
+        let file = BuildCache.location(for: options.output)
+        let read = options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil)
+        let previous = read.cache
+        let listing = try context.source.list()
+        var themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
+        var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
+        var problems = listing.problems.map(\.formatted)
+        if let folder = themeFolder, let theme = try? Theme.source(for: folder).list() {
+            files += theme.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: Theme.source(for: folder)) }
+            problems += theme.problems.map(\.formatted)
+        } else {
+            themeFolder = nil
+        }
+        let inputs = BuildInputs.gather(files, previous: previous)
+        let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
+        let unchanged = previous.map { $0.everythingKey == key && Self.outputIsIntact($0.output, in: options.output) } ?? false
+        return CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
+                          everythingKey: key, unchanged: unchanged)
+    }
+
+    private static func everythingParts(_ options: BuildOptions, _ today: CalendarDate, _ theme: LocalPath?) -> [String] {
+        [maker, options.content.string, theme?.string ?? "", "\(options.includeDrafts)", today.description]
+    }
+
+    /// Whether every file the last build wrote is still in the output folder as it was written.
+    private static func outputIsIntact(_ record: BuildCache.OutputRecord, in folder: LocalPath) -> Bool {
+        !record.files.isEmpty && Parallel.map(Array(record.files)) { path, file in
+            FileStamp.of(folder.appending(path).string) == file.stamp
+        }.allSatisfy { $0 }
+    }
+
+    /// The page at `path` as the last build loaded it, when its source is unchanged; its Markdown is read from
+    /// `source` only if a step asks for it.
+    func cachedPage(_ path: String, source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
+        guard let record = previous?.pages[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
+        let page = Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions,
+                        slug: record.slug, bodyLineOffset: record.bodyLineOffset) {
+            let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return (try? SourceText.split(text).get())?.body ?? ""
+        }
+        return (page, record.loadFindings)
+    }
+}
+
+extension CacheState {
+    /// Works out, once every page is loaded, which pages' findings and HTML still hold. `fromCache` names the pages
+    /// whose sources were unchanged.
+    mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, fromCache: Set<String>) {
+        if let folder = theme?.folder, folder != themeFolder, let listing = try? Theme.source(for: folder).list() {
+            var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
+            let source = Theme.source(for: folder)
+            let files = listing.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: source) }
+            for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
+            inputs = BuildInputs(records: records)
+            themeFolder = folder
+        }
+        let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
+        siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in
+            !(name.hasPrefix("content:") && pagePaths.contains(String(name.dropFirst("content:".count))))
+        }
+        var index = SHA256()
+        for page in site.pages { index.update(Array(Self.indexLine(page).utf8)) }
+        for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
+        for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
+        indexKey = index.finish().hex
+        guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
+        reusable = fromCache.filter { previous.pages[$0] != nil }
+    }
+
+    /// What other pages can see of a page, on one line: where it is, its address, its twin and its front matter.
+    static func indexLine(_ page: Page) -> String {
+        let f = page.frontMatter
+        let services = f.services.map { "\($0.breakType ?? "-")|\($0.area ?? "-")|\($0.emergency.map(String.init) ?? "-")|\($0.overnight.map(String.init) ?? "-")" } ?? "-"
+        let fields: [String] = [
+            page.path, page.slug, page.twinPath ?? "-", f.title, f.summary, f.format.rawValue, f.slug ?? "-",
+            f.order.map(String.init) ?? "-", f.picture ?? "-", f.pictureAlt ?? "-", f.updated?.description ?? "-",
+            f.status.rawValue, f.easyReadOf ?? "-", services,
+        ]
+        return fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\u{1F}\u{1F}") }.joined(separator: "\u{1F}") + "\n"
+    }
+
+    /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
+    func outputIsUnchanged(_ path: String, in folder: LocalPath) -> Bool {
+        guard let file = previous?.output.files[path] else { return false }
+        return FileStamp.of(folder.appending(path).string) == file.stamp
+    }
+
+    /// Whether the file from input `name` still has the hash it had in the last build.
+    func inputIsUnchanged(_ name: String) -> Bool {
+        guard let before = previous?.inputs[name]?.hash else { return false }
+        return before == inputs.hash(name)
+    }
+
+    /// The cache for the next build: this build's inputs, pages and findings, and the output as written.
+    func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?,
+              output: BuildCache.OutputRecord) -> BuildCache {
+        let byFile = Dictionary(grouping: diagnostics.enumerated()) { $0.element.file }
+        var pages: [String: BuildCache.PageRecord] = [:]
+        for page in site.pages {
+            guard let hash = inputs.hash("content:" + page.path) else { continue }
+            let found = byFile[page.path] ?? []
+            guard !found.contains(where: { $0.element.level == .error }) else { continue }
+            pages[page.path] = BuildCache.PageRecord(
+                sourceHash: hash, frontMatter: page.frontMatter, keyPositions: page.keyPositions, slug: page.slug,
+                bodyLineOffset: page.bodyLineOffset,
+                loadFindings: found.filter { $0.offset < loadDiagnosticCount }.map(\.element),
+                findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element))
+        }
+        return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
+                          themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
+                          inputs: inputs.records, pages: pages, findings: diagnostics, pageCount: pageCount,
+                          serviceCount: serviceCount, output: output)
+    }
+
+    private static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}

@@ -1,5 +1,5 @@
 /// A place in a source file: 1-based line and column.
-public struct SourcePosition: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 

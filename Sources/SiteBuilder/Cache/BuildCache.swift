@@ -7,7 +7,7 @@ import SiteModel
 /// It is kept beside the output folder as `.<name>.cache` and is only ever a shortcut: every part of it is used only
 /// when the hashes it was made from are the hashes of now, so a build with it gives exactly what a build without it
 /// gives. A cache from another version of Signpost, or one that is damaged, is ignored and made again.
-struct BuildCache: Codable, Sendable {
+struct BuildCache: Sendable {
     /// What made the cache: Signpost's cache format, the program file and its word lists. Any other maker's cache is
     /// not read.
     var maker: String
@@ -35,13 +35,13 @@ struct BuildCache: Codable, Sendable {
     /// The files in the output folder and in the site before last, as written.
     var output: OutputRecord
 
-    struct InputRecord: Codable, Sendable {
+    struct InputRecord: Sendable {
         var stamp: FileStamp?
         var hash: String
     }
 
     /// One page, as loaded, and what it gave while `siteKey` and `indexKey` held.
-    struct PageRecord: Codable, Sendable {
+    struct PageRecord: Sendable {
         var sourceHash: String
         var frontMatter: PageFrontMatter
         var keyPositions: [String: SourcePosition]
@@ -54,14 +54,14 @@ struct BuildCache: Codable, Sendable {
     }
 
     /// The output folder's files as the build left them, and those of the site before last (the next staging folder).
-    struct OutputRecord: Codable, Sendable {
+    struct OutputRecord: Sendable {
         /// Counts successful builds that wrote the output folder.
         var generation: Int
         var files: [String: OutputFile]
         var previousFiles: [String: OutputFile]
     }
 
-    struct OutputFile: Codable, Sendable, Equatable {
+    struct OutputFile: Sendable, Equatable {
         var stamp: FileStamp
         /// The generation in which the file's bytes were last written.
         var writtenIn: Int
@@ -86,8 +86,9 @@ extension BuildCache {
             return (nil, "The build cache \(file) was made by another version of Signpost, so everything is built again.")
         }
         let body = bytes[(newline + 1)...]
-        guard header[2] == checksum(body),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(body)), cache.maker == maker else {
+        var reader = CacheReader(bytes, from: newline + 1)
+        guard header[2] == checksum(body), let cache = try? BuildCache(&reader), reader.isAtEnd, cache.maker == maker
+        else {
             return (nil, damaged(file))
         }
         return (cache, nil)
@@ -100,10 +101,12 @@ extension BuildCache {
     /// Writes the cache whole, into a new file that then takes the old one's place, so a build that is stopped halfway
     /// never leaves half a cache.
     func write(to file: LocalPath) throws {
-        let body = try JSONEncoder().encode(self)
-        let header = "signpost-cache \(maker) \(Self.checksum([UInt8](body)))\n"
+        var writer = CacheWriter()
+        write(&writer)
+        let body = writer.bytes
+        let header = "signpost-cache \(maker) \(Self.checksum(body))\n"
         let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")
-        try (Data(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
+        try Data(Array(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
         guard rename(temporary.string, file.string) == 0 else {
             let reason = SystemCall.lastError
             unlink(temporary.string)
@@ -111,14 +114,7 @@ extension BuildCache {
         }
     }
 
-    /// A fast check that the bytes are the ones written (FNV-1a, 64 bits): it finds damage, and the hashes inside
-    /// find change.
-    static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    /// A fast check that the bytes are the ones written: it finds damage, and the hashes inside find change.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> String { XXH64.hex(bytes) }
+    static func checksum(_ bytes: [UInt8]) -> String { XXH64.hex(bytes) }
 }

@@ -16,7 +16,7 @@ public enum DiagnosticLevel: String, Sendable, Codable, Comparable, CaseIterable
 }
 
 /// One problem found in one file, at one place. Everything Signpost reports is a `Diagnostic`.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Sendable, Hashable {
     /// Path relative to the content folder, for example `pages/short-breaks.md`.
     public var file: String
     public var line: Int

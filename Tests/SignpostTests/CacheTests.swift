@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import SiteBuilder
+import SiteModel
+
+/// The build cache may only ever make a build faster: after any edit, a build that uses it writes the same bytes and
+/// reports the same findings as a build from nothing.
+@Suite("The build cache")
+struct CacheTests {
+    /// A copy of the sample site and the default theme, with every file dated an hour ago, so that the cache trusts
+    /// the files' stamps as it would on a writer's computer, and an edit shows in a file's stamp.
+    struct Workspace {
+        let folder: URL
+        var content: URL { folder.appendingPathComponent("Content") }
+        var theme: URL { folder.appendingPathComponent("Themes/default") }
+        var output: URL { folder.appendingPathComponent("out/Output") }
+
+        init() throws {
+            folder = try temporaryFolder()
+            let manager = FileManager.default
+            try manager.createDirectory(at: folder.appendingPathComponent("Themes"), withIntermediateDirectories: true)
+            try manager.copyItem(at: sampleContent, to: content)
+            try manager.copyItem(at: defaultTheme, to: theme)
+            for root in [content, theme] {
+                for case let file as URL in manager.enumerator(at: root, includingPropertiesForKeys: nil)! {
+                    try manager.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: file.path)
+                }
+            }
+        }
+
+        func build(to output: URL? = nil, cache: Bool = true) throws -> BuildContext {
+            try BuildPipeline.standard().run(BuildContext(options: BuildOptions(
+                content: content, theme: theme, output: output ?? self.output, useCache: cache)))
+        }
+
+        func edit(_ path: String, in root: URL? = nil, _ change: (String) -> String) throws {
+            let file = (root ?? content).appendingPathComponent(path)
+            try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: false, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// An edit a writer might make between two builds.
+    struct Edit: CustomTestStringConvertible, Sendable {
+        let name: String
+        let apply: @Sendable (Workspace) throws -> Void
+        var testDescription: String { name }
+    }
+
+    static let edits: [Edit] = [
+        Edit(name: "nothing") { _ in },
+        Edit(name: "a sentence added to a page") { try $0.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" } },
+        Edit(name: "a page's title") { try $0.edit("pages/leder.md") { $0.replacingOccurrences(of: "title: ", with: "title: New ", options: [], range: $0.range(of: "title: ")) } },
+        Edit(name: "a new page") { try pageFile("title: Holidays\nsummary: Breaks away from home.", "A holiday can be a short break.").write(to: $0.content.appendingPathComponent("pages/holidays.md"), atomically: false, encoding: .utf8) },
+        Edit(name: "a page removed") { try FileManager.default.removeItem(at: $0.content.appendingPathComponent("pages/moving-to-adult-services.md")) },
+        Edit(name: "a page made a draft") { try $0.edit("pages/have-your-say.md") { $0.replacingOccurrences(of: "---\n", with: "---\nstatus: draft\n", options: [], range: $0.range(of: "---\n")) } },
+        Edit(name: "a mistake in a page") { try $0.edit("pages/leder.md") { $0.replacingOccurrences(of: "summary:", with: "sumary:") } },
+        Edit(name: "a broken link") { try $0.edit("pages/short-breaks.md") { $0 + "\nRead [more](no-such-page.md).\n" } },
+        Edit(name: "the site's title") { try $0.edit("site.yml") { $0.replacingOccurrences(of: "title: Short Breaks Signpost", with: "title: Short Breaks") } },
+        Edit(name: "a glossary meaning") { try $0.edit("glossary.yml") { $0.replacingOccurrences(of: "A meeting where someone finds out", with: "A talk where someone finds out") } },
+        Edit(name: "a template") { try $0.edit("templates/page.mustache", in: $0.theme) { $0 + "<!-- changed -->\n" } },
+        Edit(name: "the theme's style sheet") { try $0.edit("assets/site.css", in: $0.theme) { $0 + "\nbody { margin: 0; }\n" } },
+        Edit(name: "a picture") { try $0.edit("pictures/form.svg") { $0.replacingOccurrences(of: "</svg>", with: "<title>Form</title></svg>") } },
+        Edit(name: "a service") { try $0.edit("services/maple-lodge.md") { $0 + "\nThere is a garden.\n" } },
+        Edit(name: "a file touched but not changed") { try $0.edit("pages/leder.md") { $0 } },
+        Edit(name: "a page in the output changed by hand") { try "changed".write(to: $0.output.appendingPathComponent("leder/index.html"), atomically: false, encoding: .utf8) },
+        Edit(name: "a page in the output deleted by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("leder/index.html")) },
+        Edit(name: "the cache damaged") { workspace in
+            let cache = BuildCache.location(for: LocalPath(workspace.output))
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cache.string)))
+            bytes[bytes.count / 2] ^= 0x55
+            try Data(bytes).write(to: URL(fileURLWithPath: cache.string))
+        },
+    ]
+
+    @Test(arguments: edits)
+    func aBuildFromTheCacheIsTheSameAsOneWithout(_ edit: Edit) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let first = try workspace.build()
+        #expect(!first.hasErrors)
+        try edit.apply(workspace)
+        let cached = try workspace.build()
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(cached.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+        #expect(cached.hasErrors == cold.hasErrors)
+        if !cold.hasErrors {
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold/Output")))
+            // And again with nothing changed since.
+            let again = try workspace.build()
+            #expect(again.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold/Output")))
+        }
+    }
+
+    @Test func anUnchangedSiteIsNeitherCheckedNorWrittenAgain() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        var lines: [String] = []
+        let context = BuildContext(options: BuildOptions(content: workspace.content, theme: workspace.theme,
+                                                         output: workspace.output))
+        _ = try BuildPipeline.standard().run(context) { lines.append($0) }
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("[1/1] Nothing changed since the last build") == true)
+    }
+
+    @Test func aChangeToOnePageChecksAndRendersOnlyThatPage() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        var lines: [String] = []
+        let context = BuildContext(options: BuildOptions(content: workspace.content, theme: workspace.theme,
+                                                         output: workspace.output))
+        _ = try BuildPipeline.standard().run(context) { lines.append($0) }
+        #expect(lines.contains { $0.contains("Loading") && $0.contains("unchanged)") })
+        #expect(lines.contains { $0.contains("Checking 1 pages") })
+    }
+
+    @Test func aDamagedOrForeignCacheIsIgnoredWithANote() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let cache = BuildCache.location(for: LocalPath(workspace.output))
+        let url = URL(fileURLWithPath: cache.string)
+        for (bytes, note) in [(Data("signpost-cache someone-else 0\njunk".utf8), "another version of Signpost"),
+                              (Data("not a cache at all".utf8), "is damaged")] {
+            try bytes.write(to: url)
+            var lines: [String] = []
+            let context = BuildContext(options: BuildOptions(content: workspace.content, theme: workspace.theme,
+                                                             output: workspace.output))
+            let result = try BuildPipeline.standard().run(context) { lines.append($0) }
+            #expect(!result.hasErrors)
+            #expect(lines.first?.contains(note) == true, "\(lines.first ?? "")")
+            #expect(lines.contains { $0.contains("Checking 16 pages") || $0.contains("Checking") })
+        }
+    }
+
+    @Test func theCacheFileReadsBackAsItWasWritten() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let read = BuildCache.read(from: location, maker: CacheState.maker)
+        let cache = try #require(read.cache)
+        #expect(read.note == nil)
+        var writer = CacheWriter()
+        cache.write(&writer)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: location.string))
+        #expect(Array(bytes.drop { $0 != 10 }.dropFirst()) == writer.bytes)
+        #expect(cache.pages.count == 16)
+    }
+
+    /// Every field of front matter must be kept by the cache and shown in the site index; a new field must be added
+    /// to `CacheCoding` and `CacheState.indexLine` first.
+    @Test func frontMatterKeepsEveryField() throws {
+        let frontMatter = PageFrontMatter(
+            title: "T", summary: "S", format: .easyRead, slug: "s", order: 3, picture: "p.svg", pictureAlt: "A",
+            updated: CalendarDate(iso: "2026-01-02"), status: .draft, easyReadOf: "pages/a.md",
+            services: ServiceQuery(breakType: "sitting", area: "north", emergency: true, overnight: false))
+        #expect(Mirror(reflecting: frontMatter).children.count == 11)
+        var writer = CacheWriter()
+        frontMatter.write(&writer)
+        var reader = CacheReader(writer.bytes)
+        let back = try PageFrontMatter(&reader)
+        #expect(String(describing: back) == String(describing: frontMatter))
+    }
+}

@@ -17,8 +17,9 @@ struct OutputTests {
         return content
     }
 
-    func build(_ content: URL, to output: URL) throws -> BuildContext {
-        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(content: content, theme: defaultTheme, output: output)))
+    func build(_ content: URL, to output: URL, cache: Bool = true) throws -> BuildContext {
+        try BuildPipeline.standard().run(BuildContext(options: BuildOptions(
+            content: content, theme: defaultTheme, output: output, useCache: cache)))
     }
 
     @Test func aFailedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
@@ -36,7 +37,7 @@ struct OutputTests {
         #expect(try snapshot(of: output) == before)
         // No staging folders are left behind beside the output.
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(siblings == ["Content", "Output"])
+        #expect(siblings == [".Output.cache", "Content", "Output"])
     }
 
     @Test func aGoodBuildReplacesTheWholeFolder() throws {
@@ -67,7 +68,8 @@ struct OutputTests {
         let output = folder.appendingPathComponent("Output")
         let content = try makeContent(in: folder, extraPage: pageFile("title: Extra\nsummary: Extra."))
         _ = try build(content, to: output)
-        _ = try build(content, to: output)
+        // Without the cache, so that the unchanged site is written again.
+        _ = try build(content, to: output, cache: false)
         let previous = folder.appendingPathComponent(".Output.previous")
         #expect(FileManager.default.fileExists(atPath: previous.appendingPathComponent(OutputFolder.marker).path))
         // A page that goes away is gone from the output, even though its folder was there to reuse.
@@ -86,9 +88,9 @@ struct OutputTests {
         let output = folder.appendingPathComponent("Output")
         let content = try makeContent(in: folder)
         _ = try build(content, to: output)
-        _ = try build(content, to: output)
+        _ = try build(content, to: output, cache: false)
         #expect(try snapshot(of: stranger) == ["notes.txt": Data("mine".utf8)])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(siblings == [".Output.previous", "Content", "Output"])
+        #expect(siblings == [".Output.cache", ".Output.previous", "Content", "Output"])
     }
 }

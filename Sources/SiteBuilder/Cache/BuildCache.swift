@@ -59,6 +59,9 @@ struct BuildCache: Sendable {
         var generation: Int
         var files: [String: OutputFile]
         var previousFiles: [String: OutputFile]
+        /// When each folder of the output (`""` for the output folder itself) last had a file added, removed or
+        /// renamed, in nanoseconds since 1970: a file someone put into the output folder shows here.
+        var folders: [String: Int64]
     }
 
     struct OutputFile: Sendable, Equatable {

@@ -194,6 +194,7 @@ extension BuildCache.OutputRecord {
                 out.int(file.writtenIn)
             }
         }
+        out.dictionary(folders) { $0.int($1) }
     }
 
     init(_ from: inout CacheReader) throws {
@@ -203,6 +204,7 @@ extension BuildCache.OutputRecord {
         }
         files = try from.dictionary(read)
         previousFiles = try from.dictionary(read)
+        folders = try from.dictionary { try $0.int64() }
     }
 }
 

@@ -68,11 +68,17 @@ struct CacheState: Sendable {
         [maker, options.content.string, theme?.string ?? "", "\(options.includeDrafts)", today.description]
     }
 
-    /// Whether every file the last build wrote is still in the output folder as it was written.
+    /// Whether every file the last build wrote is still in the output folder as it was written, and nothing was
+    /// added to or taken from any of its folders since.
     private static func outputIsIntact(_ record: BuildCache.OutputRecord, in folder: LocalPath) -> Bool {
-        !record.files.isEmpty && Parallel.map(Array(record.files)) { path, file in
+        guard !record.files.isEmpty, !record.folders.isEmpty else { return false }
+        let filesIntact = Parallel.map(Array(record.files)) { path, file in
             FileStamp.of(folder.appending(path).string) == file.stamp
-        }.allSatisfy { $0 }
+        }
+        let foldersIntact = Parallel.map(Array(record.folders)) { path, modified in
+            FileStamp.ofFolder(path.isEmpty ? folder.string : folder.appending(path).string)?.modified == modified
+        }
+        return filesIntact.allSatisfy { $0 } && foldersIntact.allSatisfy { $0 }
     }
 
     /// The page at `path` as the last build loaded it, when its source is unchanged; its Markdown is read from

@@ -167,7 +167,16 @@ public struct OutputFolder: Sendable {
         for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.appending($0).string)) }) {
             if let stamp { files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: generation) }
         }
-        return BuildCache.OutputRecord(generation: generation, files: files, previousFiles: previous?.files ?? [:])
+        var folders = Set([""])
+        for file in files.keys {
+            var folder = ContentPath.folder(of: file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
+        }
+        let folderStamps = Parallel.map(Array(folders)) { folder in
+            (folder, FileStamp.ofFolder(folder.isEmpty ? staging.string : staging.appending(folder).string)?.modified ?? 0)
+        }
+        return BuildCache.OutputRecord(generation: generation, files: files, previousFiles: previous?.files ?? [:],
+                                       folders: Dictionary(uniqueKeysWithValues: folderStamps))
     }
 
     /// Whether `keep:` lists a file: by its own path, or by a folder it is in.

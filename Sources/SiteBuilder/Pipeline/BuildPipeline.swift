@@ -42,16 +42,22 @@ public struct BuildPipeline: Sendable {
                 return context
             }
         }
+        var cachedFindingsUsed = false
         for (index, step) in steps.enumerated() {
+            // Once every step that looks has run, the last build's findings stand in for pages it did not look at.
+            if !step.runsAfterErrors && !cachedFindingsUsed {
+                context.useCachedFindings()
+                cachedFindingsUsed = true
+            }
             if context.options.dryRun && step is WriteStep { break }
             if context.hasErrors && !step.runsAfterErrors { break }
             if context.site == nil && index > 0 { break }
             let started = Date()
             let detail = try step.run(&context)
-            if step is CheckStep { context.useCachedFindings() }
             if let directory = context.directory { context.serviceCount = directory.entries.count }
             progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(Self.milliseconds(since: started)) ms)")
         }
+        if !cachedFindingsUsed { context.useCachedFindings() }
         context.diagnostics = context.diagnostics.sortedForReport()
         return context
     }

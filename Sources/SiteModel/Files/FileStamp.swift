@@ -23,9 +23,16 @@ public struct FileStamp: Sendable, Hashable, Codable {
     }
 
     /// The stamp of the regular file at `path` (a link is followed), or nil when there is none.
-    public static func of(_ path: String) -> FileStamp? {
+    public static func of(_ path: String) -> FileStamp? { of(path, type: S_IFREG) }
+
+    /// The stamp of the folder at `path`, not following a link: its `modified` changes whenever a file in it is
+    /// added, removed or renamed.
+    public static func ofFolder(_ path: String) -> FileStamp? { of(path, type: S_IFDIR, followingLinks: false) }
+
+    private static func of(_ path: String, type: mode_t, followingLinks: Bool = true) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let found = followingLinks ? stat(path, &info) : lstat(path, &info)
+        guard found == 0, (info.st_mode & S_IFMT) == type else { return nil }
         #if canImport(Darwin)
         let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         let changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)

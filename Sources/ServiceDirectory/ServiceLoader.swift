@@ -36,8 +36,10 @@ public struct ServiceLoader: Sendable {
             owners[entry.id] = path
             entries.append(entry)
         }
-        entries.sort { ($0.service.name.lowercased(), $0.id) < ($1.service.name.lowercased(), $1.id) }
-        return (entries, diagnostics)
+        // Each name is lowercased once, not at every comparison.
+        let keys = entries.map { (name: $0.service.name.lowercased(), id: $0.id) }
+        let order = keys.indices.sorted { (keys[$0].name, keys[$0].id) < (keys[$1].name, keys[$1].id) }
+        return (order.map { entries[$0] }, diagnostics)
     }
 
     func loadOne(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> ServiceEntry? {

@@ -18,8 +18,9 @@ public struct DirectoryStep: BuildStep {
         // Descriptions are Markdown like pages: the same warnings for what is never published, and the same checks
         // of where links lead.
         let resolver = context.linkResolver ?? LinkResolver(site: site)
-        for entry in entries {
-            context.diagnostics += LinkCheck.problems(in: entry.description, file: entry.path, resolver: resolver).problems
+        // Each description is checked on its own, so they are checked on every core; problems keep the services' order.
+        for problems in Parallel.map(entries, { LinkCheck.problems(in: $0.description, file: $0.path, resolver: resolver).problems }) {
+            context.diagnostics += problems
         }
         let directory = Directory(entries: entries)
         context.directory = directory

@@ -1,0 +1,63 @@
+import Foundation
+import Markdown
+import ServiceDirectory
+import SiteModel
+
+/// Writes the service directory: the listing with search, the search index, browse pages by kind of break and by
+/// area, a page for each service, and the Open Referral UK exports. Each of those is its own small type; this one
+/// checks the theme has the templates they need and runs them side by side.
+struct DirectoryRenderer {
+    let site: Site
+    let theme: Theme
+    let directory: Directory
+    let pagesByPath: [String: Page]
+    /// Where links in service descriptions lead, as for pages.
+    let resolver: LinkResolver
+
+    static let listingSlug = "services"
+
+    /// What every part shares: the page context, service cards and pictures.
+    private let pages: DirectoryPages
+
+    init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page], resolver: LinkResolver) {
+        self.site = site
+        self.theme = theme
+        self.directory = directory
+        self.pagesByPath = pagesByPath
+        self.resolver = resolver
+        pages = DirectoryPages(site: site, theme: theme, directory: directory, pagesByPath: pagesByPath)
+    }
+
+    /// - Returns: how long the search index took to build, in milliseconds.
+    @discardableResult
+    func render(into files: inout [String: Data], diagnostics: inout [Diagnostic]) -> Int {
+        guard !site.serviceFiles.isEmpty else { return 0 }
+        for template in ["services", "service", "services-browse"] where theme.library.getTemplate(named: template) == nil {
+            diagnostics.append(Diagnostic(file: "\(theme.folder.lastComponent)/templates/\(template).mustache", line: 1,
+                                          column: 1, message: "The theme has no `\(template).mustache`, which the service directory needs. Copy it from Themes/default."))
+        }
+        guard !diagnostics.contains(where: { $0.level == .error }) else { return 0 }
+
+        // The parts are independent, so they run side by side; each also spreads its own work over every core, and
+        // the listing page and the search index, which are one file each, overlap with the rest.
+        let siteURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
+        let parts: [@Sendable () -> (files: [(String, Data)], milliseconds: Int)] = [
+            { [pages] in ([ListingPage(pages: pages).file()], 0) },
+            { [pages, site] in SearchIndexFile(pages: pages, synonyms: site.config.synonyms).timedFile() },
+            { [pages] in (BrowsePages(pages: pages).files(), 0) },
+            { [pages, resolver] in (ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files(), 0) },
+            { [directory] in (OpenReferral(entries: directory.entries, siteURL: siteURL).files().map { ($0.key, $0.value) }, 0) },
+        ]
+        var indexMilliseconds = 0
+        for part in Parallel.map(parts, { $0() }) {
+            for (path, data) in part.files { files[path] = data }
+            indexMilliseconds += part.milliseconds
+        }
+        return indexMilliseconds
+    }
+
+    /// Cards for a page that asks for services with `services:` in its front matter.
+    func cards(for query: ServiceQuery, urls: SiteURLs) -> [[String: Any]] {
+        directory.matching(query).map { pages.card($0, urls: urls) }
+    }
+}

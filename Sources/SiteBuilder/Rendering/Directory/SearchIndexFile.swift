@@ -1,0 +1,25 @@
+import Foundation
+import ServiceDirectory
+import SiteModel
+
+/// `services/search-index.js`, which the listing page loads so that search works without a server.
+struct SearchIndexFile {
+    let pages: DirectoryPages
+    /// The site's own groups of words that mean the same, from `site.yml`.
+    let synonyms: [[String]]
+
+    /// The file, and how long it took in milliseconds, which the build reports.
+    func timedFile() -> (files: [(String, Data)], milliseconds: Int) {
+        let started = Date()
+        // From the listing at /services/, as the cards are. Each picture's address is made once, before the
+        // cards are made on every core.
+        let urls = SiteURLs(fromSlug: DirectoryRenderer.listingSlug)
+        let pictureURLs = Dictionary(Set(pages.pictures.values).map { ($0, urls.file($0)) }) { first, _ in first }
+        let pictureOf = pages.pictures
+        let index = SearchIndex(entries: pages.directory.listed, extraSynonyms: synonyms) { entry in
+            pictureOf[entry.id].flatMap { pictureURLs[$0] }
+        }
+        let data = Data(index.scriptBytes())
+        return ([("services/search-index.js", data)], Int(Date().timeIntervalSince(started) * 1000))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Markdown
+import ServiceDirectory
+import SiteModel
+
+/// A page for each published service at `/services/<id>/`: its key facts, contact details, address, description
+/// and schema.org data for search engines.
+struct ServicePages {
+    let pages: DirectoryPages
+    /// Where links in service descriptions lead, as for pages.
+    let resolver: LinkResolver
+    /// The site's web address and base path, for the page's own full address.
+    let siteURL: String
+
+    func files() -> [(String, Data)] {
+        Parallel.map(pages.directory.entries) { entry in
+            ("\(entry.slug)/index.html", Data(pages.theme.render("service", values(for: entry)).utf8))
+        }
+    }
+
+    /// The description's HTML, with links to pages and files rewritten to their addresses, as on pages.
+    private func descriptionHTML(_ entry: ServiceEntry, urls: SiteURLs) -> String {
+        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: entry.path).transform(entry.description)
+        return entry.description.renderHTML()
+    }
+
+    private func values(for entry: ServiceEntry) -> [String: Any] {
+        let service = entry.service
+        let urls = SiteURLs(fromSlug: entry.slug)
+        var values = pages.context(title: service.name, summary: service.summary, urls: urls)
+        var details: [String: Any] = [
+            "facts": facts(of: service).map { label, value in
+                ["label": label, "lines": value.split(separator: "\n").map { ["text": String($0)] }] as [String: Any]
+            },
+            "closed": service.status == .temporarilyClosed,
+            "description": descriptionHTML(entry, urls: urls),
+            "hasDescription": !entry.description.root.children.isEmpty,
+        ]
+        if let organization = service.organization {
+            details["organization"] = ["name": organization.name, "website": organization.website as Any]
+        }
+        if let contact = service.contact {
+            var links = ContactLinks.values(phone: contact.phone, email: contact.email)
+            if let website = contact.website { links["website"] = website }
+            details["contact"] = links
+        }
+        if let location = service.location {
+            let address = [location.name, location.address?.street, location.address?.city, location.address?.postcode]
+                .compactMap { $0 }.map { ["line": $0] }
+            details["address"] = address
+            details["hasAddress"] = !address.isEmpty
+        }
+        if let checked = service.checked { details["checked"] = ["iso": checked.iso, "long": checked.long] }
+        if let easy = service.easyReadSummary {
+            var box: [String: Any] = ["text": easy]
+            if let picture = pages.pictures[entry.id] { box["picture"] = urls.file(picture) }
+            details["easyRead"] = box
+        }
+        values["service"] = details
+        values["jsonLD"] = StructuredData.jsonLD(for: entry, pageURL: siteURL + "/\(entry.slug)/")
+        return values
+    }
+
+    /// The key facts, as label and value; a value's lines are separated by line breaks. Empty facts are left out.
+    private func facts(of service: Service) -> [(String, String)] {
+        var facts: [(String, String)] = []
+        func fact(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append((label, value)) }
+        }
+        fact("Kind of break", service.breakTypes.map(\.label).joined(separator: ", "))
+        fact("Who can use it", service.eligibility)
+        fact("Ages", Facts.ages(service.ages))
+        fact("Where you must live", service.areas.joined(separator: ", "))
+        fact("How to get it", service.howToGetIt)
+        fact("What it costs", service.costs.isEmpty ? "Ask the service about the cost." : service.costs.map {
+            "\($0.option): \(Facts.money($0.amount, currency: $0.currency))" + ($0.description.map { ". \($0)" } ?? "")
+        }.joined(separator: "\n"))
+        fact("When it is open", service.hours.map(Facts.hours).joined(separator: "\n"))
+        fact("Overnight stays", service.overnight ? "Yes" : "No")
+        fact("At short notice", service.emergency ? "Yes, day or night" : nil)
+        fact("Languages spoken", service.languages.map(Facts.language).joined(separator: ", "))
+        fact("Help with health needs", service.healthSupport.map(Facts.label).joined(separator: ", "))
+        fact("Culture and faith", service.culture.map(Facts.label).joined(separator: ", "))
+        fact("Accessibility", service.accessibility.map(Facts.label).joined(separator: ", "))
+        return facts
+    }
+}

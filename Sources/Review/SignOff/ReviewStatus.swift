@@ -68,7 +68,7 @@ public struct ReviewStatusRow: Sendable {
     public static func table(_ rows: [ReviewStatusRow]) -> String {
         var lines: [[String]] = [["Page", "Last session", "Group", "Outcome", "Stale", "Not understood", "Open notes"]]
         for row in rows {
-            let stale = row.isStale ? (row.changedPoints.map { "yes (\($0) points)" } ?? "yes") : (row.last == nil ? "-" : "no")
+            let stale = row.isStale ? (row.changedPoints.map { "yes (\($0) point\($0 == 1 ? "" : "s"))" } ?? "yes") : (row.last == nil ? "-" : "no")
             lines.append([row.page + (row.isDraft ? " (draft)" : ""), row.last?.date.iso ?? "never",
                           row.last?.group ?? "-", row.last?.outcome.rawValue ?? "-", stale,
                           String(row.notUnderstood), String(row.openNotes)])

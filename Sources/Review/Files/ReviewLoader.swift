@@ -21,8 +21,8 @@ public struct ReviewBook: Sendable {
     public func review(for pagePath: String) -> ReviewFile? { files[pagePath]?.review }
 
     /// Reads `site.reviewFiles`. A file with errors is left out; its problems are in the diagnostics.
-    /// - Parameter pages: the site's easy-read pages as `ReviewablePage`s, by path, to check point numbers against.
-    public static func load(site: Site, pages: [String: ReviewablePage]) -> (book: ReviewBook, diagnostics: [Diagnostic]) {
+    /// - Parameter reviewable: an easy-read page as a `ReviewablePage`, by path, to check point numbers against.
+    public static func load(site: Site, reviewable: (String) -> ReviewablePage?) -> (book: ReviewBook, diagnostics: [Diagnostic]) {
         var book = ReviewBook()
         var diagnostics: [Diagnostic] = []
         let groups = site.config.reviewGroups.map(\.name)
@@ -54,7 +54,7 @@ public struct ReviewBook: Sendable {
                                               message: "`\(other.path)` is already the review file for `\(pagePath)`. Keep every session for a page in one file."))
                 continue
             }
-            let current = pages[pagePath]
+            let current = reviewable(pagePath)
             for (index, session) in review.sessions.enumerated() {
                 if !groups.contains(session.group) {
                     let hint = groups.isEmpty ? " Add the group to `review_groups:` in site.yml."

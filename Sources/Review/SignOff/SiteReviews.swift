@@ -18,14 +18,21 @@ public struct SiteReviews: Sendable {
     ///   `review status`).
     public static func load(site: Site, everyPage: Bool = false) -> (reviews: SiteReviews, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let reviewedPaths = Set(site.reviewFiles.isEmpty ? [] : reviewedPagePaths(site))
-        let easyRead = site.pages.filter { $0.isEasyRead && (everyPage || reviewedPaths.contains($0.path)) }
-        let read = Parallel.map(easyRead) { page in
+        func read(_ page: Page) -> ReviewablePage {
             ReviewablePage(page: page) { site.assetPath(for: ContentPath.splitFragment($0).path, from: page.path) }
         }
         var pages: [String: ReviewablePage] = [:]
-        for page in read { pages[page.path] = page }
-        let (book, problems) = ReviewBook.load(site: site, pages: pages)
+        if everyPage {
+            for page in Parallel.map(site.pages.filter(\.isEasyRead), read) { pages[page.path] = page }
+        }
+        // In a build only the pages review files name are read again, as the files name them.
+        let (book, problems) = ReviewBook.load(site: site) { path in
+            if let known = pages[path] { return known }
+            guard let page = site.page(at: path), page.isEasyRead else { return nil }
+            let reviewable = read(page)
+            pages[path] = reviewable
+            return reviewable
+        }
         diagnostics += problems
         var states: [String: ReviewState] = [:]
         for page in site.pages where page.isEasyRead {
@@ -49,21 +56,6 @@ public struct SiteReviews: Sendable {
             }
         }
         return (SiteReviews(pages: pages, book: book, states: states, explanationPath: explanation), diagnostics)
-    }
-
-    /// The pages the review files name, read cheaply (only `page:`) so that a build reads only those pages again.
-    private static func reviewedPagePaths(_ site: Site) -> [String] {
-        site.reviewFiles.compactMap { file in
-            guard let text = site.source.readText(file) else { return nil }
-            for line in text.split(separator: "\n") where line.hasPrefix("page:") {
-                var value = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
-                if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                    value = String(value.dropFirst().dropLast())
-                }
-                return ContentPath.resolve(value, from: "") ?? value
-            }
-            return nil
-        }
     }
 
     /// The "Checked by" sign-off shown on a page: its own, for an easy-read page, or its easy-read twin's.

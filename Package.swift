@@ -27,22 +27,24 @@ let package = Package(
         .target(name: "EasyReadChecker", dependencies: ["SiteModel", "Markdown"], resources: [.copy("Data")]),
         // The service directory: services, their checks, the search index and Open Referral UK exports.
         .target(name: "ServiceDirectory", dependencies: ["SiteModel", "Markdown"]),
+        // Self-advocacy group review: an easy-read page's points and version, review files, sign-off and the pack's data.
+        .target(name: "Review", dependencies: ["SiteModel", "Markdown", "EasyReadChecker"]),
         // The build pipeline: load, validate, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory",
+                "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The thin command-line tool.
         .executableTarget(
             name: "signpost",
-            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "SignpostTests",
-            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory"],
+            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review"],
             resources: [.copy("Fixtures")]
         ),
     ],

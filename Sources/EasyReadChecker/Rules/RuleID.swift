@@ -20,6 +20,10 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case pageLength = "page-length"
     case headingStructure = "heading-structure"
     case readability = "readability"
+    /// An easy-read page that changed after a self-advocacy group approved it (see the Review module).
+    case reviewStale = "review-stale"
+    /// An easy-read page that no self-advocacy group has approved.
+    case reviewMissing = "review-missing"
 
     /// Findings about `<!-- signpost-… -->` comments themselves, such as one that suppresses nothing.
     public static let suppressionRule = "suppression"
@@ -48,6 +52,8 @@ extension RuleID {
         case .pageLength: "Pages with too many words"
         case .headingStructure: "More than one main heading, or a skipped heading level"
         case .readability: "The page's reading grade"
+        case .reviewStale: "An easy-read page that changed after a group checked it"
+        case .reviewMissing: "An easy-read page that no group has approved"
         }
     }
 }

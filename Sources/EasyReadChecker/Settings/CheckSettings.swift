@@ -29,6 +29,9 @@ public struct CheckSettings: Sendable {
             .pageLength: RuleLimits(enabled: true, level: .warning, warning: 1000),
             .headingStructure: .at(.error),
             .readability: RuleLimits(enabled: true, level: .suggestion, suggestion: 6),
+            // Review rules are not Markdown rules: the build's review step reads these limits.
+            .reviewStale: .at(.warning),
+            .reviewMissing: RuleLimits(enabled: false, level: .warning),
         ]
         let standard: [RuleID: RuleLimits] = [
             .sentenceLength: RuleLimits(enabled: true, level: .warning, warning: 25, error: 40),

@@ -1,4 +1,5 @@
 import Foundation
+import Review
 import ServiceDirectory
 import SiteModel
 
@@ -15,6 +16,8 @@ public struct BuildContext: Sendable {
     var linkResolver: LinkResolver?
     /// The service directory, once loaded.
     public var directory: Directory?
+    /// The groups' reviews of easy-read pages, once read: the "Checked by" line comes from them.
+    public var reviews: SiteReviews?
     /// The day the build runs, for checks such as "Details may be out of date".
     public var today: CalendarDate = .today
     /// Everything found so far, errors, warnings and suggestions.

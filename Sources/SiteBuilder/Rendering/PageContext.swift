@@ -1,3 +1,4 @@
+import Review
 import SiteModel
 
 /// Builds what a template sees for one page. Every value is plain text, escaped by the template, except
@@ -7,6 +8,8 @@ struct PageContext {
     let urls: SiteURLs
     /// Pages by path, for navigation labels and twins.
     let pagesByPath: [String: Page]
+    /// The groups' reviews, for the "Checked by" line; nil when the build did not read them.
+    var reviews: SiteReviews? = nil
 
     /// The parts every template shares: language, site title, navigation, contact details.
     func common(title: String, description: String, current: Page?) -> [String: Any] {
@@ -74,9 +77,25 @@ struct PageContext {
                 "isEasyRead": twin.isEasyRead,
             ] as [String: Any]
         }
+        if let checkedBy = checkedBy(page) { values["checkedBy"] = checkedBy }
         context["page"] = values
         if page.isHome { context["cards"] = cards(for: page) }
         return context
+    }
+
+    /// "Checked by Speak Up Leicester on 3 November 2026", on an easy-read page a group approved as it is now and on
+    /// its standard twin, with a link to the page that says what checking means (its easy-read twin on easy-read pages).
+    private func checkedBy(_ page: Page) -> [String: Any]? {
+        guard let reviews, let signOff = reviews.signOff(for: page) else { return nil }
+        var values: [String: Any] = ["group": signOff.group, "iso": signOff.date.iso, "long": signOff.date.long]
+        if let url = signOff.groupURL { values["groupHref"] = url }
+        if var explanation = reviews.explanationPath.flatMap({ pagesByPath[$0] }) {
+            if page.isEasyRead != explanation.isEasyRead, let twin = explanation.twinPath.flatMap({ pagesByPath[$0] }) {
+                explanation = twin
+            }
+            if explanation.path != page.path { values["explanationHref"] = urls.page(explanation.slug) }
+        }
+        return values
     }
 
     /// The home page's list of sections: the other pages in the home page's format, in order.

@@ -27,12 +27,13 @@ public struct RenderStep: BuildStep {
             return page.outputPath
         }.compactMap { $0 })
         context.unchangedFiles.formUnion(kept)
+        let reviews = context.reviews
         // Each page's tree is its own, so pages render on every core.
         let rendered = Parallel.map(site.pages.filter { !kept.contains($0.outputPath) }) { page -> (String, Data) in
             let urls = SiteURLs(fromSlug: page.slug)
             MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
             let body = page.document.renderHTML()
-            var values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).page(page, body: body)
+            var values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath, reviews: reviews).page(page, body: body)
             if let query = page.frontMatter.services, let directory {
                 let cards = directory.cards(for: query, urls: urls)
                 values["serviceCards"] = cards

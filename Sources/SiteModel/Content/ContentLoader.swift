@@ -6,6 +6,9 @@ public struct ContentLoader: Sendable {
     public static let configFile = "site.yml"
     public static let glossaryFile = "glossary.yml"
     public static let servicesFolder = "services/"
+    /// Self-advocacy groups' review files (`reviews/<page-slug>.yml`): read by `signpost review` and the build's
+    /// review step, never published.
+    public static let reviewsFolder = "reviews/"
 
     public var includeDrafts: Bool
 
@@ -30,9 +33,12 @@ public struct ContentLoader: Sendable {
         var broken: Set<String> = []
         var unpublished: [String] = []
         var pagePaths: [String] = []
+        var reviewFiles: [String] = []
         for path in listing.files {
             if path == Self.configFile || path == Self.glossaryFile || PublishedFiles.isLeftover(path) { continue }
-            if !path.hasSuffix(".md") {
+            if path.hasPrefix(Self.reviewsFolder) && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
+                reviewFiles.append(path)
+            } else if !path.hasSuffix(".md") {
                 if PublishedFiles.isPublished(path) { assets.append(path) } else { unpublished.append(path) }
             } else if path.hasPrefix(Self.servicesFolder) {
                 serviceFiles.append(path)
@@ -74,6 +80,7 @@ public struct ContentLoader: Sendable {
         site.glossaryKeyPositions = glossaryKeyPositions
         site.brokenPaths = broken
         site.unpublished = unpublished
+        site.reviewFiles = reviewFiles
         Self.pairTwins(&site, &diagnostics)
         return (site, diagnostics)
     }

@@ -13,6 +13,8 @@ public struct Site: Sendable {
     private var assetSet: Set<String>
     /// Files of types that are never published (HTML, scripts, programs), as paths in the content folder.
     public var unpublished: [String] = []
+    /// Review files under `reviews/`, as paths in the content folder: never published, read by the review step.
+    public var reviewFiles: [String] = []
     /// Paths of pages that could not be loaded; their problems are already reported.
     public var brokenPaths: Set<String> = []
     /// Paths of pages left out because they are drafts.

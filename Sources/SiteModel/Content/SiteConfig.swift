@@ -22,10 +22,35 @@ public struct SiteConfig: Sendable, Codable {
     /// Files and folders (ending in `/`) that a person put in the output folder, such as `CNAME`, which every build
     /// carries over into the new site.
     public var keep: [String]
+    /// Self-advocacy groups that check easy-read pages; a review file must name one of them.
+    public var reviewGroups: [ReviewGroup] = []
+    /// The page that says what "Checked by" means, as a path in the content folder; the line links to it.
+    public var reviewPage: String?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case title, language, url, contact, navigation, theme, checks, words, synonyms, keep
         case basePath = "base_path"
+        case reviewGroups = "review_groups"
+        case reviewPage = "review_page"
+    }
+
+    /// One group in `review_groups:`: its name as review files write it, and where people can find out about it.
+    public struct ReviewGroup: Sendable, Codable, Hashable {
+        public var name: String
+        public var url: String?
+
+        public enum CodingKeys: String, CodingKey, CaseIterable { case name, url }
+
+        public init(name: String, url: String? = nil) {
+            self.name = name
+            self.url = url
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            url = try container.decodeIfPresent(WebAddress.self, forKey: .url)?.value
+            name = try container.decode(NonEmptyText.self, forKey: .name).value
+        }
     }
 
     public struct Contact: Sendable, Codable {
@@ -81,6 +106,8 @@ public struct SiteConfig: Sendable, Codable {
         words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
         synonyms = try container.decodeIfPresent([[String]].self, forKey: .synonyms) ?? []
         keep = try container.decodeIfPresent([KeptPath].self, forKey: .keep)?.map(\.value) ?? []
+        reviewGroups = try container.decodeIfPresent([ReviewGroup].self, forKey: .reviewGroups) ?? []
+        reviewPage = try container.decodeIfPresent(String.self, forKey: .reviewPage)
         title = try container.decode(NonEmptyText.self, forKey: .title).value
     }
 

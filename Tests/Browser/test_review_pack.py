@@ -1,0 +1,219 @@
+"""The review pack `signpost review` writes, opened from disk as a facilitator would: it passes axe-core and the Nu
+HTML Checker, every point is numbered with three labelled answers, the keyboard alone gives the right counts, the
+saved answers go back into Content/ through `signpost review import` without losing an earlier session, and printing
+keeps every point whole on A4."""
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import ROOT, SIGNPOST, describe_violations, run_axe, set_width
+from test_html_valid import format_errors, vnu_errors
+
+PAGES = ["easy-read/short-breaks.md", "easy-read/paying-for-short-breaks.md", "easy-read/who-can-get-a-break.md"]
+
+
+@pytest.fixture(scope="module")
+def pack():
+    """A copy of the sample content (so importing changes nothing in the repository) and a pack made from it."""
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="signpost-review-"))
+    shutil.copytree(ROOT / "Content", folder / "Content")
+    result = subprocess.run([str(SIGNPOST), "review", "--content", str(folder / "Content"), "--output",
+                             str(folder / "pack"), "--theme", str(ROOT / "Themes/default"), "--date", "2026-11-20",
+                             *PAGES], capture_output=True, text=True)
+    assert result.returncode == 0, f"signpost review failed:\n{result.stdout}\n{result.stderr}"
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def pack_files(pack):
+    return sorted(str(p.relative_to(pack / "pack")) for p in (pack / "pack").glob("*.html"))
+
+
+def open_file(browser, pack, name):
+    browser.get((pack / "pack" / name).as_uri())
+
+
+def test_the_pack_has_an_index_a_review_page_and_a_sheet_for_each_page(pack):
+    assert pack_files(pack) == sorted(["index.html"] + [
+        page[:-3].replace("/", "-") + suffix for page in PAGES for suffix in (".html", "-facilitator.html")])
+
+
+def test_axe_finds_nothing_in_the_pack(browser, pack):
+    for name in pack_files(pack):
+        open_file(browser, pack, name)
+        violations = run_axe(browser)
+        assert violations == [], describe_violations(name, violations)
+
+
+def test_the_pack_is_valid_html(pack):
+    errors = vnu_errors(pack / "pack", pack_files(pack))
+    assert errors == [], format_errors(errors)
+
+
+def test_every_point_is_numbered_in_order_with_its_picture_and_three_labelled_choices(browser, pack):
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    points = browser.find_elements(By.CSS_SELECTOR, ".point")
+    assert len(points) >= 5
+    for index, point in enumerate(points, start=1):
+        assert point.find_element(By.CSS_SELECTOR, ".point__number").text == f"Point {index}"
+        labels = [b.text.replace("\u2713", "").strip() for b in point.find_elements(By.CSS_SELECTOR, ".choice__button")]
+        assert labels == ["I understand", "I do not understand", "Change the picture"], f"point {index}: {labels}"
+        picture = point.find_element(By.CSS_SELECTOR, ".point__picture img")
+        assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", picture), \
+            f"point {index}: the picture does not load from disk"
+        assert picture.size["width"] >= 96 and picture.size["height"] >= 96
+        words = point.find_element(By.CSS_SELECTOR, ".point__words")
+        assert float(words.value_of_css_property("font-size").rstrip("px")) >= 24
+        # Picture left of the words on a wide screen.
+        assert picture.location["x"] + picture.size["width"] <= words.location["x"]
+        for button in point.find_elements(By.CSS_SELECTOR, "button"):
+            assert button.size["width"] >= 48 and button.size["height"] >= 48, f"point {index}: a button is too small"
+        notes = point.find_element(By.CSS_SELECTOR, "textarea")
+        label = point.find_element(By.CSS_SELECTOR, f"label[for='{notes.get_attribute('id')}']")
+        assert label.text == f"Notes for point {index}"
+
+
+def test_on_a_narrow_screen_the_picture_is_above_its_words(browser, pack):
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    set_width(browser, 360)
+    point = browser.find_element(By.CSS_SELECTOR, ".point")
+    picture = point.find_element(By.CSS_SELECTOR, ".point__picture img")
+    words = point.find_element(By.CSS_SELECTOR, ".point__words")
+    assert picture.location["y"] + picture.size["height"] <= words.location["y"]
+
+
+def test_only_the_changed_point_is_marked_changed_in_words(browser, pack):
+    open_file(browser, pack, "easy-read-paying-for-short-breaks.html")
+    badges = browser.execute_script(
+        "return [...document.querySelectorAll('.point')].filter(p => p.querySelector('.badge'))"
+        ".map(p => [p.dataset.point, p.querySelector('.badge').textContent])")
+    assert badges == [["3", "Changed since the last check"]]
+    open_file(browser, pack, "index.html")
+    assert "1 changed point" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_the_facilitators_sheet_gives_the_version_and_every_points_hash(browser, pack):
+    sheet = (pack / "pack" / "easy-read-who-can-get-a-break-facilitator.html").read_text(encoding="utf-8")
+    assert re.search(r"Page version: <span class=\"hash\">[0-9a-f]{64}</span>", sheet)
+    open_file(browser, pack, "easy-read-who-can-get-a-break-facilitator.html")
+    hashes = browser.execute_script("return [...document.querySelectorAll('tbody tr td.hash')].map(td => td.textContent)")
+    assert hashes and all(re.fullmatch(r"[0-9a-f]{12}", h) for h in hashes[:3])
+
+
+def press(browser, *keys):
+    ActionChains(browser).send_keys(*keys).perform()
+    return browser.switch_to.active_element
+
+
+def tab_to(browser, predicate, limit=200):
+    """Presses Tab until the focused element matches, as a keyboard or switch user would move."""
+    for _ in range(limit):
+        element = press(browser, Keys.TAB)
+        if predicate(element):
+            return element
+    raise AssertionError("Tab never reached the control")
+
+
+def test_keyboard_alone_counts_answers_and_the_saved_file_imports_without_losing_a_session(browser, pack):
+    downloads = pack / "downloads"
+    downloads.mkdir(exist_ok=True)
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    browser.execute_script("localStorage.clear()")
+    browser.refresh()
+
+    def is_choice(point, answer):
+        return lambda e: (e.get_attribute("class") == "choice__button"
+                          and e.find_element(By.XPATH, "./ancestor::section").get_attribute("data-point") == point
+                          and e.find_element(By.XPATH, "..").get_attribute("data-answer") == answer)
+
+    understand = tab_to(browser, is_choice("1", "understand"))
+    press(browser, Keys.ENTER)
+    press(browser, Keys.SPACE)
+    press(browser, Keys.ENTER)
+    # Undo, the next control after the count, takes one away.
+    undo = press(browser, Keys.TAB)
+    assert "Undo" in undo.text or undo.get_attribute("class") == "choice__undo"
+    press(browser, Keys.ENTER)
+    picture = tab_to(browser, is_choice("1", "change_picture"))
+    press(browser, Keys.ENTER)
+    notes = press(browser, Keys.TAB, Keys.TAB)
+    assert notes.tag_name == "textarea", notes.tag_name
+    press(browser, "Use a photo of a real home, please.")
+    counts = browser.execute_script(
+        "return [...document.querySelectorAll('#point-1 .choice')].map(c => [c.dataset.answer, c.querySelector('.count').textContent, c.classList.contains('is-chosen')])")
+    assert counts == [["understand", "2", True], ["do_not_understand", "0", False], ["change_picture", "1", True]]
+    # The chosen state is in words and a tick too, not colour alone.
+    assert understand.find_element(By.CSS_SELECTOR, ".choice__tick").is_displayed()
+
+    # Answers survive closing the tab.
+    browser.refresh()
+    assert browser.find_element(By.CSS_SELECTOR, "#point-1 [data-answer=understand] .count").text == "2"
+    assert browser.find_element(By.CSS_SELECTOR, "#notes-1").get_attribute("value") == "Use a photo of a real home, please."
+
+    facilitator = browser.find_element(By.ID, "facilitator")
+    facilitator.send_keys("Priya Shah")
+    browser.find_element(By.CSS_SELECTOR, "input[value=changes-needed]").send_keys(Keys.SPACE)
+    save = tab_to(browser, lambda e: e.get_attribute("id") == "save")
+    save.send_keys(Keys.ENTER)
+    deadline = time.time() + 10
+    while time.time() < deadline and not list(downloads.glob("*.json")):
+        time.sleep(0.1)
+    saved = list(downloads.glob("*.json"))
+    assert len(saved) == 1, f"no saved answers in {downloads}"
+    answers = json.loads(saved[0].read_text(encoding="utf-8"))
+    assert answers["page"] == "easy-read/short-breaks.md" and answers["outcome"] == "changes-needed"
+    assert answers["points"][0] == {"point": 1, "hash": answers["points"][0]["hash"], "understand": 2,
+                                    "do_not_understand": 0, "change_picture": 1,
+                                    "notes": "Use a photo of a real home, please."}
+
+    review_file = pack / "Content/reviews/easy-read/short-breaks.yml"
+    before = review_file.read_text(encoding="utf-8")
+    result = subprocess.run([str(SIGNPOST), "review", "import", "--content", str(pack / "Content"), str(saved[0])],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = review_file.read_text(encoding="utf-8")
+    # The earlier session is still there, first; the new one is last.
+    assert after.count("  - date: ") == before.count("  - date: ") + 1
+    assert after.index("2026-11-03") < after.index("2026-11-20")
+    assert 'notes: "Use a photo of a real home, please."' in after
+    assert "outcome: changes-needed" in after
+    status = subprocess.run([str(SIGNPOST), "review", "status", "--content", str(pack / "Content"), "--format", "json"],
+                            capture_output=True, text=True)
+    row = next(r for r in json.loads(status.stdout)["pages"] if r["page"] == "easy-read/short-breaks.md")
+    assert row["outcome"] == "changes-needed" and row["lastSession"] == "2026-11-20" and not row["signedOff"]
+
+
+def test_printing_keeps_every_point_whole_on_a4(browser, pack):
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        # A4 portrait with the pack's margins leaves 180 mm by 257 mm: about 680 by 971 CSS pixels.
+        set_width(browser, 680, 971)
+        points = browser.execute_script(
+            "return [...document.querySelectorAll('.point')].map(p => [p.dataset.point, getComputedStyle(p).breakInside,"
+            " p.getBoundingClientRect().height, getComputedStyle(p.querySelector('.choice__undo')).display])")
+        for number, break_inside, height, undo in points:
+            assert break_inside == "avoid", f"point {number} may be split across pages"
+            assert height < 971, f"point {number} is taller than a page ({height}px)"
+            assert undo == "none", f"point {number}: screen-only buttons are printed"
+        boxes = browser.execute_script("return [...document.querySelectorAll('#point-1 .box')]"
+                                       ".map(b => getComputedStyle(b).display !== 'none' && b.getBoundingClientRect().width >= 20)")
+        assert boxes == [True] * 3, "no boxes to tick on paper"
+        title = browser.find_element(By.CSS_SELECTOR, ".print-title")
+        assert title.value_of_css_property("position") == "fixed"
+        assert "What is a short break?" in title.get_attribute("textContent")
+        assert title.value_of_css_property("display") == "block", "the page title is not on every sheet"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True})
+    assert len(pdf["data"]) > 1000

@@ -61,6 +61,16 @@ public enum ContentPath {
 
     /// Whether a link target names a scheme (`https:`, `mailto:`, `tel:`) and so leaves the site.
     public static func isExternal(_ target: String) -> Bool {
+        if let bytes = asciiBytes(target) {
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return bytes.starts(with: "//".utf8) }
+            return colon > 0 && bytes[..<colon].allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+                default: false
+                }
+            }
+        }
         guard let colon = target.firstIndex(of: ":") else { return target.hasPrefix("//") }
         let scheme = target[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
@@ -69,6 +79,10 @@ public enum ContentPath {
 
     /// Splits `page.md#part` into the path and the `#part`.
     public static func splitFragment(_ target: String) -> (path: String, fragment: String) {
+        if let bytes = asciiBytes(target) {
+            guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return (target, "") }
+            return (String(decoding: bytes[..<hash], as: UTF8.self), String(decoding: bytes[hash...], as: UTF8.self))
+        }
         guard let hash = target.firstIndex(of: "#") else { return (target, "") }
         return (String(target[..<hash]), String(target[hash...]))
     }

@@ -8,6 +8,15 @@ struct MarkdownTransformer {
     let urls: SiteURLs
     let pagePath: String
 
+    /// The page's body as HTML, made from a private copy of its Markdown tree: the page's own tree, which the checker
+    /// and other steps read, stays as loading parsed it. Parsing again costs less than rendering the page's templates.
+    func html(of page: Page) -> String {
+        let copy = MarkdownDocument(page.body, lineOffset: page.document.lineOffset)
+        transform(copy)
+        return copy.renderHTML()
+    }
+
+    /// Rewrites `document` in place. Use it only on a tree nothing else reads.
     func transform(_ document: MarkdownDocument) {
         var paragraphs: [MarkdownNode] = []
         document.root.walk { node in

@@ -55,7 +55,18 @@ struct SiteURLs: Sendable {
         return up + target[shared...].joined(separator: "/")
     }
 
+    /// Characters a part of a path keeps as they are: those of `urlPathAllowed` except `/`.
+    private static let pathPartAllowed = CharacterSet.urlPathAllowed.subtracting(["/", "?", "#"])
+
+    /// The same ASCII characters, for the common case of a plain name: checking bytes costs far less than Foundation's
+    /// percent-encoding, which builds character-set bitmaps on every call.
+    private static let plainBytes: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return pathPartAllowed.contains(scalar)
+    }
+
     private func escapePathPart(_ part: Substring) -> String {
-        part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#"])) ?? String(part)
+        if part.utf8.allSatisfy({ $0 < 128 && Self.plainBytes[Int($0)] }) { return String(part) }
+        return part.addingPercentEncoding(withAllowedCharacters: Self.pathPartAllowed) ?? String(part)
     }
 }

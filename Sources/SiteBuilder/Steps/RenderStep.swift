@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 import ServiceDirectory
 import SiteModel
 
@@ -18,46 +17,21 @@ public struct RenderStep: BuildStep {
         let directory = context.directory.map {
             DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
         }
-        // Each page's tree is its own, so pages render on every core.
-        let rendered = Parallel.map(site.pages) { page -> (String, Data) in
-            let urls = SiteURLs(fromSlug: page.slug)
-            MarkdownTransformer(resolver: resolver, urls: urls, pagePath: page.path).transform(page.document)
-            let body = page.document.renderHTML()
-            var values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).page(page, body: body)
-            if let query = page.frontMatter.services, let directory {
-                let cards = directory.cards(for: query, urls: urls)
-                values["serviceCards"] = cards
-                values["hasServiceCards"] = !cards.isEmpty
-                values["listingHref"] = urls.page(DirectoryRenderer.listingSlug)
-            }
-            let template = page.isHome && !page.isEasyRead ? "home" : (page.isEasyRead ? "easy-read" : "page")
-            return (page.outputPath, Data(theme.render(template, values).utf8))
-        }
-        for (path, data) in rendered { context.files[path] = data }
+        let pages = PageRenderer(site: site, theme: theme, resolver: resolver, pagesByPath: pagesByPath, directory: directory)
+
+        // 1. Pages, on every core: each page's HTML depends only on its inputs.
+        for (path, data) in Parallel.map(site.pages, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
         context.pageCount = site.pages.count
-
-        // The 404 page is served at any address, so its links are absolute.
-        let notFoundURLs = SiteURLs(absoluteBase: site.config.basePath)
-        var notFound = PageContext(site: site, urls: notFoundURLs, pagesByPath: pagesByPath)
-            .common(title: "Page not found", description: "We could not find that page.", current: nil)
-        notFound["page"] = ["title": "Page not found"]
-        context.files["404.html"] = Data(theme.render("404", notFound).utf8)
-
+        // 2. The page for addresses with nothing at them.
+        context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
+        // 3. The service directory's pages, search index and exports.
         let indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
+        // 4. The list of addresses for search engines.
         context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
+        // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made above.
+        context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
+        CopiedFiles.addContentAssets(of: site, to: &context.files, diagnostics: &context.diagnostics)
 
-        for asset in theme.assets {
-            if let data = theme.asset(asset) { context.files["assets/\(asset)"] = data }
-        }
-        // A file from the content folder never stands in for one Signpost made.
-        for asset in site.assets {
-            if context.files[asset] != nil {
-                context.diagnostics.append(Diagnostic(file: asset, line: 1, column: 1,
-                    message: "This file would replace \(GeneratedFiles.describe(asset) ?? "a file Signpost makes") at `\(asset)`. Rename it or move it to another folder."))
-            } else if let data = site.source.read(asset) {
-                context.files[asset] = data
-            }
-        }
         let services = context.directory?.entries.count ?? 0
         return "\(site.pages.count) pages" + (services > 0 ? " and \(services) services (search index \(indexMilliseconds) ms)" : "")
     }

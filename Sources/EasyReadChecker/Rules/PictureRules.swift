@@ -11,7 +11,7 @@ struct PictureCueRule: Rule {
         return node.firstChild?.kind == .image
     }
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         visit(page.root, limits, &findings)
     }
 
@@ -44,11 +44,12 @@ struct PictureAltRule: Rule {
     let id = RuleID.pictureAlt
     static let fileEndings = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"]
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for node in page.images {
-            let alt = node.plainText.trimmingCharacters(in: .whitespaces)
+            let alt = Self.trimmed(node.plainText)
             let file = (node.url ?? "").split(separator: "/").last.map(String.init) ?? ""
-            let looksLikeFile = Self.fileEndings.contains { alt.lowercased().hasSuffix($0) }
+            let lowercased = alt.lowercased()
+            let looksLikeFile = Self.fileEndings.contains { lowercased.hasSuffix($0) }
                 || (!file.isEmpty && alt == file) || (!alt.contains(" ") && alt.contains("_"))
             if alt.isEmpty {
                 findings.add(id, at: node.start, limits.level, "This picture has no words to describe it.",
@@ -65,18 +66,42 @@ struct PictureAltRule: Rule {
     }
 }
 
+extension PictureAltRule {
+    /// The text without spaces or tabs at either end. Text that starts and ends with a visible ASCII character, as
+    /// nearly every description does, is already trimmed; anything else goes through Foundation.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 127, last > 32, last < 127 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}
+
 /// `picture-missing`: every picture file exists.
 struct PictureMissingRule: Rule {
     let id = RuleID.pictureMissing
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var known: [String: Bool] = [:]
+        // Whether each address a page uses is missing, worked out once per address: a page often shows the same
+        // picture many times.
+        var missing: [String: Bool] = [:]
         for node in page.images {
-            guard let url = node.url, !url.isEmpty, !ContentPath.isExternal(url) else { continue }
-            let path = ContentPath.splitFragment(url).path
-            let exists = known[path] ?? environment.pictureExists(path, page.path)
-            known[path] = exists
-            if !exists {
+            guard let url = node.url, !url.isEmpty else { continue }
+            let isMissing: Bool
+            if let answer = missing[url] {
+                isMissing = answer
+            } else if ContentPath.isExternal(url) {
+                isMissing = false
+                missing[url] = false
+            } else {
+                let path = ContentPath.splitFragment(url).path
+                let exists = known[path] ?? environment.pictureExists(path, page.path)
+                known[path] = exists
+                isMissing = !exists
+                missing[url] = isMissing
+            }
+            if isMissing {
                 findings.add(id, at: node.start, limits.level, "The picture `\(url)` does not exist.",
                              suggestion: "Check the file name, or add the picture to the content folder.")
             }
@@ -88,7 +113,7 @@ struct PictureMissingRule: Rule {
 struct ItalicsRule: Rule {
     let id = RuleID.italics
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for node in page.emphasis {
             findings.add(id, at: node.start, limits.level, "Italics are hard to read: `\(node.plainText)`.",
                          suggestion: "Use bold instead: `**\(node.plainText)**`.")

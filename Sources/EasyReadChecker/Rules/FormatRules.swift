@@ -10,7 +10,7 @@ struct PercentageRule: Rule {
         let advice = "Say it another way, like `1 in 4 people` or `most people`."
         for (block, words) in page.blocksWithWords {
             let characters = block.characters
-            for (i, c) in characters.enumerated() where c == "%" || Self.fractions.contains(c) {
+            for (i, c) in characters.enumerated() where c == "%" || (!c.isASCII && Self.fractions.contains(c)) {
                 findings.add(id, at: block.position(at: i), limits.level,
                              c == "%" ? "Percentages are hard to understand." : "Fractions are hard to understand.",
                              suggestion: advice)
@@ -194,7 +194,8 @@ struct ConsistentTermsRule: Rule {
             let ids = entries.ids[blockIndex]
             for start in words.indices {
                 guard let candidates = lexicon[ids[start]]?.synonyms, !candidates.isEmpty else { continue }
-                for candidate in candidates where !found.contains(candidate) {
+                for candidate in lexicon.synonymTerms[Int(candidates.lowerBound)..<Int(candidates.upperBound)]
+                    where !found.contains(candidate) {
                     let termWords = environment.synonymWords[candidate.group][candidate.term]
                     guard start + termWords.count <= words.count,
                           zip(termWords, words[start...]).allSatisfy({ Self.matches($1.lowercased, $0) }) else { continue }

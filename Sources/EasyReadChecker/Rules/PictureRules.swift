@@ -47,10 +47,9 @@ struct PictureAltRule: Rule {
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for node in page.images {
             let alt = Self.trimmed(node.plainText)
-            let file = (node.url ?? "").split(separator: "/").last.map(String.init) ?? ""
             let lowercased = alt.lowercased()
             let looksLikeFile = Self.fileEndings.contains { lowercased.hasSuffix($0) }
-                || (!file.isEmpty && alt == file) || (!alt.contains(" ") && alt.contains("_"))
+                || Self.isFileName(alt, of: node.url ?? "") || Self.isOneWordWithUnderscores(alt)
             if alt.isEmpty {
                 findings.add(id, at: node.start, limits.level, "This picture has no words to describe it.",
                              suggestion: "Write what it shows between the brackets: `![A nurse](nurse.svg)`.")
@@ -67,6 +66,32 @@ struct PictureAltRule: Rule {
 }
 
 extension PictureAltRule {
+    /// Whether the description is the last part of the picture's address, such as `nurse.svg`.
+    static func isFileName(_ alt: String, of url: String) -> Bool {
+        if url.utf8.allSatisfy({ $0 < 128 }) {
+            // ASCII: the last part between slashes is found as bytes, from the end, without making characters.
+            let bytes = url.utf8
+            var end = bytes.endIndex
+            while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+            guard end > bytes.startIndex else { return false }
+            var start = bytes.index(before: end)
+            while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") { start = bytes.index(before: start) }
+            // Text with accents or signs can equal ASCII text (the Kelvin sign is a K), so only ASCII compares bytes.
+            if alt.utf8.allSatisfy({ $0 < 128 }) { return alt.utf8.elementsEqual(bytes[start..<end]) }
+            return alt == String(Substring(bytes[start..<end]))
+        }
+        let file = url.split(separator: "/").last.map(String.init) ?? ""
+        return !file.isEmpty && alt == file
+    }
+
+    /// A description with an underscore and no space, such as `house_picture`.
+    static func isOneWordWithUnderscores(_ alt: String) -> Bool {
+        if alt.utf8.allSatisfy({ $0 < 128 }) {
+            return !alt.utf8.contains(UInt8(ascii: " ")) && alt.utf8.contains(UInt8(ascii: "_"))
+        }
+        return !alt.contains(" ") && alt.contains("_")
+    }
+
     /// The text without spaces or tabs at either end. Text that starts and ends with a visible ASCII character, as
     /// nearly every description does, is already trimmed; anything else goes through Foundation.
     static func trimmed(_ text: String) -> String {

@@ -57,15 +57,12 @@ struct ReadabilityRule: Rule {
 
     func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var words = 0, sentences = 0, syllables = 0
-        let lexicon = environment.lexicon
-        for (blockIndex, (block, blockSentences)) in page.blocksWithSentences.enumerated() where block.kind != .summary {
-            let ids = entries.ids[blockIndex]
+        for (block, blockSentences) in page.blocksWithSentences where block.kind != .summary {
             for sentence in blockSentences {
                 sentences += 1
-                for (index, word) in sentence.words.enumerated() where !word.isNumber {
+                for word in sentence.words where !word.isNumber {
                     words += 1
-                    let known = lexicon[ids[sentence.firstWord + index]]?.syllables ?? -1
-                    syllables += known >= 0 ? known : Syllables.count(word.lowercased)
+                    syllables += Syllables.count(word.lowercased)
                 }
             }
         }

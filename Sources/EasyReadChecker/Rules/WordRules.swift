@@ -17,8 +17,8 @@ struct HardWordRule: Rule {
                 guard !word.isAddress, !word.hasDigit, word.letters > 1 else { continue }
                 var lower = word.lowercased
                 var facts = lexicon[ids[index]]
-                // `’` is written `'` in the word lists. Its first UTF-8 byte is 0xE2, so most words skip the search.
-                if lower.utf8.contains(0xE2), lower.contains(where: { $0 == "’" }) {
+                // `’` is written `'` in the word lists. Words in plain ASCII have none.
+                if !word.isASCII, lower.contains(where: { $0 == "’" }) {
                     lower = String(lower.map { $0 == "’" ? "'" : $0 })
                     facts = lexicon.facts(for: lower)
                 }
@@ -26,8 +26,9 @@ struct HardWordRule: Rule {
                 let capitalised = word.isCapitalised
                 if capitalised && !block.startsSentence(word) { continue }
                 if facts?.isKnown == true || (!reported.isEmpty && reported.contains(lower)) { continue }
-                if let (_, easier) = facts?.hard {
-                    if facts?.hardWordIsKnown == true { continue }
+                if let facts, facts.hard >= 0 {
+                    if facts.hardWordIsKnown { continue }
+                    let easier = lexicon.hardWords[Int(facts.hard)].easier
                     reported.insert(lower)
                     let advice = easier.isEmpty ? "Explain it, or add it to the glossary." : "Try `\(easier)`, or explain it."
                     findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is a hard word.",

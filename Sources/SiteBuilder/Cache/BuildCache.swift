@@ -62,6 +62,14 @@ struct BuildCache: Sendable {
         /// When each folder of the output (`""` for the output folder itself) last had a file added, removed or
         /// renamed, in nanoseconds since 1970: a file someone put into the output folder shows here.
         var folders: [String: Int64]
+        /// The same for the site before last.
+        var previousFolders: [String: Int64]
+
+        /// What the record says is in a folder of the output (`previous` false) or of the site before last: each
+        /// folder's files and folders by name, and when the folder last changed.
+        func tree(previous: Bool) -> KnownTree {
+            KnownTree(files: previous ? previousFiles.keys : files.keys, folders: previous ? previousFolders : folders)
+        }
     }
 
     struct OutputFile: Sendable, Equatable {

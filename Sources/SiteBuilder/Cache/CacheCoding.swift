@@ -97,7 +97,9 @@ struct CacheReader {
     mutating func string() throws -> String {
         let length = try count()
         defer { index += length }
-        return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[index..<(index + length)]), as: UTF8.self)
+        }
     }
 
     mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
@@ -195,6 +197,7 @@ extension BuildCache.OutputRecord {
             }
         }
         out.dictionary(folders) { $0.int($1) }
+        out.dictionary(previousFolders) { $0.int($1) }
     }
 
     init(_ from: inout CacheReader) throws {
@@ -205,6 +208,7 @@ extension BuildCache.OutputRecord {
         files = try from.dictionary(read)
         previousFiles = try from.dictionary(read)
         folders = try from.dictionary { try $0.int64() }
+        previousFolders = try from.dictionary { try $0.int64() }
     }
 }
 

@@ -41,13 +41,15 @@ struct CacheState: Sendable {
         return String(SHA256.hex(parts.joined(separator: ":")).prefix(24))
     }()
 
-    /// Reads the cache, hashes every input file and decides whether anything changed.
-    static func prepare(_ context: BuildContext) throws -> CacheState {
+    /// Reads the cache, hashes every input file and decides whether anything changed. The content folder is listed
+    /// here, once: `context.source` then gives that listing to loading.
+    static func prepare(_ context: inout BuildContext) throws -> CacheState {
         let options = context.options
         let file = BuildCache.location(for: options.output)
         let read = options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil)
         let previous = read.cache
         let listing = try context.source.list()
+        context.source = ListedContentSource(context.source, listing: listing)
         var themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
         var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
         var problems = listing.problems.map(\.formatted)
@@ -73,10 +75,10 @@ struct CacheState: Sendable {
     private static func outputIsIntact(_ record: BuildCache.OutputRecord, in folder: LocalPath) -> Bool {
         guard !record.files.isEmpty, !record.folders.isEmpty else { return false }
         let filesIntact = Parallel.map(Array(record.files)) { path, file in
-            FileStamp.of(folder.appending(path).string) == file.stamp
+            FileStamp.of(folder.joining(path)) == file.stamp
         }
         let foldersIntact = Parallel.map(Array(record.folders)) { path, modified in
-            FileStamp.ofFolder(path.isEmpty ? folder.string : folder.appending(path).string)?.modified == modified
+            FileStamp.ofFolder(folder.joining(path))?.modified == modified
         }
         return filesIntact.allSatisfy { $0 } && foldersIntact.allSatisfy { $0 }
     }
@@ -111,7 +113,7 @@ extension CacheState {
             !(name.hasPrefix("content:") && pagePaths.contains(String(name.dropFirst("content:".count))))
         }
         var index = SHA256()
-        for page in site.pages { index.update(Array(Self.indexLine(page).utf8)) }
+        for page in site.pages { Self.addToIndex(page, &index) }
         for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
         for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
         indexKey = index.finish().hex
@@ -119,22 +121,35 @@ extension CacheState {
         reusable = fromCache.filter { previous.pages[$0] != nil }
     }
 
-    /// What other pages can see of a page, on one line: where it is, its address, its twin and its front matter.
-    static func indexLine(_ page: Page) -> String {
+    /// What other pages can see of a page: where it is, its address, its twin and its front matter. Each field is
+    /// written with its length first, so no two pages can give the same bytes.
+    static func addToIndex(_ page: Page, _ index: inout SHA256) {
         let f = page.frontMatter
-        let services = f.services.map { "\($0.breakType ?? "-")|\($0.area ?? "-")|\($0.emergency.map(String.init) ?? "-")|\($0.overnight.map(String.init) ?? "-")" } ?? "-"
-        let fields: [String] = [
-            page.path, page.slug, page.twinPath ?? "-", f.title, f.summary, f.format.rawValue, f.slug ?? "-",
-            f.order.map(String.init) ?? "-", f.picture ?? "-", f.pictureAlt ?? "-", f.updated?.description ?? "-",
-            f.status.rawValue, f.easyReadOf ?? "-", services,
+        let fields: [String?] = [
+            page.path, page.slug, page.twinPath, f.title, f.summary, f.format.rawValue, f.slug, f.order.map(String.init),
+            f.picture, f.pictureAlt, f.updated?.iso, f.status.rawValue, f.easyReadOf, f.services?.breakType,
+            f.services?.area, f.services?.emergency.map(String.init), f.services?.overnight.map(String.init),
         ]
-        return fields.map { $0.replacingOccurrences(of: "\u{1F}", with: "\u{1F}\u{1F}") }.joined(separator: "\u{1F}") + "\n"
+        var bytes: [UInt8] = []
+        for field in fields {
+            guard var field else {
+                bytes.append(0xFF)
+                continue
+            }
+            field.withUTF8 { text in
+                let count = UInt32(text.count)
+                bytes += [UInt8(count >> 24), UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
+                          UInt8(truncatingIfNeeded: count)]
+                bytes.append(contentsOf: text)
+            }
+        }
+        index.update(bytes)
     }
 
     /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
     func outputIsUnchanged(_ path: String, in folder: LocalPath) -> Bool {
         guard let file = previous?.output.files[path] else { return false }
-        return FileStamp.of(folder.appending(path).string) == file.stamp
+        return FileStamp.of(folder.joining(path)) == file.stamp
     }
 
     /// Whether the file from input `name` still has the hash it had in the last build.

@@ -69,7 +69,7 @@ public struct OutputFolder: Sendable {
         try removeLeftovers()
 
         var files = files
-        let existing = existingEntries()
+        let existing = existingEntries(known: record?.tree(previous: false))
         // Files Signpost wrote, or writes now, are its own; with a list from an older Signpost that kept none, only
         // the second is known. Anything else was put there by a person (or is a link), and is never removed silently.
         let known = existing.manifest ?? []
@@ -101,7 +101,7 @@ public struct OutputFolder: Sendable {
         if !problems.isEmpty { return Result(problems: problems) }
 
         let everything = Set(files.keys).union(unchanged)
-        let staging = try prepareStaging(keeping: everything)
+        let (staging, stagingFolders) = try prepareStaging(keeping: everything, known: record?.tree(previous: true))
         let newRecord: BuildCache.OutputRecord
         do {
             var folders = Set<String>()
@@ -109,7 +109,7 @@ public struct OutputFolder: Sendable {
                 var folder = ContentPath.folder(of: file)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
             }
-            for folder in folders.sorted() {
+            for folder in folders.sorted() where !stagingFolders.contains(folder) {
                 let target = staging.appending(folder).string
                 if mkdir(target, 0o755) != 0 && errno != EEXIST { throw Self.failure("create the folder", folder, errno) }
             }
@@ -139,14 +139,14 @@ public struct OutputFolder: Sendable {
                                record: BuildCache.OutputRecord?) throws -> [String: BuildCache.OutputFile] {
         guard let record, !unchanged.isEmpty else { return [:] }
         let results = Parallel.map(Array(unchanged)) { file -> (String, BuildCache.OutputFile?, BuildFailure?) in
-            let target = staging.appending(file).string
+            let target = staging.joining(file)
             guard let now = record.files[file] else { return (file, nil, Self.failure("copy", file, ENOENT)) }
             // Written by the same build, and untouched since: the same bytes.
             if let before = record.previousFiles[file], before.writtenIn == now.writtenIn,
                FileStamp.of(target) == before.stamp {
                 return (file, before, nil)
             }
-            guard let data = FileKind.readRegularFile(path.appending(file).string, followingLinks: false) else {
+            guard let data = FileKind.readRegularFile(path.joining(file), followingLinks: false) else {
                 return (file, nil, Self.failure("copy", file, errno))
             }
             if let error = Self.writeFile(target, data) { return (file, nil, Self.failure("write", file, error)) }
@@ -164,7 +164,7 @@ public struct OutputFolder: Sendable {
                                previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
         let generation = (previous?.generation ?? 0) + 1
         var files = kept
-        for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.appending($0).string)) }) {
+        for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.joining($0))) }) {
             if let stamp { files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: generation) }
         }
         var folders = Set([""])
@@ -173,10 +173,11 @@ public struct OutputFolder: Sendable {
             while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
         }
         let folderStamps = Parallel.map(Array(folders)) { folder in
-            (folder, FileStamp.ofFolder(folder.isEmpty ? staging.string : staging.appending(folder).string)?.modified ?? 0)
+            (folder, FileStamp.ofFolder(staging.joining(folder))?.modified ?? 0)
         }
         return BuildCache.OutputRecord(generation: generation, files: files, previousFiles: previous?.files ?? [:],
-                                       folders: Dictionary(uniqueKeysWithValues: folderStamps))
+                                       folders: Dictionary(uniqueKeysWithValues: folderStamps),
+                                       previousFolders: previous?.folders ?? [:])
     }
 
     /// Whether `keep:` lists a file: by its own path, or by a folder it is in.
@@ -189,9 +190,9 @@ public struct OutputFolder: Sendable {
 
     /// Every entry in the output folder now (files, and links or other entries that are not followed), and the list
     /// of files the build that wrote it made (nil when that build kept no list).
-    private func existingEntries() -> (entries: [String: FileKind], manifest: Set<String>?) {
+    private func existingEntries(known: KnownTree?) -> (entries: [String: FileKind], manifest: Set<String>?) {
         guard FileKind.of(path.string, followingLinks: false) == .folder else { return ([:], nil) }
-        let entries = Self.walk(path)
+        let entries = Self.walk(path, known: known)
         let lines = (FileKind.readRegularFile(path.appending(Self.marker).string)
             .map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").map(String.init)
         guard lines.first == Self.markerHeading else { return (entries, nil) }
@@ -200,10 +201,20 @@ public struct OutputFolder: Sendable {
 
     /// Every entry below `folder` by relative path, hidden ones too: files, folders, and links or other entries.
     /// Links are listed, never followed, so nothing outside the folder is ever reached.
-    static func walk(_ folder: LocalPath) -> [String: FileKind] {
+    ///
+    /// With `known`, a folder that has not changed since the build that wrote it is not read: its names are known.
+    static func walk(_ folder: LocalPath, known: KnownTree? = nil) -> [String: FileKind] {
         var found: [String: FileKind] = [:]
         var folders = [""]
         while let prefix = folders.popLast() {
+            if let children = known?.unchangedChildren(of: prefix, at: folder.joining(prefix)) {
+                for (name, isFolder) in children {
+                    let entry = prefix.isEmpty ? name : prefix + "/" + name
+                    found[entry] = isFolder ? .folder : .file
+                    if isFolder { folders.append(entry) }
+                }
+                continue
+            }
             let disk = prefix.isEmpty ? folder : folder.appending(prefix)
             for name in FileKind.names(in: disk.string) {
                 let entry = prefix.isEmpty ? name : prefix + "/" + name
@@ -218,10 +229,11 @@ public struct OutputFolder: Sendable {
     /// The folder to build in: the site before last when Signpost wrote it, emptied of files the new site does not
     /// have; otherwise a new folder, marked as Signpost's from the start so that a killed build's leftovers can be
     /// told apart and removed.
-    private func prepareStaging(keeping paths: Set<String>) throws -> LocalPath {
+    /// Returns the folder, and the folders already in it.
+    private func prepareStaging(keeping paths: Set<String>, known: KnownTree?) throws -> (LocalPath, Set<String>) {
         if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
            FileKind.of(previous.string, followingLinks: false) == .folder {
-            let entries = Self.walk(previous)
+            let entries = Self.walk(previous, known: known)
             var removed = 0
             // Links and anything else that is not a file or folder go too, so no write can pass through them.
             for (file, kind) in entries where kind != .folder && file != Self.marker && (!paths.contains(file) || kind != .file) {
@@ -229,10 +241,9 @@ public struct OutputFolder: Sendable {
                 removed += 1
             }
             // Only a page or picture that went away can leave an empty folder behind.
-            if removed > 0 {
-                removeEmptyFolders(entries.filter { $0.value == .folder }.map(\.key), in: previous, keeping: paths)
-            }
-            return previous
+            let folders = entries.filter { $0.value == .folder }.map(\.key)
+            if removed > 0 { removeEmptyFolders(folders, in: previous, keeping: paths) }
+            return (previous, removed > 0 ? [] : Set(folders))
         }
         // A folder by that name that Signpost did not write is never touched.
         let fresh = path.sibling(".\(path.lastComponent).staging-\(UUID().uuidString.prefix(8))")
@@ -241,7 +252,7 @@ public struct OutputFolder: Sendable {
             Self.remove(fresh)
             throw Self.failure("write", Self.marker, error)
         }
-        return fresh
+        return (fresh, [])
     }
 
     /// Removes staging and set-aside folders that a build killed half-way left beside the output folder. Only

@@ -29,7 +29,7 @@ public struct BuildPipeline: Sendable {
         defer { lock?.release() }
         if !context.options.dryRun {
             let started = Date()
-            let cache = try CacheState.prepare(context)
+            let cache = try CacheState.prepare(&context)
             context.cache = cache
             if let note = cache.note { progress(note) }
             if cache.unchanged, let previous = cache.previous {

@@ -136,7 +136,8 @@ public struct DirectoryContentSource: ContentSource {
     /// The stamp of a file inside the folder, found the same way as `read` finds the file.
     public func stamp(_ path: String) -> FileStamp? {
         guard let direct = directPlace(of: path) else { return nil }
-        if FileKind.of(direct, followingLinks: false) != .link { return FileStamp.of(direct) }
+        if let stamp = FileStamp.ofFileNotLink(direct) { return stamp }
+        guard FileKind.of(direct, followingLinks: false) == .link else { return nil }
         guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
         return FileStamp.of(real.string)
     }

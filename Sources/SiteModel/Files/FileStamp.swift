@@ -25,6 +25,9 @@ public struct FileStamp: Sendable, Hashable, Codable {
     /// The stamp of the regular file at `path` (a link is followed), or nil when there is none.
     public static func of(_ path: String) -> FileStamp? { of(path, type: S_IFREG) }
 
+    /// The stamp of the regular file at `path` itself: nil when it is a link, or anything but a file.
+    public static func ofFileNotLink(_ path: String) -> FileStamp? { of(path, type: S_IFREG, followingLinks: false) }
+
     /// The stamp of the folder at `path`, not following a link: its `modified` changes whenever a file in it is
     /// added, removed or renamed.
     public static func ofFolder(_ path: String) -> FileStamp? { of(path, type: S_IFDIR, followingLinks: false) }

@@ -58,6 +58,13 @@ public struct LocalPath: Sendable, Hashable, Comparable, CustomStringConvertible
         LocalPath(components: LocalPath.normalised(components, relative.split(separator: "/").map(String.init)))
     }
 
+    /// The text of the path to `relative`, a path Signpost made itself inside this folder (no `.`, `..` or empty parts:
+    /// an output file's path, say), joined without the work `appending` does to make any path safe. For the many
+    /// files an unchanged build only looks at.
+    public func joining(_ relative: String) -> String {
+        relative.isEmpty ? string : (string == "/" ? "/" + relative : string + "/" + relative)
+    }
+
     /// Another entry in the same folder, such as `.Output.previous` beside `Output`.
     public func sibling(_ name: String) -> LocalPath { parent.appending(name) }
 

@@ -169,3 +169,21 @@ struct CacheTests {
         #expect(String(describing: back) == String(describing: frontMatter))
     }
 }
+
+extension CacheTests {
+    /// The cache's place beside the output folder is not trusted either: a link there is never read or written
+    /// through, so a build cannot be made to read, or overwrite, a file elsewhere.
+    @Test func aLinkWhereTheCacheGoesIsNeitherReadNorWrittenThrough() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let precious = workspace.folder.appendingPathComponent("precious.txt")
+        try "do not touch".write(to: precious, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: workspace.output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let cache = BuildCache.location(for: LocalPath(workspace.output))
+        try FileManager.default.createSymbolicLink(atPath: cache.string, withDestinationPath: precious.path)
+        let result = try workspace.build()
+        #expect(!result.hasErrors)
+        #expect(try String(contentsOf: precious, encoding: .utf8) == "do not touch")
+        #expect(FileKind.of(cache.string, followingLinks: false) == .file)
+    }
+}

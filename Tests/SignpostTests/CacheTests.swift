@@ -187,3 +187,30 @@ extension CacheTests {
         #expect(FileKind.of(cache.string, followingLinks: false) == .file)
     }
 }
+
+extension CacheTests {
+    /// The checksum finds damage; behind it, the reader itself never crashes or runs away on bytes that are not a
+    /// cache: each of a thousand damaged copies of a real cache is read to an answer or refused.
+    @Test func theCacheReaderRefusesDamagedBytesWithoutCrashing() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: BuildCache.location(for: LocalPath(workspace.output)).string)))
+        let body = Array(bytes.drop { $0 != 10 }.dropFirst())
+        var generator = SystemRandomNumberGenerator()
+        var refused = 0
+        for round in 0..<1000 {
+            var damaged = body
+            switch round % 3 {
+            case 0: damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            case 1: damaged.removeLast(Int.random(in: 1..<damaged.count, using: &generator))
+            default:
+                let at = Int.random(in: 0..<damaged.count, using: &generator)
+                damaged.replaceSubrange(at..<min(at + 8, damaged.count), with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+            }
+            var reader = CacheReader(damaged)
+            if (try? BuildCache(&reader)) == nil || !reader.isAtEnd { refused += 1 }
+        }
+        #expect(refused > 0)
+    }
+}

@@ -49,6 +49,7 @@ struct Build: ParsableCommand {
         let services = result.serviceCount.map { " and \(plural($0, "service"))" } ?? ""
         let hint = counts.suggestionCount > 0 ? " (run `signpost check` to see the suggestions)" : ""
         console.line("Built \(plural(result.pageCount, "page"))\(services) in \(seconds) s with \(plural(counts.warningCount, "warning")) and \(plural(counts.suggestionCount, "suggestion"))\(hint).")
+        if let note = result.cacheNote { console.line("Build cache: \(note).") }
         console.line("Open \(options.output.appending("index.html")) to see it.")
     }
 }

@@ -117,7 +117,12 @@ extension BuildCache {
         let body = writer.bytes
         let header = "signpost-cache \(maker) \(Self.checksum(body))\n"
         let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")
-        try Data(Array(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
+        do {
+            try Data(Array(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
+        } catch {
+            unlink(temporary.string)
+            throw BuildFailure.output("Could not save the build cache \(file): the folder it goes in cannot be written to.")
+        }
         guard rename(temporary.string, file.string) == 0 else {
             let reason = SystemCall.lastError
             unlink(temporary.string)

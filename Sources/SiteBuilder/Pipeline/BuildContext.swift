@@ -34,7 +34,7 @@ public struct BuildContext: Sendable {
     var unchangedFiles: Set<String> = []
     /// Pages loaded from the cache rather than parsed.
     var pagesFromCache: Set<String> = []
-    /// A word on what the cache did, for the summary line.
+    /// A word on what the cache did or could not do, for the summary line.
     public var cacheNote: String?
 
     public init(options: BuildOptions, source: (any ContentSource)? = nil) {

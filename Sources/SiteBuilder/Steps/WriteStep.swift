@@ -21,7 +21,7 @@ public struct WriteStep: BuildStep {
             do {
                 try next.write(to: BuildCache.location(for: context.options.output))
             } catch {
-                context.cacheNote = "\(error)"
+                context.cacheNote = "\(error) The next build will build everything again"
             }
         }
         let kept = context.unchangedFiles.isEmpty ? "" : " (\(context.unchangedFiles.count) unchanged)"

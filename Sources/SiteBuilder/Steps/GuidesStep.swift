@@ -26,7 +26,7 @@ public struct GuidesStep: BuildStep {
         }.joined()
         context.diagnostics += guideProblems + chargingProblems + findings
         var pages = 0
-        if let theme = context.theme, !context.options.dryRun, !context.hasErrors {
+        if let theme = context.theme, !context.hasErrors {
             let needed = (guides.isEmpty ? [] : GuideRenderer.templates) + (policy == nil ? [] : [EstimatorRenderer.template])
             let missing = needed.filter { theme.library.getTemplate(named: $0) == nil }
             for template in missing {

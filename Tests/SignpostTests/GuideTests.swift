@@ -99,7 +99,7 @@ outcomes:
         #expect(lastViaLeft.contains("<dd>Left</dd>") && lastViaLeft.contains("<dd>Left yes</dd>"))
         #expect(!lastViaLeft.contains("Right yes"))
         #expect(lastViaRight.contains("<dd>Right</dd>") && lastViaRight.contains("<dd>Right yes</dd>"))
-        #expect(lastViaLeft.contains("<title>Question 3 of 3: Last question? – Diamond – Test Site</title>"))
+        #expect(lastViaLeft.contains("<title>Question 3 of 3: Last question? – Left – Diamond – Test Site</title>"))
         // "Change" goes back to the page of that question on this path.
         #expect(lastViaRight.contains("href=\"right--2.html#heading\">Change"))
         // Each way through has its own outcome page: 2 via each side's "no", 4 via `last`.

@@ -25,6 +25,7 @@ struct GuideRenderer {
     func files(for guide: Guide) -> [String: Data] {
         var files: [String: Data] = [:]
         let steps = GuideUnfolding.steps(of: guide)
+        let telling = Self.tellingAnswers(steps)
         for easyRead in guide.hasEasyRead ? [false, true] : [false] {
             let version = GuideVersion(guide: guide, easyRead: easyRead)
             let slug = Guide.slug(of: guide.path, easyRead: easyRead)
@@ -36,15 +37,38 @@ struct GuideRenderer {
                 switch step.node {
                 case .question(let index):
                     template = "guide-question"
-                    values = questionValues(version, step: step, question: index, urls: urls)
+                    values = questionValues(version, step: step, question: index, urls: urls, telling: telling[step.fileName])
                 case .outcome(let index):
                     template = "guide-outcome"
-                    values = outcomeValues(version, step: step, outcome: index, urls: urls)
+                    values = outcomeValues(version, step: step, outcome: index, urls: urls, telling: telling[step.fileName])
                 }
                 files[slug + "/" + step.fileName] = Data(theme.render(template, values).utf8)
             }
         }
         return files
+    }
+
+    /// For a question or outcome that more than one path reaches, the answer that tells its pages apart (the first
+    /// one given on no other path to it), by file name: page titles say it, so no two pages share a title.
+    static func tellingAnswers(_ steps: [GuideStep]) -> [String: GuideChoice] {
+        var telling: [String: GuideChoice] = [:]
+        for group in Dictionary(grouping: steps, by: \.node).values where group.count > 1 {
+            for step in group {
+                let others = group.filter { $0 != step }
+                if let k = step.answers.indices.first(where: { k in
+                    !others.contains { Array($0.answers.prefix(k + 1)) == Array(step.answers.prefix(k + 1)) }
+                }) {
+                    telling[step.fileName] = step.answers[k]
+                }
+            }
+        }
+        return telling
+    }
+
+    /// "Ask for a review – Me, because I look after an adult": the title, and the telling answer when there is one.
+    private func titled(_ title: String, _ version: GuideVersion, _ telling: GuideChoice?) -> String {
+        let base = telling.map { "\(title) – \(version.answer($0.question, $0.answer))" } ?? title
+        return base + " – " + version.title + (version.easyRead ? " (easy read)" : "")
     }
 
     /// What every page of a guide shows: the site's parts, the guide's title and start, and the link to the twin.
@@ -78,7 +102,8 @@ struct GuideRenderer {
 
     private func startValues(_ version: GuideVersion, urls: SiteURLs) -> [String: Any] {
         let guide = version.guide
-        var values = common(version, urls: urls, documentTitle: version.title, heading: version.title, fileName: "index.html")
+        var values = common(version, urls: urls, documentTitle: version.title + (version.easyRead ? " (easy read)" : ""),
+                            heading: version.title, fileName: "index.html")
         var page = values["page"] as? [String: Any] ?? [:]
         page["summary"] = version.summary
         page["body"] = markdown(version.start, urls: urls, guide: guide)
@@ -91,14 +116,15 @@ struct GuideRenderer {
         return values
     }
 
-    private func questionValues(_ version: GuideVersion, step: GuideStep, question index: Int, urls: SiteURLs) -> [String: Any] {
+    private func questionValues(_ version: GuideVersion, step: GuideStep, question index: Int, urls: SiteURLs,
+                                telling: GuideChoice?) -> [String: Any] {
         let guide = version.guide
         let question = guide.file.questions[index]
         let number = step.answers.count + 1
         let upTo = step.answers.count + GuideUnfolding.questionsLeft(from: step.node, in: guide)
         let words = version.question(index)
         let caption = upTo == number ? "Question \(number) of \(upTo)" : "Question \(number) of up to \(upTo)"
-        var values = common(version, urls: urls, documentTitle: "\(caption): \(words.question) – \(version.title)",
+        var values = common(version, urls: urls, documentTitle: titled("\(caption): \(words.question)", version, telling),
                             heading: words.question, fileName: step.fileName)
         let next = guide.next(of: index)
         var questionValues: [String: Any] = ["caption": caption]
@@ -119,11 +145,12 @@ struct GuideRenderer {
         return values
     }
 
-    private func outcomeValues(_ version: GuideVersion, step: GuideStep, outcome index: Int, urls: SiteURLs) -> [String: Any] {
+    private func outcomeValues(_ version: GuideVersion, step: GuideStep, outcome index: Int, urls: SiteURLs,
+                               telling: GuideChoice?) -> [String: Any] {
         let guide = version.guide
         let outcome = guide.file.outcomes[index]
         let words = version.outcome(index)
-        var values = common(version, urls: urls, documentTitle: "\(words.title) – \(version.title)", heading: words.title,
+        var values = common(version, urls: urls, documentTitle: titled(words.title, version, telling), heading: words.title,
                             fileName: step.fileName)
         var page = values["page"] as? [String: Any] ?? [:]
         page["body"] = markdown(words.body, urls: urls, guide: guide)

@@ -125,6 +125,17 @@ outcomes:
         #expect(diagnostics.first?.line == 4)
     }
 
+    @Test func aVeryLongChainOfQuestionsIsRefusedWithoutRunningOutOfStack() {
+        var yaml = "title: Long\nsummary: Long.\nstart: Start.\nquestions:\n"
+        for index in 0..<8_000 {
+            let next = index == 7_999 ? "end" : "q\(index + 1)"
+            yaml += "  - { id: q\(index), question: Q?, answers: [{ label: A, next: \(next) }, { label: B, next: \(next) }] }\n"
+        }
+        yaml += "outcomes: [{ id: end, title: End, body: The end. }]\n"
+        let (_, diagnostics) = GuideLoader.load(yaml, path: "guides/long.yml", site: nil)
+        #expect(diagnostics.map(\.message).contains { $0.hasPrefix("This guide would need more than a million pages") })
+    }
+
     @Test func theSampleGuideHasNinePathsAndAnEasyReadTwin() throws {
         let text = try String(contentsOf: sampleContent.appendingPathComponent("guides/can-i-get-a-short-break.yml"), encoding: .utf8)
         let (guide, diagnostics) = GuideLoader.load(text, path: "guides/can-i-get-a-short-break.yml", site: nil)

@@ -8,11 +8,17 @@ public struct Guide: Sendable {
     public let file: GuideFile
     /// Where each key is in the file, such as `questions.2.answers.0.next`, for findings.
     public let keyPositions: [String: SourcePosition]
+    /// Each question and outcome by its id (the first, when an id is used twice), so following an answer is quick.
+    private let nodesByID: [String: Node]
 
     public init(path: String, file: GuideFile, keyPositions: [String: SourcePosition] = [:]) {
         self.path = path
         self.file = file
         self.keyPositions = keyPositions
+        var nodes: [String: Node] = [:]
+        for (index, outcome) in file.outcomes.enumerated().reversed() { nodes[outcome.id] = .outcome(index) }
+        for (index, question) in file.questions.enumerated().reversed() { nodes[question.id] = .question(index) }
+        nodesByID = nodes
     }
 
     /// `guides/can-i-get-a-short-break.yml` → `can-i-get-a-short-break`; nested folders are kept.
@@ -49,11 +55,7 @@ public struct Guide: Sendable {
     }
 
     /// The question or outcome an id names.
-    public func node(named id: String) -> Node? {
-        if let index = file.questions.firstIndex(where: { $0.id == id }) { return .question(index) }
-        if let index = file.outcomes.firstIndex(where: { $0.id == id }) { return .outcome(index) }
-        return nil
-    }
+    public func node(named id: String) -> Node? { nodesByID[id] }
 
     /// Where each answer of a question leads; nil for an answer whose `next:` names nothing.
     public func next(of question: Int) -> [Node?] {

@@ -38,34 +38,62 @@ public enum GuideUnfolding {
     /// each path. Counted without making them, so a guide that would need millions is refused quickly.
     public static func pageCount(of guide: Guide) -> Int {
         guard !guide.file.questions.isEmpty else { return 1 }
-        var memo: [Guide.Node: Int] = [:]
-        func count(_ node: Guide.Node) -> Int {
-            if let known = memo[node] { return known }
-            var total = 1
-            if case .question(let index) = node {
-                for next in guide.next(of: index).compactMap({ $0 }) {
-                    let (sum, overflow) = total.addingReportingOverflow(count(next))
-                    total = overflow ? Int.max : sum
+        var count = [Int](repeating: 1, count: guide.file.questions.count)
+        for question in childrenFirst(guide) {
+            for next in guide.next(of: question) {
+                guard case .question(let index)? = next else {
+                    if next != nil { count[question] = adding(count[question], 1) }
+                    continue
                 }
+                count[question] = adding(count[question], count[index])
             }
-            memo[node] = total
-            return total
         }
-        let (sum, overflow) = count(.question(0)).addingReportingOverflow(1)
-        return overflow ? Int.max : sum
+        return adding(count[0], 1)
     }
 
     /// The most questions a person can still be asked from `node`, counting it: for "Question 2 of up to 4".
     public static func questionsLeft(from node: Guide.Node, in guide: Guide) -> Int {
-        var memo: [Int: Int] = [:]
-        func longest(_ node: Guide.Node) -> Int {
-            guard case .question(let index) = node else { return 0 }
-            if let known = memo[index] { return known }
-            let value = 1 + (guide.next(of: index).compactMap { $0 }.map(longest).max() ?? 0)
-            memo[index] = value
-            return value
+        guard case .question(let index) = node else { return 0 }
+        return questionsLeft(in: guide)[index]
+    }
+
+    /// For each question, the most questions a person can still be asked from it, counting it.
+    public static func questionsLeft(in guide: Guide) -> [Int] {
+        var longest = [Int](repeating: 1, count: guide.file.questions.count)
+        for question in childrenFirst(guide) {
+            for case .question(let index)? in guide.next(of: question) {
+                longest[question] = max(longest[question], longest[index] + 1)
+            }
         }
-        return longest(node)
+        return longest
+    }
+
+    /// The questions reachable from the first, each after every question its answers lead to. Walked with a stack of
+    /// its own rather than by recursion, so a guide with a very long chain of questions cannot exhaust the stack.
+    /// The guide must have no loops (the validator refuses them).
+    static func childrenFirst(_ guide: Guide) -> [Int] {
+        guard !guide.file.questions.isEmpty else { return [] }
+        var order: [Int] = []
+        var seen = Set<Int>([0])
+        var stack: [(question: Int, answer: Int)] = [(0, 0)]
+        while let top = stack.last {
+            let answers = guide.next(of: top.question)
+            guard top.answer < answers.count else {
+                order.append(top.question)
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].answer += 1
+            if case .question(let index)? = answers[top.answer], seen.insert(index).inserted {
+                stack.append((index, 0))
+            }
+        }
+        return order
+    }
+
+    private static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 
     /// Every page after the start page, in the order a person meets them going through the answers in turn.

@@ -29,22 +29,24 @@ let package = Package(
         .target(name: "ServiceDirectory", dependencies: ["SiteModel", "Markdown"]),
         // Self-advocacy group review: an easy-read page's points and version, review files, sign-off and the pack's data.
         .target(name: "Review", dependencies: ["SiteModel", "Markdown", "EasyReadChecker"]),
+        // Question guides and the charges estimator, written as content: reading, checking, unfolding, the arithmetic.
+        .target(name: "Guides", dependencies: ["SiteModel", "Markdown", "EasyReadChecker"]),
         // The build pipeline: load, validate, check, render, write.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review",
+                "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review", "Guides",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The thin command-line tool.
         .executableTarget(
             name: "signpost",
-            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "Guides", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "SignpostTests",
-            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review"],
+            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review", "Guides"],
             resources: [.copy("Fixtures")]
         ),
     ],

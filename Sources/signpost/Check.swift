@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
         let contentPath = LocalPath(content)
         let only = paths.isEmpty ? nil : Set(paths.map { relativePath($0, to: contentPath) })
         let options = BuildOptions(content: contentPath, output: contentPath.appending(".unused"), dryRun: true)
-        let pipeline = BuildPipeline(steps: [LoadStep(loadsTheme: false), ValidateStep(), DirectoryStep(), CheckStep(only: only), ReviewStep()])
+        let pipeline = BuildPipeline(steps: [LoadStep(loadsTheme: false), ValidateStep(), DirectoryStep(), CheckStep(only: only), ReviewStep(), GuidesStep()])
         let result: BuildContext
         do {
             result = try pipeline.run(BuildContext(options: options))

@@ -5,8 +5,14 @@ from selenium.webdriver.common.keys import Keys
 from conftest import url_path
 
 FOCUSABLE = """
+// A group of radio buttons is one Tab stop (arrow keys move inside it): the checked one, or else the first.
+const radioStop = el => {
+  const group = [...document.querySelectorAll('input[type="radio"]')].filter(r => r.name === el.name && r.form === el.form);
+  return (group.find(r => r.checked) || group[0]) === el;
+};
 return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-  .filter(el => !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+  .filter(el => !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+  .filter(el => el.type !== 'radio' || !el.name || radioStop(el));
 """
 
 FOCUS_LOOK = """

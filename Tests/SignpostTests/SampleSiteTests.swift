@@ -13,7 +13,7 @@ struct SampleSiteTests {
         let result = try BuildPipeline.standard().run(
             BuildContext(options: BuildOptions(content: sampleContent, theme: defaultTheme, output: output))) { lines.append($0) }
         #expect(result.errors.isEmpty, "\(result.errors.map(\.formatted))")
-        #expect(lines.first?.hasPrefix("[1/7] Loading") == true)
+        #expect(lines.first?.hasPrefix("[1/8] Loading") == true)
 
         let site = try #require(result.site)
         #expect(site.pages.count >= 16)

@@ -8,9 +8,9 @@ public struct BuildPipeline: Sendable {
 
     public init(steps: [any BuildStep]) { self.steps = steps }
 
-    /// The steps of a full build: load → validate → services → check → reviews → render → write.
+    /// The steps of a full build: load → validate → services → check → reviews → guides → render → write.
     public static func standard() -> BuildPipeline {
-        BuildPipeline(steps: [LoadStep(), ValidateStep(), DirectoryStep(), CheckStep(), ReviewStep(), RenderStep(), WriteStep()])
+        BuildPipeline(steps: [LoadStep(), ValidateStep(), DirectoryStep(), CheckStep(), ReviewStep(), GuidesStep(), RenderStep(), WriteStep()])
     }
 
     /// Runs every step, calling `progress` with a line such as `[2/5] Rendering 38 pages` after each.

@@ -1,5 +1,6 @@
 import SiteModel
 import Foundation
+import Guides
 
 /// Works out what a link or picture in Markdown points at: another page, a file in the content folder, or
 /// somewhere outside the site.
@@ -18,7 +19,10 @@ struct LinkResolver: Sendable {
     private let assets: Set<String>
     private let drafts: Set<String>
     private let broken: Set<String>
-    private let knownPaths: [String]
+    private var knownPaths: [String]
+    /// Pages the guide step makes from content files that are not pages: a guide file leads to its start page,
+    /// `charging.yml` to the charges estimator.
+    private let generated: [String: String]
 
     init(site: Site) {
         var byPath: [String: Page] = [:]
@@ -31,6 +35,19 @@ struct LinkResolver: Sendable {
         knownPaths = site.pages.map(\.path) + site.assets
         // The service directory's listing is an address a page may link to, as the navigation may.
         if !site.serviceFiles.isEmpty { slugs.insert(DirectoryRenderer.listingSlug) }
+        var generated: [String: String] = [:]
+        for path in site.guideFiles {
+            generated[path] = Guide.slug(of: path, easyRead: false)
+            slugs.insert(Guide.slug(of: path, easyRead: false))
+            slugs.insert(Guide.slug(of: path, easyRead: true))
+        }
+        if let charging = site.chargingFile {
+            let slug = site.source.readText(charging).flatMap { ChargingLoader.load($0).policy?.slug } ?? ChargingPolicy.defaultSlug
+            generated[charging] = slug
+            slugs.insert(slug)
+        }
+        self.generated = generated
+        knownPaths += generated.keys.sorted()
         self.slugs = slugs
     }
 
@@ -73,6 +90,7 @@ struct LinkResolver: Sendable {
         let candidates = [ContentPath.resolve(path, from: folder), ContentPath.resolve(path, from: "")].compactMap { $0 }
         for candidate in candidates {
             if let page = pagesByPath[candidate] { return .success(.page(slug: page.slug, fragment: fragment)) }
+            if let slug = generated[candidate] { return .success(.page(slug: slug, fragment: fragment)) }
             if assets.contains(candidate) { return .success(.asset(path: candidate, fragment: fragment)) }
             // A page that failed to load has its own errors; a link to it is not one more.
             if broken.contains(candidate) { return .success(.unchanged) }

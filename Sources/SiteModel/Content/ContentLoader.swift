@@ -9,6 +9,11 @@ public struct ContentLoader: Sendable {
     /// Self-advocacy groups' review files (`reviews/<page-slug>.yml`): read by `signpost review` and the build's
     /// review step, never published.
     public static let reviewsFolder = "reviews/"
+    /// Question guides (`guides/<name>.yml`): read by the build's guide step and `signpost guides`, which turn each
+    /// into pages; the files themselves are never published.
+    public static let guidesFolder = "guides/"
+    /// The council's charging policy, for the charges estimator and `signpost estimate`; never published as it is.
+    public static let chargingFile = "charging.yml"
 
     public var includeDrafts: Bool
 
@@ -34,10 +39,16 @@ public struct ContentLoader: Sendable {
         var unpublished: [String] = []
         var pagePaths: [String] = []
         var reviewFiles: [String] = []
+        var guideFiles: [String] = []
+        var chargingFile: String?
         for path in listing.files {
             if path == Self.configFile || path == Self.glossaryFile || PublishedFiles.isLeftover(path) { continue }
             if path.hasPrefix(Self.reviewsFolder) && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
                 reviewFiles.append(path)
+            } else if path.hasPrefix(Self.guidesFolder) && (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) {
+                guideFiles.append(path)
+            } else if path == Self.chargingFile {
+                chargingFile = path
             } else if !path.hasSuffix(".md") {
                 if PublishedFiles.isPublished(path) { assets.append(path) } else { unpublished.append(path) }
             } else if path.hasPrefix(Self.servicesFolder) {
@@ -81,6 +92,8 @@ public struct ContentLoader: Sendable {
         site.brokenPaths = broken
         site.unpublished = unpublished
         site.reviewFiles = reviewFiles
+        site.guideFiles = guideFiles
+        site.chargingFile = chargingFile
         Self.pairTwins(&site, &diagnostics)
         return (site, diagnostics)
     }

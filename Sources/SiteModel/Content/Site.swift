@@ -15,6 +15,11 @@ public struct Site: Sendable {
     public var unpublished: [String] = []
     /// Review files under `reviews/`, as paths in the content folder: never published, read by the review step.
     public var reviewFiles: [String] = []
+    /// Question guides under `guides/`, as paths in the content folder: never published as they are; the guide step
+    /// turns each into pages.
+    public var guideFiles: [String] = []
+    /// `charging.yml`, when the content folder has one: the charging policy the charges estimator shows.
+    public var chargingFile: String?
     /// Paths of pages that could not be loaded; their problems are already reported.
     public var brokenPaths: Set<String> = []
     /// Paths of pages left out because they are drafts.

@@ -8,7 +8,7 @@ struct SiteURLs: Sendable {
     /// When set, addresses are absolute under this base path (for pages such as 404 that are served at any address).
     let absoluteBase: String?
     /// The slug's parts, split once: every address on a page starts from them.
-    private let fromParts: [String]
+    private let fromParts: [Substring]
 
     init(fromSlug: String) {
         self.fromSlug = fromSlug
@@ -44,18 +44,24 @@ struct SiteURLs: Sendable {
 
     /// The address of a file at `path` in the output folder, such as `pictures/house.svg`.
     func file(_ path: String) -> String {
-        relative(to: Self.parts(of: path).map { escapePathPart($0) })
+        let parts = Self.parts(of: path)
+        if parts.allSatisfy(Self.isPlain) { return relative(to: parts) }
+        return relative(to: parts.map { Substring(escapePathPart($0)) })
     }
 
     /// The shortest relative path from this page's folder to `target` (parts from the site's root).
-    private func relative(to target: [String]) -> String {
+    private func relative(to target: [Substring]) -> String {
         if let absoluteBase { return absoluteBase + "/" + target.joined(separator: "/") }
         let from = fromParts
         var shared = 0
         // A file's last part is never a folder to share.
         while shared < from.count, shared < target.count, from[shared] == target[shared] { shared += 1 }
-        let up = String(repeating: "../", count: from.count - shared)
-        return up + target[shared...].joined(separator: "/")
+        var path = String(repeating: "../", count: from.count - shared)
+        for index in shared..<target.count {
+            if index > shared { path += "/" }
+            path += target[index]
+        }
+        return path
     }
 
     /// Characters a part of a path keeps as they are: those of `urlPathAllowed` except `/`.
@@ -68,17 +74,23 @@ struct SiteURLs: Sendable {
         return pathPartAllowed.contains(scalar)
     }
 
-    private func escapePathPart(_ part: String) -> String {
-        if part.utf8.allSatisfy({ $0 < 128 && Self.plainBytes[Int($0)] }) { return part }
-        return part.addingPercentEncoding(withAllowedCharacters: Self.pathPartAllowed) ?? part
+    /// Whether a part of a path is kept as it is in an address.
+    private static func isPlain(_ part: Substring) -> Bool {
+        part.utf8.allSatisfy { $0 < 128 && plainBytes[Int($0)] }
     }
 
-    /// The parts of a path between slashes, empty parts left out. ASCII text is split by its bytes, which is quicker
-    /// than by characters and gives the same parts; other text is split by characters, as it always was.
-    private static func parts(of path: String) -> [String] {
+    private func escapePathPart(_ part: Substring) -> String {
+        if Self.isPlain(part) { return String(part) }
+        return part.addingPercentEncoding(withAllowedCharacters: Self.pathPartAllowed) ?? String(part)
+    }
+
+    /// The parts of a path between slashes, empty parts left out, as slices of `path` so nothing is copied. ASCII
+    /// text is split by its bytes, which is quicker than by characters and gives the same parts; other text is split
+    /// by characters, as it always was.
+    private static func parts(of path: String) -> [Substring] {
         if path.utf8.allSatisfy({ $0 < 128 }) {
-            return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+            return path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         }
-        return path.split(separator: "/").map(String.init)
+        return path.split(separator: "/")
     }
 }

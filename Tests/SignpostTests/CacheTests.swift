@@ -214,3 +214,17 @@ extension CacheTests {
         #expect(refused > 0)
     }
 }
+
+extension CacheTests {
+    /// With the theme found from `site.yml` or beside the content (no `--theme`), the build after a cold one already
+    /// knows nothing changed: an open preview is not reloaded for nothing.
+    @Test func theSecondBuildKnowsNothingChangedWhenTheThemeIsFoundNotGiven() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let options = BuildOptions(content: workspace.content, output: workspace.output)
+        _ = try BuildPipeline.standard().run(BuildContext(options: options))
+        var lines: [String] = []
+        _ = try BuildPipeline.standard().run(BuildContext(options: options)) { lines.append($0) }
+        #expect(lines.first?.hasPrefix("[1/1] Nothing changed") == true, "\(lines)")
+    }
+}

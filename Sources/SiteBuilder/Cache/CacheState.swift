@@ -22,6 +22,8 @@ struct CacheState: Sendable {
     private(set) var inputs: BuildInputs
     private(set) var themeFolder: LocalPath?
     private(set) var everythingKey: String
+    /// Problems met while listing the content folder, which count as inputs: a new link out of the folder is a change.
+    private var contentProblems: [String] = []
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
     private(set) var siteKey = ""
@@ -52,7 +54,8 @@ struct CacheState: Sendable {
         context.source = ListedContentSource(context.source, listing: listing)
         var themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
         var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
-        var problems = listing.problems.map(\.formatted)
+        let contentProblems = listing.problems.map(\.formatted)
+        var problems = contentProblems
         if let folder = themeFolder, let theme = try? Theme.source(for: folder).list() {
             files += theme.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: Theme.source(for: folder)) }
             problems += theme.problems.map(\.formatted)
@@ -62,8 +65,10 @@ struct CacheState: Sendable {
         let inputs = BuildInputs.gather(files, previous: previous)
         let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
         let unchanged = previous.map { $0.everythingKey == key && Self.outputIsIntact($0.output, in: options.output) } ?? false
-        return CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
-                          everythingKey: key, unchanged: unchanged)
+        var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
+                               everythingKey: key, unchanged: unchanged)
+        state.contentProblems = contentProblems
+        return state
     }
 
     private static func everythingParts(_ options: BuildOptions, _ today: CalendarDate, _ theme: LocalPath?) -> [String] {
@@ -107,6 +112,9 @@ extension CacheState {
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)
             themeFolder = folder
+            // The theme is known only now (from `site.yml`): the key the next build compares takes it in.
+            everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems
+                                       + listing.problems.map(\.formatted))
         }
         let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
         siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in

@@ -40,13 +40,6 @@ public final class PreviewSession: @unchecked Sendable {
     public func run(address asked: ServeAddress, explicitHost: Bool, openBrowser: Bool) async throws {
         let address = try asked.firstFree()
         let taken = address.port != asked.port ? " (port \(asked.port) was taken)" : ""
-        terminal.line("Serving \(builder.options.content) at \(address.url)\(taken). Press Ctrl-C to stop.")
-        if explicitHost && !address.isLoopback {
-            terminal.error("""
-                WARNING: listening on \(address.host), not only on this computer. Anyone who can reach this \
-                computer over the network can see the site, drafts included. Leave out --host to keep it private.
-                """)
-        }
         let server = HTTPServer(config: .init(address: try address.socketAddress(), logger: .disabled),
                                 handler: PreviewHandler(resolver: SitePathResolver(root: builder.options.output.string),
                                                         builder: builder, hub: hub, ready: { [weak self] in
@@ -54,6 +47,14 @@ public final class PreviewSession: @unchecked Sendable {
                                                         }))
         let serving = Task { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
+        // The first line says where, once the server answers there, so a script can wait for it.
+        terminal.line("Serving \(builder.options.content) at \(address.url)\(taken). Press Ctrl-C to stop.")
+        if explicitHost && !address.isLoopback {
+            terminal.error("""
+                WARNING: listening on \(address.host), not only on this computer. Anyone who can reach this \
+                computer over the network can see the site, drafts included. Leave out --host to keep it private.
+                """)
+        }
         // The first build runs while the server already answers, so the address is reachable at once; pages wait
         // for it to finish.
         buildQueue.async { [self] in rebuild(changed: []) }

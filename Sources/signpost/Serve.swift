@@ -42,7 +42,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let contentPath = LocalPath(content)
-        let builder = PreviewBuilder(content: contentPath, theme: theme.map { LocalPath($0) },
+        let themeFolder = theme.map { LocalPath($0) } ?? BuiltInFiles.fallbackTheme(content: contentPath, given: nil)
+        let builder = PreviewBuilder(content: contentPath, theme: themeFolder,
                                      output: PreviewBuilder.outputFolder(for: contentPath), includeDrafts: drafts)
         let console = Console()
         let terminal = PreviewSession.Terminal(

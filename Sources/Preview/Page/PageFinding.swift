@@ -13,6 +13,8 @@ public struct PageFinding: Codable, Sendable, Equatable {
     /// The words on the page to mark, as the reader sees them (Markdown taken away); nil when the finding is about
     /// the whole page.
     public var text: String?
+    /// Whether `text` is a single word, which the page must find as a whole word, not inside a longer one.
+    public var word: Bool
     /// The name of the picture's file when the finding is about a picture, such as `sun.svg`.
     public var picture: String?
 
@@ -23,7 +25,8 @@ public struct PageFinding: Codable, Sendable, Equatable {
             let target = FindingTarget(diagnostic: diagnostic, lines: lines)
             return PageFinding(number: index + 1, level: diagnostic.level.rawValue, rule: diagnostic.rule,
                                message: diagnostic.message, suggestion: diagnostic.suggestion, line: diagnostic.line,
-                               column: diagnostic.column, text: target.text, picture: target.picture)
+                               column: diagnostic.column, text: target.text,
+                               word: target.text.map { !$0.contains(" ") } ?? false, picture: target.picture)
         }
     }
 }

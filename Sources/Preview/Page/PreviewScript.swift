@@ -110,6 +110,27 @@ enum PreviewScript {
       .replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, " ");
   }
 
+  // Where `wanted` is in `text` from `start`; a single word must be a whole word, not part of a longer one.
+  function search(text, wanted, start, wholeWord) {
+    var letter = /[\p{L}\p{N}]/u;
+    for (var at = text.indexOf(wanted, start); at >= 0; at = text.indexOf(wanted, at + 1)) {
+      if (!wholeWord) return at;
+      var before = at > 0 ? text[at - 1] : " ";
+      var after = at + wanted.length < text.length ? text[at + wanted.length] : " ";
+      if (!letter.test(before) && !letter.test(after)) return at;
+    }
+    return -1;
+  }
+
+  // A message with `words in backticks`, with those words shown as code.
+  function withCode(name, className, text) {
+    var made = element(name, { class: className });
+    text.split("`").forEach(function (part, index) {
+      made.appendChild(index % 2 ? element("code", {}, part) : document.createTextNode(part));
+    });
+    return made;
+  }
+
   function wrap(pieces, finding) {
     var first = null;
     pieces.forEach(function (piece, index) {
@@ -128,8 +149,8 @@ enum PreviewScript {
     var found = textPieces(root);
     var wanted = normalise(finding.text).trim();
     if (!wanted) return null;
-    var at = found.text.indexOf(wanted, from.at);
-    if (at < 0) at = found.text.indexOf(wanted);
+    var at = search(found.text, wanted, from.at, finding.word);
+    if (at < 0) at = search(found.text, wanted, 0, finding.word);
     if (at < 0) return null;
     from.at = at + 1;
     var pieces = [];
@@ -199,8 +220,8 @@ enum PreviewScript {
       var choose = element("button", { type: "button", class: "sp-choice", "data-finding": String(finding.number) });
       choose.appendChild(element("span", { class: "sp-marker", "aria-hidden": "true" }, String(finding.number)));
       choose.appendChild(element("span", { class: "sp-rule" }, (finding.rule || "build") + " (" + finding.level + ")"));
-      choose.appendChild(element("span", { class: "sp-message" }, finding.message));
-      if (finding.suggestion) choose.appendChild(element("span", { class: "sp-suggestion" }, finding.suggestion));
+      choose.appendChild(withCode("span", "sp-message", finding.message));
+      if (finding.suggestion) choose.appendChild(withCode("span", "sp-suggestion", finding.suggestion));
       if (!finding.mark) {
         choose.appendChild(element("span", { class: "sp-where" },
           finding.text || finding.picture ? "Not found on the page: line " + finding.line + " of " + data.source + "."

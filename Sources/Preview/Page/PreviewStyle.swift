@@ -29,7 +29,6 @@ enum PreviewStyle {
 .sp-choice .sp-marker { vertical-align: baseline; }
 .sp-rule { font-weight: bold; margin-right: 0.25em; }
 .sp-message, .sp-suggestion, .sp-where { display: block; }
-.sp-suggestion::before { content: "Try: "; font-weight: bold; }
 .sp-where { font-style: italic; }
 .sp-overlay { position: fixed; inset: 1rem; z-index: 1001; overflow: auto; padding: 1.5rem; background: #fff;
   color: #000; border: 4px solid #8a1538; border-radius: 6px; box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);

@@ -14,7 +14,9 @@ struct PreviewHandler: HTTPHandler {
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
-        switch request.path {
+        // The path as the browser sent it: FlyingFox's `request.path` is tidied and loses a folder's closing slash.
+        let path = request.target.path()
+        switch path {
         case "/__signpost/events":
             let body = HTTPBodySequence(from: EventStreamBody(events: hub.connect()))
             return HTTPResponse(statusCode: .ok, headers: [
@@ -30,7 +32,7 @@ struct PreviewHandler: HTTPHandler {
                 try await Task.sleep(nanoseconds: 50_000_000)
                 waited += 1
             }
-            return siteFile(request.path)
+            return siteFile(path)
         }
     }
 

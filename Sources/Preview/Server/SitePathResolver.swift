@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns the path of a request into a file of the built site, and never into a file outside it.
 ///
-/// The path has already been percent-decoded by the HTTP library, so `%2e%2e` arrives as `..` and `%2f` as `/`:
-/// both are refused here, as are backslashes and NUL bytes. A file is served only when its real path, with every
+/// The path is the request's own, still percent-encoded. It is decoded here, once, before anything else, so `%2e%2e`
+/// is `..` and `%2f` is `/` by the time it is looked at: `.` and `..` are refused, as are backslashes and NUL bytes. A file is served only when its real path, with every
 /// symbolic link followed, is still inside the site's real folder, so a link that points out of the site is refused too.
 public struct SitePathResolver: Sendable {
     /// What a request's path leads to.
@@ -23,8 +23,8 @@ public struct SitePathResolver: Sendable {
         self.root = Self.realPath(root) ?? root
     }
 
-    public func resolve(_ requestPath: String) -> Outcome {
-        guard requestPath.hasPrefix("/"), !requestPath.contains("\0"), !requestPath.contains("\\") else {
+    public func resolve(_ encodedPath: String) -> Outcome {
+        guard let requestPath = encodedPath.removingPercentEncoding, requestPath.hasPrefix("/"), !requestPath.contains("\0"), !requestPath.contains("\\") else {
             return .notFound
         }
         let parts = requestPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
@@ -35,7 +35,7 @@ public struct SitePathResolver: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: joined, isDirectory: &isFolder) else { return .notFound }
         if isFolder.boolValue {
-            if !requestPath.hasSuffix("/") { return .redirect(requestPath + "/") }
+            if !encodedPath.hasSuffix("/") { return .redirect(encodedPath + "/") }
             return inside(joined + "/index.html")
         }
         return inside(joined)

@@ -2,10 +2,10 @@ import SiteModel
 
 /// What the rules know beyond the page: word lists, the glossary, the site's own words and files.
 public struct CheckEnvironment: Sendable {
-    public var wordLists: WordLists
+    public var wordLists: WordLists { didSet { rebuildLexicon() } }
     /// Words that count as known or explained: the glossary and `words:` in site.yml, lowercased; multi-word terms
     /// add each of their words too.
-    public var knownWords: Set<String>
+    public var knownWords: Set<String> { didSet { rebuildLexicon() } }
     /// The same, as written, for initials such as `NHS`.
     public var knownTerms: Set<String>
     /// Groups of words that mean the same; a page should use one of each group.
@@ -14,7 +14,9 @@ public struct CheckEnvironment: Sendable {
     public var synonymWords: [[[String]]]
     /// Every term of every group, by its first word, so a page's words are looked up once each instead of every
     /// group being searched for on every page.
-    public var synonymStarts: [String: [SynonymTerm]] = [:]
+    public var synonymStarts: [String: [SynonymTerm]] = [:] { didSet { rebuildLexicon() } }
+    /// The word lists, the known words and the synonyms' first words as one table, looked up once per word of a page.
+    private(set) var lexicon = Lexicon()
     /// Whether a picture a page refers to exists.
     public var pictureExists: @Sendable (_ reference: String, _ pagePath: String) -> Bool
 
@@ -47,6 +49,11 @@ public struct CheckEnvironment: Sendable {
         }
         synonymStarts = starts
         self.pictureExists = pictureExists
+        rebuildLexicon()
+    }
+
+    private mutating func rebuildLexicon() {
+        lexicon = Lexicon(wordLists: wordLists, knownWords: knownWords, synonymStarts: synonymStarts)
     }
 
     /// The environment for a loaded site.

@@ -21,9 +21,11 @@ public struct EasyReadChecker: Sendable {
     /// Every finding on one page, suppressions applied, in the order they appear.
     public func check(_ page: CheckedPage) -> [Diagnostic] {
         var findings = Findings(file: page.path)
+        // Each word of the page is looked up once here; the rules read the answers.
+        let entries = PageEntries(page, environment.lexicon)
         for rule in allRules {
             let limits = settings.limits(rule.id, for: page.format)
-            if limits.enabled { rule.check(page, environment, limits, &findings) }
+            if limits.enabled { rule.check(page, environment, entries, limits, &findings) }
         }
         var suppressions = Suppressions(root: page.root, file: page.path)
         let kept = findings.items.filter { !suppressions.suppresses($0) }

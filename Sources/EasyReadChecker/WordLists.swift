@@ -68,8 +68,13 @@ public struct WordLists: Sendable {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Data")
                 ?? Bundle.module.url(forResource: name, withExtension: ext),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return text.split(whereSeparator: \.isNewline).map(String.init)
-            .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // The lists are read at every build, so lines are split on their bytes, and only a line that starts with a
+        // space or a tab is trimmed to see whether it is blank.
+        return text.utf8.split(whereSeparator: { $0 == 10 || $0 == 13 }).map { String(Substring($0)) }
+            .filter { line in
+                guard let first = line.utf8.first, first != UInt8(ascii: "#") else { return false }
+                return (first > 32 && first < 127) || !line.trimmingCharacters(in: .whitespaces).isEmpty
+            }
     }
 
     private static func pairs(of name: String) -> [(String, String)] {

@@ -6,11 +6,11 @@ struct PercentageRule: Rule {
     let id = RuleID.percentage
     static let fractions: Set<Unicode.Scalar> = ["½", "⅓", "⅔", "¼", "¾", "⅕", "⅛"]
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         let advice = "Say it another way, like `1 in 4 people` or `most people`."
         for (block, words) in page.blocksWithWords {
             let characters = block.characters
-            for (i, c) in characters.enumerated() where c == "%" || Self.fractions.contains(c) {
+            for (i, c) in characters.enumerated() where c == "%" || (!c.isASCII && Self.fractions.contains(c)) {
                 findings.add(id, at: block.position(at: i), limits.level,
                              c == "%" ? "Percentages are hard to understand." : "Fractions are hard to understand.",
                              suggestion: advice)
@@ -40,7 +40,7 @@ struct PercentageRule: Rule {
 struct DateFormatRule: Rule {
     let id = RuleID.dateFormat
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for block in page.blocks {
             for date in NumberPattern.dates(in: block.characters) {
                 let written = String(scalars: block.characters[date.range])
@@ -56,7 +56,7 @@ struct DateFormatRule: Rule {
 struct PunctuationRule: Rule {
     let id = RuleID.punctuation
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for block in page.blocks {
             let characters = block.characters
             var seen = Set<Unicode.Scalar>()
@@ -119,11 +119,16 @@ struct PassiveVoiceRule: Rule {
         return word.hasSuffix("ed") && word.count > 4 && !adjectives.contains(word)
     }
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        for (block, sentences) in page.blocksWithSentences {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
+        let lexicon = environment.lexicon
+        for (blockIndex, (block, sentences)) in page.blocksWithSentences.enumerated() {
+            let ids = entries.ids[blockIndex]
             for sentence in sentences {
+                let first = sentence.firstWord
+                // Most sentences have no form of "be": they are passed over without making anything.
+                guard sentence.words.indices.contains(where: { lexicon[ids[first + $0]]?.isBe == true }) else { continue }
                 let words = sentence.words.map(\.lowercased)
-                for i in words.indices where Self.be.contains(words[i]) {
+                for i in words.indices where lexicon[ids[first + i]]?.isBe == true {
                     var j = i + 1
                     if j < words.count, Self.between.contains(words[j]) { j += 1 }
                     guard j < words.count, Self.isParticiple(words[j]) else { continue }
@@ -142,12 +147,18 @@ struct PassiveVoiceRule: Rule {
 struct HardPhraseRule: Rule {
     let id = RuleID.hardPhrase
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         let index = environment.wordLists.phrasesByFirstWord
-        for (block, words) in page.blocksWithWords {
+        let lexicon = environment.lexicon
+        for (blockIndex, (block, words)) in page.blocksWithWords.enumerated() {
+            let ids = entries.ids[blockIndex]
             var start = 0
             while start < words.count {
                 var matched = 1
+                guard lexicon[ids[start]]?.startsPhrase == true else {
+                    start += 1
+                    continue
+                }
                 for phrase in index[words[start].lowercased] ?? [] where start + phrase.words.count <= words.count {
                     var same = true
                     for k in 1..<max(phrase.words.count, 1) where words[start + k].lowercased != phrase.words[k] {
@@ -173,25 +184,23 @@ struct HardPhraseRule: Rule {
 struct ConsistentTermsRule: Rule {
     let id = RuleID.consistentTerms
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         // Where each term is first used on the page, by group: block number, then word number. Each word of the page
         // is looked up once, by itself and without a plural ending, among the terms' first words.
         var firstUse: [Int: [(term: Int, block: Int, word: Int)]] = [:]
         var found = Set<SynonymTerm>()
+        let lexicon = environment.lexicon
         for (blockIndex, words) in page.words.enumerated() {
-            for (start, word) in words.enumerated() {
-                let text = word.lowercased
-                var keys = [text]
-                if text.hasSuffix("s") { keys.append(String(text.dropLast())) }
-                if text.hasSuffix("es") { keys.append(String(text.dropLast(2))) }
-                for key in keys {
-                    for candidate in environment.synonymStarts[key] ?? [] where !found.contains(candidate) {
-                        let termWords = environment.synonymWords[candidate.group][candidate.term]
-                        guard start + termWords.count <= words.count,
-                              zip(termWords, words[start...]).allSatisfy({ Self.matches($1.lowercased, $0) }) else { continue }
-                        found.insert(candidate)
-                        firstUse[candidate.group, default: []].append((candidate.term, blockIndex, start))
-                    }
+            let ids = entries.ids[blockIndex]
+            for start in words.indices {
+                guard let candidates = lexicon[ids[start]]?.synonyms, !candidates.isEmpty else { continue }
+                for candidate in lexicon.synonymTerms[Int(candidates.lowerBound)..<Int(candidates.upperBound)]
+                    where !found.contains(candidate) {
+                    let termWords = environment.synonymWords[candidate.group][candidate.term]
+                    guard start + termWords.count <= words.count,
+                          zip(termWords, words[start...]).allSatisfy({ Self.matches($1.lowercased, $0) }) else { continue }
+                    found.insert(candidate)
+                    firstUse[candidate.group, default: []].append((candidate.term, blockIndex, start))
                 }
             }
         }
@@ -205,6 +214,15 @@ struct ConsistentTermsRule: Rule {
                          "This page says both `\(terms[sorted[0].term])` and `\(terms[second.term])`. They mean the same thing.",
                          suggestion: "Use one of them all through the page, so readers know it is one thing.")
         }
+    }
+
+    /// The terms that may start at a page's word, lowercased: those whose first word is the word itself, or the word
+    /// without a plural `s` or `es`, in that order. Worked out once per word of the lexicon.
+    static func candidates(for text: String, in starts: [String: [SynonymTerm]]) -> [SynonymTerm] {
+        var keys = [text]
+        if text.hasSuffix("s") { keys.append(String(text.dropLast())) }
+        if text.hasSuffix("es") { keys.append(String(text.dropLast(2))) }
+        return keys.flatMap { starts[$0] ?? [] }
     }
 
     /// A word of the page matches a word of a term as written, or with a plural `s` or `es`.

@@ -11,7 +11,7 @@ struct PictureCueRule: Rule {
         return node.firstChild?.kind == .image
     }
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         visit(page.root, limits, &findings)
     }
 
@@ -44,12 +44,12 @@ struct PictureAltRule: Rule {
     let id = RuleID.pictureAlt
     static let fileEndings = [".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"]
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for node in page.images {
-            let alt = node.plainText.trimmingCharacters(in: .whitespaces)
-            let file = (node.url ?? "").split(separator: "/").last.map(String.init) ?? ""
-            let looksLikeFile = Self.fileEndings.contains { alt.lowercased().hasSuffix($0) }
-                || (!file.isEmpty && alt == file) || (!alt.contains(" ") && alt.contains("_"))
+            let alt = Self.trimmed(node.plainText)
+            let lowercased = alt.lowercased()
+            let looksLikeFile = Self.fileEndings.contains { lowercased.hasSuffix($0) }
+                || Self.isFileName(alt, of: node.url ?? "") || Self.isOneWordWithUnderscores(alt)
             if alt.isEmpty {
                 findings.add(id, at: node.start, limits.level, "This picture has no words to describe it.",
                              suggestion: "Write what it shows between the brackets: `![A nurse](nurse.svg)`.")
@@ -65,18 +65,68 @@ struct PictureAltRule: Rule {
     }
 }
 
+extension PictureAltRule {
+    /// Whether the description is the last part of the picture's address, such as `nurse.svg`.
+    static func isFileName(_ alt: String, of url: String) -> Bool {
+        if url.utf8.allSatisfy({ $0 < 128 }) {
+            // ASCII: the last part between slashes is found as bytes, from the end, without making characters.
+            let bytes = url.utf8
+            var end = bytes.endIndex
+            while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+            guard end > bytes.startIndex else { return false }
+            var start = bytes.index(before: end)
+            while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") { start = bytes.index(before: start) }
+            // Text with accents or signs can equal ASCII text (the Kelvin sign is a K), so only ASCII compares bytes.
+            if alt.utf8.allSatisfy({ $0 < 128 }) { return alt.utf8.elementsEqual(bytes[start..<end]) }
+            return alt == String(Substring(bytes[start..<end]))
+        }
+        let file = url.split(separator: "/").last.map(String.init) ?? ""
+        return !file.isEmpty && alt == file
+    }
+
+    /// A description with an underscore and no space, such as `house_picture`.
+    static func isOneWordWithUnderscores(_ alt: String) -> Bool {
+        if alt.utf8.allSatisfy({ $0 < 128 }) {
+            return !alt.utf8.contains(UInt8(ascii: " ")) && alt.utf8.contains(UInt8(ascii: "_"))
+        }
+        return !alt.contains(" ") && alt.contains("_")
+    }
+
+    /// The text without spaces or tabs at either end. Text that starts and ends with a visible ASCII character, as
+    /// nearly every description does, is already trimmed; anything else goes through Foundation.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 127, last > 32, last < 127 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}
+
 /// `picture-missing`: every picture file exists.
 struct PictureMissingRule: Rule {
     let id = RuleID.pictureMissing
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var known: [String: Bool] = [:]
+        // Whether each address a page uses is missing, worked out once per address: a page often shows the same
+        // picture many times.
+        var missing: [String: Bool] = [:]
         for node in page.images {
-            guard let url = node.url, !url.isEmpty, !ContentPath.isExternal(url) else { continue }
-            let path = ContentPath.splitFragment(url).path
-            let exists = known[path] ?? environment.pictureExists(path, page.path)
-            known[path] = exists
-            if !exists {
+            guard let url = node.url, !url.isEmpty else { continue }
+            let isMissing: Bool
+            if let answer = missing[url] {
+                isMissing = answer
+            } else if ContentPath.isExternal(url) {
+                isMissing = false
+                missing[url] = false
+            } else {
+                let path = ContentPath.splitFragment(url).path
+                let exists = known[path] ?? environment.pictureExists(path, page.path)
+                known[path] = exists
+                isMissing = !exists
+                missing[url] = isMissing
+            }
+            if isMissing {
                 findings.add(id, at: node.start, limits.level, "The picture `\(url)` does not exist.",
                              suggestion: "Check the file name, or add the picture to the content folder.")
             }
@@ -88,7 +138,7 @@ struct PictureMissingRule: Rule {
 struct ItalicsRule: Rule {
     let id = RuleID.italics
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         for node in page.emphasis {
             findings.add(id, at: node.start, limits.level, "Italics are hard to read: `\(node.plainText)`.",
                          suggestion: "Use bold instead: `**\(node.plainText)**`.")

@@ -5,7 +5,7 @@ import SiteModel
 protocol Rule: Sendable {
     var id: RuleID { get }
     /// Adds what the rule finds on `page` to `findings`. `limits` is already known to be enabled.
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings)
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings)
 }
 
 /// Collects one page's findings, each with its rule id, file and place.

@@ -5,7 +5,7 @@ import SiteModel
 struct SentenceLengthRule: Rule {
     let id = RuleID.sentenceLength
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         let limit = limits.lowestLimit ?? 15
         for (block, sentences) in page.blocksWithSentences {
             for sentence in sentences {
@@ -23,7 +23,7 @@ struct SentenceLengthRule: Rule {
 struct SentencesPerPointRule: Rule {
     let id = RuleID.sentencesPerPoint
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         let limit = limits.lowestLimit ?? 3
         for (block, sentences) in page.blocksWithSentences where block.kind == .paragraph || block.kind == .listItem {
             guard let level = limits.level(for: sentences.count) else { continue }
@@ -38,7 +38,7 @@ struct SentencesPerPointRule: Rule {
 struct PageLengthRule: Rule {
     let id = RuleID.pageLength
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         let count = page.blocksWithWords.filter { $0.0.kind != .summary }.reduce(0) { $0 + $1.1.count }
         guard let level = limits.level(for: count) else { return }
         let place = page.blocks.first { $0.kind != .summary }?.start ?? SourcePosition(line: 1, column: 1)
@@ -55,7 +55,7 @@ struct ReadabilityRule: Rule {
     static let minimumWords = 50
 
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var words = 0, sentences = 0, syllables = 0
         for (block, blockSentences) in page.blocksWithSentences where block.kind != .summary {
             for sentence in blockSentences {
@@ -89,7 +89,7 @@ public enum ReadabilityGrade {
 struct HeadingStructureRule: Rule {
     let id = RuleID.headingStructure
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var previous = 1
         for node in page.headings {
             let level = node.headingLevel

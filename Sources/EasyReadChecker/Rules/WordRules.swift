@@ -6,33 +6,44 @@ import SiteModel
 struct HardWordRule: Rule {
     let id = RuleID.hardWord
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var reported = Set<String>()
         let lists = environment.wordLists
-        page.forEachWord { word, block in
-            guard !word.isAddress, !word.hasDigit, word.letters > 1 else { return }
-            var lower = word.lowercased
-            if lower.contains(where: { $0 == "’" }) { lower = String(lower.map { $0 == "’" ? "'" : $0 }) }
-            guard !reported.contains(lower), !environment.knownWords.contains(lower) else { return }
-            // Names start with a capital: leave them, unless a hard word simply starts a sentence.
-            let capitalised = word.isCapitalised
-            if capitalised && !block.startsSentence(word) { return }
-            if let (base, easier) = lists.hardForms[lower] {
-                if environment.knownWords.contains(base) { return }
+        let lexicon = environment.lexicon
+        for (blockIndex, block) in page.blocks.enumerated() {
+            let words = page.words[blockIndex], ids = entries.ids[blockIndex]
+            for index in words.indices {
+                let word = words[index]
+                guard !word.isAddress, !word.hasDigit, word.letters > 1 else { continue }
+                var lower = word.lowercased
+                var facts = lexicon[ids[index]]
+                // `’` is written `'` in the word lists. Words in plain ASCII have none.
+                if !word.isASCII, lower.contains(where: { $0 == "’" }) {
+                    lower = String(lower.map { $0 == "’" ? "'" : $0 })
+                    facts = lexicon.facts(for: lower)
+                }
+                // Names start with a capital: leave them, unless a hard word simply starts a sentence.
+                let capitalised = word.isCapitalised
+                if capitalised && !block.startsSentence(word) { continue }
+                if facts?.isKnown == true || (!reported.isEmpty && reported.contains(lower)) { continue }
+                if let facts, facts.hard >= 0 {
+                    if facts.hardWordIsKnown { continue }
+                    let easier = lexicon.hardWords[Int(facts.hard)].easier
+                    reported.insert(lower)
+                    let advice = easier.isEmpty ? "Explain it, or add it to the glossary." : "Try `\(easier)`, or explain it."
+                    findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is a hard word.",
+                                 suggestion: advice)
+                    continue
+                }
+                guard page.isEasyRead, !capitalised, !(facts?.isCommon ?? lists.isCommon(lower)) else { continue }
+                let parts = lower.split(separator: "-").map(String.init)
+                guard parts.count == 1 || parts.contains(where: { !lists.isCommon($0) && !environment.knownWords.contains($0) }),
+                      !WordLists.stems(of: lower).contains(where: environment.knownWords.contains) else { continue }
                 reported.insert(lower)
-                let advice = easier.isEmpty ? "Explain it, or add it to the glossary." : "Try `\(easier)`, or explain it."
-                findings.add(id, at: block.position(at: word.offset), limits.level, "`\(word.text)` is a hard word.",
-                             suggestion: advice)
-                return
+                findings.add(id, at: block.position(at: word.offset), limits.level,
+                             "`\(word.text)` may be hard to understand.",
+                             suggestion: "Use an easier word, explain it, or add it to the glossary.")
             }
-            guard page.isEasyRead, !capitalised, !lists.isCommon(lower) else { return }
-            let parts = lower.split(separator: "-").map(String.init)
-            guard parts.count == 1 || parts.contains(where: { !lists.isCommon($0) && !environment.knownWords.contains($0) }),
-                  !WordLists.stems(of: lower).contains(where: environment.knownWords.contains) else { return }
-            reported.insert(lower)
-            findings.add(id, at: block.position(at: word.offset), limits.level,
-                         "`\(word.text)` may be hard to understand.",
-                         suggestion: "Use an easier word, explain it, or add it to the glossary.")
         }
     }
 }
@@ -43,9 +54,12 @@ struct AbbreviationRule: Rule {
     let id = RuleID.abbreviation
     static let latin: [(text: String, easier: String)] = [("e.g.", "for example"), ("i.e.", "that means"),
                                                           ("etc.", "and more"), ("eg", "for example"), ("ie", "that means")]
+    /// The same, as scalars, made once rather than at every `e` and `i` of every page.
+    static let latinScalars: [(text: String, scalars: [Unicode.Scalar], easier: String)] =
+        latin.map { ($0.text, Array($0.text.unicodeScalars), $0.easier) }
     static let smallWords: Set<String> = ["of", "and", "the", "for", "from", "with", "in", "on", "to", "a"]
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         var reported = Set<String>()
         for ((block, sentences), words) in zip(page.blocksWithSentences, page.words) {
             let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: words)] : sentences
@@ -92,8 +106,7 @@ struct AbbreviationRule: Rule {
         let n = characters.count
         for i in 0..<n where characters[i].asciiLowercased == "e" || characters[i].asciiLowercased == "i" {
             if i > 0, characters[i - 1].isLetter { continue }
-            for (text, easier) in Self.latin {
-                let target = Array(text.unicodeScalars)
+            for (text, target, easier) in Self.latinScalars {
                 guard i + target.count <= n,
                       zip(characters[i..<i + target.count], target).allSatisfy({ $0.asciiLowercased == $1 }) else { continue }
                 let after: Unicode.Scalar = i + target.count < n ? characters[i + target.count] : " "
@@ -113,7 +126,7 @@ struct AbbreviationRule: Rule {
 struct CapitalsRule: Rule {
     let id = RuleID.capitals
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
         page.forEachWord { word, block in
             guard !word.isAddress, word.letters >= 4, word.capitals == word.letters, environment.wordLists.initials[word.text] == nil,
                   !environment.knownTerms.contains(word.text) else { return }
@@ -144,11 +157,24 @@ struct NumberWordsRule: Rule {
         return tens + unit
     }
 
-    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ limits: RuleLimits, _ findings: inout Findings) {
-        page.forEachWord { word, block in
-            guard let value = Self.value(of: word.lowercased) else { return }
-            findings.add(id, at: block.position(at: word.offset), limits.level,
-                         "`\(word.text)` is a number written as a word.", suggestion: "Write `\(value)` instead.")
+    /// Every word `value(of:)` knows, for the lexicon.
+    static let allWords: [String] = {
+        var words = Array(values.keys)
+        for (tens, value) in values where value >= 20 && value < 100 {
+            words.append(tens + "-one")
+            for (unit, value) in values where value < 10 { words.append(tens + "-" + unit) }
+        }
+        return words
+    }()
+
+    func check(_ page: CheckedPage, _ environment: CheckEnvironment, _ entries: PageEntries, _ limits: RuleLimits, _ findings: inout Findings) {
+        let lexicon = environment.lexicon
+        for (blockIndex, block) in page.blocks.enumerated() {
+            for (index, word) in page.words[blockIndex].enumerated() {
+                guard let value = lexicon[entries.ids[blockIndex][index]]?.number else { continue }
+                findings.add(id, at: block.position(at: word.offset), limits.level,
+                             "`\(word.text)` is a number written as a word.", suggestion: "Write `\(value)` instead.")
+            }
         }
     }
 }

@@ -51,28 +51,39 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// Text made of scalars from a block.
-    init(scalars: some Sequence<Unicode.Scalar>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount)
-        for scalar in scalars {
-            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
-        }
-        self.init(decoding: bytes, as: UTF8.self)
+    /// Text made of scalars from a block. The UTF-8 is written straight into the string, so a short word (15 bytes
+    /// or fewer) is made without touching the heap, and a long one with a single allocation.
+    init(scalars: some Collection<Unicode.Scalar>) {
+        self.init(scalars: scalars, lowercasingASCII: false)
     }
 
     /// The scalars in lower case: ASCII directly, anything else through `lowercased()`.
-    init(lowercasing scalars: some Sequence<Unicode.Scalar>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount)
+    init(lowercasing scalars: some Collection<Unicode.Scalar>) {
         var ascii = true
-        for scalar in scalars {
-            if scalar.isASCII { bytes.append(UInt8(scalar.asciiLowercased.value)) } else {
-                ascii = false
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
+        for scalar in scalars where !scalar.isASCII {
+            ascii = false
+            break
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        self = ascii ? text : text.lowercased()
+        self = ascii ? String(scalars: scalars, lowercasingASCII: true) : String(scalars: scalars).lowercased()
+    }
+
+    private init(scalars: some Collection<Unicode.Scalar>, lowercasingASCII: Bool) {
+        var count = 0
+        for scalar in scalars { count += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for scalar in scalars {
+                if scalar.isASCII {
+                    buffer[i] = UInt8(lowercasingASCII ? scalar.asciiLowercased.value : scalar.value)
+                    i += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[i] = byte
+                        i += 1
+                    }
+                }
+            }
+            return i
+        }
     }
 }

@@ -83,7 +83,7 @@ enum TextBlockReader {
             switch inline.kind {
             case .text:
                 anchors.append((characters.count, inline.start))
-                characters += (inline.literal ?? "").unicodeScalars
+                appendScalars(of: inline.literal ?? "", to: &characters)
             case .softBreak, .lineBreak, .code:
                 characters.append(" ")
             case .image, .htmlInline:
@@ -94,6 +94,21 @@ enum TextBlockReader {
         }
         collect(node)
         return TextBlock(kind: kind, characters: characters, anchors: anchors, start: node.start)
+    }
+
+    /// Adds the text's scalars. Text in plain ASCII, as most is, is copied byte by byte without decoding UTF-8.
+    private static func appendScalars(of text: String, to characters: inout [Unicode.Scalar]) {
+        var text = text
+        let copied = text.withUTF8 { bytes in
+            var ascii = true
+            for byte in bytes where byte >= 128 {
+                ascii = false
+                break
+            }
+            if ascii { characters.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) }) }
+            return ascii
+        }
+        if !copied { characters += text.unicodeScalars }
     }
 
     /// A paragraph written as a pipe table: every line starts with `|`.

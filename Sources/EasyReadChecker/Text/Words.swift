@@ -25,6 +25,8 @@ public struct Word: Sendable, Hashable {
     public var letters = 0, capitals = 0
     /// Whether the word has a digit, and whether it starts with a capital.
     public var hasDigit = false, isCapitalised = false
+    /// Whether the word is written in ASCII only, so that rules can skip looking for curly apostrophes and the like.
+    var isASCII = false
 
     /// All capitals, at least two letters: NHS, GPs (a plural `s` may follow).
     public var looksLikeInitials: Bool {
@@ -36,6 +38,8 @@ public struct Word: Sendable, Hashable {
 
     static func split(_ characters: [Unicode.Scalar], in range: Range<Int>) -> [Word] {
         var words: [Word] = []
+        // About one word in six characters in English text: reserving that avoids most regrowing.
+        words.reserveCapacity(range.count / 6 + 1)
         var i = range.lowerBound
         let end = range.upperBound
         // The run without spaces that the current word is in: found once per run, not once per word, so that a long
@@ -73,17 +77,25 @@ public struct Word: Sendable, Hashable {
                 }
             }
             let slice = characters[start..<i]
-            var word = Word(text: String(scalars: slice), offset: start, lowercased: String(lowercasing: slice))
+            var letters = 0, capitals = 0, hasDigit = false, ascii = true
             for scalar in slice {
+                if !scalar.isASCII { ascii = false }
                 if scalar.isLetter {
-                    word.letters += 1
-                    if scalar.isUppercase { word.capitals += 1 }
+                    letters += 1
+                    if scalar.isUppercase { capitals += 1 }
                 } else if scalar.isDigit {
-                    word.hasDigit = true
+                    hasDigit = true
                 }
             }
-            word.isNumber = word.hasDigit && word.letters == 0
+            // Most words are plain ASCII in small letters: their lower-case form is the word itself, made once.
+            let text = String(scalars: slice)
+            var word = Word(text: text, offset: start, lowercased: ascii && capitals == 0 ? text : String(lowercasing: slice))
+            word.letters = letters
+            word.capitals = capitals
+            word.hasDigit = hasDigit
+            word.isNumber = hasDigit && letters == 0
             word.isCapitalised = slice.first?.isUppercase == true
+            word.isASCII = ascii
             words.append(word)
         }
         return words
@@ -133,6 +145,15 @@ public struct Sentence: Sendable {
     /// Where the sentence is in its block's characters.
     public let range: Range<Int>
     public let words: [Word]
+    /// Where the sentence's first word is among its block's words, so that what is known about each word of the
+    /// block can be read for the sentence's words too.
+    var firstWord = 0
+
+    init(range: Range<Int>, words: [Word], firstWord: Int = 0) {
+        self.range = range
+        self.words = words
+        self.firstWord = firstWord
+    }
 
     /// Words that never end a sentence when a full stop follows them.
     static let abbreviations: Set<String> = ["dr", "mr", "mrs", "ms", "st", "prof", "e.g", "i.e", "eg", "ie", "vs",
@@ -154,12 +175,11 @@ public struct Sentence: Sendable {
         var nextWord = 0
         let n = characters.count
         func add(_ end: Int) {
-            var sentenceWords: [Word] = []
-            while nextWord < words.count, words[nextWord].offset < end {
-                sentenceWords.append(words[nextWord])
-                nextWord += 1
+            let first = nextWord
+            while nextWord < words.count, words[nextWord].offset < end { nextWord += 1 }
+            if nextWord > first {
+                result.append(Sentence(range: start..<end, words: Array(words[first..<nextWord]), firstWord: first))
             }
-            if !sentenceWords.isEmpty { result.append(Sentence(range: start..<end, words: sentenceWords)) }
             start = end
         }
         while i < n {

@@ -42,13 +42,10 @@ public struct BuildPipeline: Sendable {
                 return context
             }
         }
-        var cachedFindingsUsed = false
+        // Once the last step that looks has run, the last build's findings stand in for pages it did not look at.
+        let lastLooking = steps.lastIndex { $0.runsAfterErrors } ?? 0
         for (index, step) in steps.enumerated() {
-            // Once every step that looks has run, the last build's findings stand in for pages it did not look at.
-            if !step.runsAfterErrors && !cachedFindingsUsed {
-                context.useCachedFindings()
-                cachedFindingsUsed = true
-            }
+            if index == lastLooking + 1 { context.useCachedFindings() }
             if context.options.dryRun && step is WriteStep { break }
             if context.hasErrors && !step.runsAfterErrors { break }
             if context.site == nil && index > 0 { break }
@@ -57,7 +54,7 @@ public struct BuildPipeline: Sendable {
             if let directory = context.directory { context.serviceCount = directory.entries.count }
             progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(Self.milliseconds(since: started)) ms)")
         }
-        if !cachedFindingsUsed { context.useCachedFindings() }
+        if steps.count <= lastLooking + 1 { context.useCachedFindings() }
         context.diagnostics = context.diagnostics.sortedForReport()
         return context
     }

@@ -34,20 +34,41 @@ struct LinkResolver: Sendable {
         self.slugs = slugs
     }
 
-    /// Answers already worked out, by the page's folder and the target: the same links appear on many pages.
-    private let memo = SharedCache<String, Result<Target, LinkProblem>>()
+    /// Answers already worked out, by the page's folder and the target: the same links appear on many pages, so
+    /// each distinct target is resolved once per folder in a build.
+    private let memo = SharedCache<MemoKey, Verdict>()
+
+    private struct MemoKey: Hashable {
+        var folder: String
+        var target: String
+    }
+
+    /// Everything worked out about one link target seen from one folder.
+    struct Verdict {
+        /// Where it leads, or why it goes nowhere.
+        var target: Result<Target, LinkProblem>
+        /// Whether it runs code in the browser, so safe mode removes it (see `MarkdownSafety`).
+        var runsCode: Bool
+    }
 
     /// Resolves `target` as written in the page at `pagePath`. Failures say, in plain words, what is wrong.
     func resolve(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
-        memo.value(for: ContentPath.folder(of: pagePath) + "\u{0}" + target) { work(target, from: pagePath) }
+        verdict(on: target, inFolder: ContentPath.folder(of: pagePath)).target
     }
 
-    private func work(_ target: String, from pagePath: String) -> Result<Target, LinkProblem> {
-        let trimmed = target.trimmingCharacters(in: .whitespaces)
+    /// Everything about `target` as written in a page in `folder` (`ContentPath.folder(of:)` of the page's path),
+    /// worked out the first time it is asked for and remembered for the rest of the build.
+    func verdict(on target: String, inFolder folder: String) -> Verdict {
+        memo.value(for: MemoKey(folder: folder, target: target)) {
+            Verdict(target: work(target, inFolder: folder), runsCode: MarkdownSafety.isUnsafe(target))
+        }
+    }
+
+    private func work(_ target: String, inFolder folder: String) -> Result<Target, LinkProblem> {
+        let trimmed = Self.trimmingSpaces(target)
         if trimmed.isEmpty || trimmed.hasPrefix("#") || ContentPath.isExternal(trimmed) { return .success(.unchanged) }
         let (rawPath, fragment) = ContentPath.splitFragment(trimmed)
         let path = ContentPath.unescaped(rawPath)
-        let folder = ContentPath.folder(of: pagePath)
         // Relative to the page first, then to the content folder.
         let candidates = [ContentPath.resolve(path, from: folder), ContentPath.resolve(path, from: "")].compactMap { $0 }
         for candidate in candidates {
@@ -67,6 +88,19 @@ struct LinkResolver: Sendable {
         let best = candidates.first ?? path
         return .failure(LinkProblem(message: "`\(path)` goes nowhere: there is no page or file `\(best)` in the content folder."
             + Suggestion.didYouMean(best, in: knownPaths)))
+    }
+}
+
+extension LinkResolver {
+    /// `text` without the spaces and tabs (and other Unicode spaces) around it, as
+    /// `trimmingCharacters(in: .whitespaces)` gives; a target that starts and ends with a visible ASCII character, as
+    /// nearly every one does, is returned as it is without asking Foundation.
+    static func trimmingSpaces(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
 

@@ -8,11 +8,21 @@ struct MarkdownTransformer {
     let urls: SiteURLs
     let pagePath: String
 
+    /// The page's body as HTML, made from a private copy of its Markdown tree: the page's own tree, which the checker
+    /// and other steps read, stays as loading parsed it. Parsing again costs less than rendering the page's templates.
+    func html(of page: Page) -> String {
+        let copy = MarkdownDocument(page.body, lineOffset: page.document.lineOffset)
+        transform(copy)
+        return copy.renderHTML()
+    }
+
+    /// Rewrites `document` in place. Use it only on a tree nothing else reads.
     func transform(_ document: MarkdownDocument) {
         var paragraphs: [MarkdownNode] = []
+        let from = Self.sameFolder(as: pagePath)
         document.root.walk { node in
             switch node.kind {
-            case .link, .image: rewrite(node)
+            case .link, .image: rewrite(node, from: from)
             case .paragraph: paragraphs.append(node)
             default: break
             }
@@ -20,8 +30,20 @@ struct MarkdownTransformer {
         for paragraph in paragraphs { makePictureRow(paragraph, in: document) }
     }
 
-    private func rewrite(_ node: MarkdownNode) {
-        guard let url = node.url, case .success(let target) = resolver.resolve(url, from: pagePath) else { return }
+    /// A path in the same folder as `path` with the shortest name: links resolve from the page's folder alone, and the
+    /// resolver finds the folder by searching back from the end, character by character, for every link.
+    static func sameFolder(as path: String) -> String {
+        let folder: String
+        if path.utf8.allSatisfy({ $0 < 128 }) {
+            folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        } else {
+            folder = ContentPath.folder(of: path)
+        }
+        return folder.isEmpty ? "" : folder + "/"
+    }
+
+    private func rewrite(_ node: MarkdownNode, from: String) {
+        guard let url = node.url, case .success(let target) = resolver.resolve(url, from: from) else { return }
         switch target {
         case .page(let slug, let fragment): node.url = urls.page(slug, fragment: fragment)
         case .asset(let path, let fragment): node.url = urls.file(path) + fragment

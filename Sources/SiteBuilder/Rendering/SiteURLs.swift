@@ -7,27 +7,30 @@ struct SiteURLs: Sendable {
     let fromSlug: String
     /// When set, addresses are absolute under this base path (for pages such as 404 that are served at any address).
     let absoluteBase: String?
+    /// The slug's parts, split once: every address on a page starts from them.
+    private let fromParts: [String]
 
     init(fromSlug: String) {
         self.fromSlug = fromSlug
         self.absoluteBase = nil
+        fromParts = Self.parts(of: fromSlug)
     }
 
     init(absoluteBase: String) {
         self.fromSlug = ""
         self.absoluteBase = absoluteBase
+        fromParts = []
     }
 
     /// `../../` from `easy-read/leder/`, "" from the home page.
     var root: String {
         if let absoluteBase { return absoluteBase + "/" }
-        let depth = fromSlug.isEmpty ? 0 : fromSlug.split(separator: "/").count
-        return String(repeating: "../", count: depth)
+        return String(repeating: "../", count: fromParts.count)
     }
 
     /// The address of the page with `slug`: `../leder/` from `short-breaks/`, `type/holiday/` from `services/`.
     func page(_ slug: String, fragment: String = "") -> String {
-        let path = relative(to: slug.split(separator: "/").map(String.init))
+        let path = relative(to: Self.parts(of: slug))
         let href = path.isEmpty ? "./" : path.hasSuffix("/") ? path : path + "/"
         return href + fragment
     }
@@ -41,13 +44,13 @@ struct SiteURLs: Sendable {
 
     /// The address of a file at `path` in the output folder, such as `pictures/house.svg`.
     func file(_ path: String) -> String {
-        relative(to: path.split(separator: "/").map { escapePathPart($0) })
+        relative(to: Self.parts(of: path).map { escapePathPart($0) })
     }
 
     /// The shortest relative path from this page's folder to `target` (parts from the site's root).
     private func relative(to target: [String]) -> String {
         if let absoluteBase { return absoluteBase + "/" + target.joined(separator: "/") }
-        let from = fromSlug.split(separator: "/").map(String.init)
+        let from = fromParts
         var shared = 0
         // A file's last part is never a folder to share.
         while shared < from.count, shared < target.count, from[shared] == target[shared] { shared += 1 }
@@ -55,7 +58,27 @@ struct SiteURLs: Sendable {
         return up + target[shared...].joined(separator: "/")
     }
 
-    private func escapePathPart(_ part: Substring) -> String {
-        part.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#"])) ?? String(part)
+    /// Characters a part of a path keeps as they are: those of `urlPathAllowed` except `/`.
+    private static let pathPartAllowed = CharacterSet.urlPathAllowed.subtracting(["/", "?", "#"])
+
+    /// The same ASCII characters, for the common case of a plain name: checking bytes costs far less than Foundation's
+    /// percent-encoding, which builds character-set bitmaps on every call.
+    private static let plainBytes: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return pathPartAllowed.contains(scalar)
+    }
+
+    private func escapePathPart(_ part: String) -> String {
+        if part.utf8.allSatisfy({ $0 < 128 && Self.plainBytes[Int($0)] }) { return part }
+        return part.addingPercentEncoding(withAllowedCharacters: Self.pathPartAllowed) ?? part
+    }
+
+    /// The parts of a path between slashes, empty parts left out. ASCII text is split by its bytes, which is quicker
+    /// than by characters and gives the same parts; other text is split by characters, as it always was.
+    private static func parts(of path: String) -> [String] {
+        if path.utf8.allSatisfy({ $0 < 128 }) {
+            return path.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        }
+        return path.split(separator: "/").map(String.init)
     }
 }

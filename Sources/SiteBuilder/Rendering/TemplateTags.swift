@@ -12,6 +12,8 @@ struct TemplateTags {
         var position: SourcePosition
         /// How many sections are open around the tag.
         var depth = 0
+        /// Whether only spaces or tabs come before the tag on its line, so swift-mustache may indent what it includes.
+        var indented = false
     }
 
     /// `{{> name}}` and `{{< name}}` tags, in order.
@@ -28,6 +30,14 @@ struct TemplateTags {
     /// The deepest nesting of sections, and where it is reached.
     var deepest = 0
     var deepestAt = SourcePosition(line: 1, column: 1)
+    /// The first part of every name the template looks up (`site` for `{{site.title}}`), in variables and sections.
+    var names: Set<String> = []
+    /// Whether the template looks up something that depends on where it is rendered rather than on the values' names:
+    /// `{{.}}`, a name starting with `.`, or a transform such as `{{uppercased(name)}}`.
+    var readsContext = false
+    /// Whether the template has blocks or parents (`{{$ }}`, `{{< }}`) or a content-type pragma (`{{% }}`), which
+    /// change how the partials it includes are rendered.
+    var usesBlocks = false
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
@@ -53,6 +63,7 @@ struct TemplateTags {
             for k in countedTo..<i where bytes[k] & 0xC0 != 0x80 { countedCharacters += 1 }
             countedTo = i
             let position = SourcePosition(line: line, column: countedCharacters + 1)
+            let tagStart = i, tagLineStart = lineStart
             let start = i + open.count
             // A triple mustache `{{{name}}}` ends with `}}}`.
             var end = close
@@ -68,6 +79,12 @@ struct TemplateTags {
             let trimmed = inside.trimmingCharacters(in: .whitespaces)
             guard let sigil = trimmed.first else { continue }
             let name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "#", "^", "&", "{": note(name)
+            case "!", "/", ">", "=": break
+            case "$", "<", "%": usesBlocks = true
+            default: note(trimmed)
+            }
             switch sigil {
             case "#", "^", "$":
                 if sigil == "#", reopened == nil, sections.contains(where: { $0.name == name }) {
@@ -93,7 +110,9 @@ struct TemplateTags {
                     strayClose = Tag(name: name, position: position)
                 }
             case ">":
-                let tag = Tag(name: name, position: position, depth: sections.count)
+                let before = bytes[tagLineStart..<tagStart]
+                let indented = !before.isEmpty && before.allSatisfy { $0 == 32 || $0 == 9 }
+                let tag = Tag(name: name, position: position, depth: sections.count, indented: indented)
                 if name.hasPrefix("*") { dynamicPartials.append(tag) } else { partials.append(tag) }
             case "=":
                 // `{{=<% %>=}}`: new delimiters, separated by white space, between two `=`.
@@ -107,5 +126,14 @@ struct TemplateTags {
             }
         }
         unclosed = sections
+    }
+
+    /// Records the first part of a looked-up name, or that the name depends on where it is rendered.
+    private mutating func note(_ name: String) {
+        if name.isEmpty || name.hasPrefix(".") || name.contains("(") {
+            readsContext = true
+        } else if let first = name.split(separator: ".").first {
+            names.insert(String(first))
+        }
     }
 }

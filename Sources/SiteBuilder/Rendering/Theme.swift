@@ -22,6 +22,9 @@ public struct Theme: Sendable {
     public let assets: [String]
     /// The theme's files: on disk, read through the same guard as content.
     let source: any ContentSource
+    /// What each template that loaded looks up and includes, by template name: rendering reads it to find partials
+    /// whose output is the same on many pages.
+    let templateTags: [String: TemplateTags]
 
     /// Why `theme:` in site.yml cannot be used.
     public struct FolderProblem: Error {
@@ -113,7 +116,7 @@ public struct Theme: Sendable {
                                           message: "The theme has no `\(required).mustache` template. Copy it from Themes/default."))
         }
         let assets = listing.files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
-        return (Theme(folder: folder, library: library, assets: assets, source: source), diagnostics)
+        return (Theme(folder: folder, library: library, assets: assets, source: source, templateTags: tags), diagnostics)
     }
 
     /// A parse error from swift-mustache, in plain words, at the place a person would look.

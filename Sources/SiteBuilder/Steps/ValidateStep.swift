@@ -21,13 +21,24 @@ public struct ValidateStep: BuildStep {
     public func run(_ context: inout BuildContext) throws -> String {
         let site = try context.requireSite()
         var problems: [Diagnostic] = []
-        checkHome(site, &problems)
-        checkSlugs(site, &problems)
-        checkNavigation(site, &problems)
-        checkPictures(site, &problems)
-        checkUnpublished(site, &problems)
         let resolver = LinkResolver(site: site)
-        let links = checkLinks(site, resolver, skipping: context.cache?.reusable ?? [], &problems)
+        // What each page alone decides is worked out on every core; the problems are then reported in the same
+        // order as ever: home, addresses, navigation, pictures, unpublished files, links.
+        // A page whose findings from the last build still hold has its links looked at no more.
+        let reusable = context.cache?.reusable ?? []
+        let checked = Parallel.map(site.pages) {
+            PageChecks(page: $0, site: site, resolver: resolver, checkingLinks: !reusable.contains($0.path))
+        }
+        checkHome(site, &problems)
+        checkSlugs(site, checked, &problems)
+        checkNavigation(site, &problems)
+        checkPictures(site, checked, &problems)
+        checkUnpublished(site, &problems)
+        var links = 0
+        for page in checked {
+            problems += page.linkProblems
+            links += page.links
+        }
         context.linkResolver = resolver
         context.diagnostics += problems
         return "\(site.pages.count) pages, \(links) links and pictures"
@@ -40,12 +51,12 @@ public struct ValidateStep: BuildStep {
         }
     }
 
-    private func checkSlugs(_ site: Site, _ problems: inout [Diagnostic]) {
+    private func checkSlugs(_ site: Site, _ checked: [PageChecks], _ problems: inout [Diagnostic]) {
         var owners: [String: Page] = [:]
         let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
-        for page in site.pages {
+        for (page, checks) in zip(site.pages, checked) {
             let position = page.position(of: .slug)
-            if !Page.isValidSlug(page.slug) {
+            if !checks.hasValidSlug {
                 problems.append(Diagnostic(file: page.path, at: position,
                                            message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
@@ -76,9 +87,9 @@ public struct ValidateStep: BuildStep {
         }
     }
 
-    private func checkPictures(_ site: Site, _ problems: inout [Diagnostic]) {
-        for page in site.pages {
-            guard let picture = page.frontMatter.picture, site.assetPath(for: picture, from: page.path) == nil else { continue }
+    private func checkPictures(_ site: Site, _ checked: [PageChecks], _ problems: inout [Diagnostic]) {
+        for (page, checks) in zip(site.pages, checked) {
+            guard let picture = page.frontMatter.picture, checks.pictureIsMissing else { continue }
             problems.append(Diagnostic(file: page.path, at: page.position(of: .picture),
                                        message: "The picture `\(picture)` does not exist."
                                            + Suggestion.didYouMean(picture, in: site.assets)))
@@ -111,17 +122,23 @@ public struct ValidateStep: BuildStep {
             }
         }
     }
+}
 
-    /// Checks every link and picture in every page; returns how many there were.
-    /// Pages in `skipping` have findings from the last build that still hold.
-    private func checkLinks(_ site: Site, _ resolver: LinkResolver, skipping: Set<String>,
-                            _ problems: inout [Diagnostic]) -> Int {
-        var count = 0
-        for page in site.pages where !skipping.contains(page.path) {
-            let checked = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
-            problems += checked.problems
-            count += checked.links
-        }
-        return count
+/// What Validating decides about one page on its own, worked out for all pages at once on every core.
+private struct PageChecks {
+    /// Whether the page's address is made of allowed characters.
+    var hasValidSlug: Bool
+    /// Whether the page names a picture that is not in the content folder.
+    var pictureIsMissing: Bool
+    /// Problems with the page's links and pictures in its Markdown, in the order they are written.
+    var linkProblems: [Diagnostic]
+    /// How many links and pictures the page's Markdown has.
+    var links: Int
+
+    init(page: Page, site: Site, resolver: LinkResolver, checkingLinks: Bool) {
+        hasValidSlug = Page.isValidSlug(page.slug)
+        pictureIsMissing = page.frontMatter.picture.map { site.assetPath(for: $0, from: page.path) == nil } ?? false
+        (linkProblems, links) = checkingLinks
+            ? LinkCheck.problems(in: page.document, file: page.path, resolver: resolver) : ([], 0)
     }
 }

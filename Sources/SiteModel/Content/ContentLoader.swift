@@ -149,6 +149,7 @@ public struct ContentLoader: Sendable {
     /// A file's bytes as text, or nil with an error at the first byte that is not UTF-8 or is a NUL (which no text
     /// editor writes on purpose, and which C libraries read as the end of the text).
     public static func text(of data: Data, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        if let text = plainText(of: data) { return text }
         if let text = String(data: data, encoding: .utf8), !data.contains(0) { return text }
         let bytes = [UInt8](data)
         var line = 1, lineStart = 0, index = 0
@@ -171,6 +172,18 @@ public struct ContentLoader: Sendable {
         let column = String(decoding: bytes[lineStart..<min(index, bytes.count)], as: UTF8.self).count + 1
         diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
         return nil
+    }
+
+    /// The text of a file that is plain UTF-8 with no NUL and no byte-order mark, as nearly every file is, checked
+    /// in one pass over its bytes; nil for anything else, which is left to Foundation and to the checks above so that
+    /// what it means (and what is wrong with it) is decided in one place.
+    private static func plainText(of data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let start = raw.baseAddress, !bytes.isEmpty, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+                  memchr(start, 0, bytes.count) == nil else { return nil }
+            return String(validating: bytes, as: UTF8.self)
+        }
     }
 
     /// Markdown nested deeper than any real page (quotes in quotes, lists in lists) is refused, so every later step

@@ -73,8 +73,23 @@ public struct Page: Sendable {
             if last.hasSuffix(".md") { last.removeLast(3) }
             if last != "index" { parts.append(last) }
         }
-        return parts.map { $0.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-") }
-            .joined(separator: "/")
+        return parts.map(slugPart).joined(separator: "/")
+    }
+
+    /// One part of a default slug: lowercase, with spaces and underscores as hyphens. A part in plain ASCII, as
+    /// nearly every file name is, is changed byte by byte without asking Foundation.
+    private static func slugPart(_ part: String) -> String {
+        let bytes = Array(part.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return part.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        }
+        return String(decoding: bytes.map { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            case UInt8(ascii: " "), UInt8(ascii: "_"): UInt8(ascii: "-")
+            default: byte
+            }
+        }, as: UTF8.self)
     }
 
     /// The longest part of an address between slashes, in bytes: file systems allow 255 for a name, and a service's
@@ -84,6 +99,18 @@ public struct Page: Sendable {
     /// Whether a slug is made only of lowercase letters, digits and hyphens, in parts split by `/`.
     public static func isValidSlug(_ slug: String) -> Bool {
         if slug.isEmpty { return true }
+        // In plain ASCII every byte is one character, so the bytes can be checked directly.
+        let bytes = Array(slug.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.count <= longestSlugPart && part.first != UInt8(ascii: "-")
+                    && part.last != UInt8(ascii: "-")
+                    && part.allSatisfy { byte in
+                        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    }
+            }
+        }
         return slug.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.utf8.count <= longestSlugPart && !part.hasPrefix("-") && !part.hasSuffix("-")
                 && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }

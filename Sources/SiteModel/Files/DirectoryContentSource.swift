@@ -25,8 +25,8 @@ public struct DirectoryContentSource: ContentSource {
     /// The only folders inside it that are listed (a theme's `templates` and `assets`); nil for all of it.
     public let only: [String]?
 
-    /// The real place of each folder read from, by its path inside the source.
-    private let folders = SharedCache<String, LocalPath?>()
+    /// The real place on disk of each folder read from, by its path inside the source; nil when it is not inside.
+    private let folders = SharedCache<String, String?>()
 
     public init(root: LocalPath, includeHidden: Bool = false, role: String = "content folder", only: [String]? = nil,
                 label: @escaping @Sendable (String) -> String = { $0 }) {
@@ -121,28 +121,37 @@ public struct DirectoryContentSource: ContentSource {
     /// Each folder's real place is worked out once: a file that is not itself a link is then opened directly inside
     /// its folder's real place, and only a file that is a link has its target followed and checked.
     public func read(_ path: String) -> Data? {
-        guard let (place, isLink) = location(of: path) else { return nil }
-        return FileKind.readRegularFile(place, followingLinks: isLink)
+        guard let direct = directPlace(of: path) else { return nil }
+        // Opened without following a link: a file that is not a link is read at once, and only a link (which the
+        // system refuses to open this way) has its target found and checked.
+        switch FileKind.readRegularFileNotLink(direct) {
+        case .read(let data): return data
+        case .notRegular: return nil
+        case .link:
+            guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
+            return FileKind.readRegularFile(real.string)
+        }
     }
 
     /// The stamp of a file inside the folder, found the same way as `read` finds the file.
     public func stamp(_ path: String) -> FileStamp? {
-        guard let (place, _) = location(of: path) else { return nil }
-        return FileStamp.of(place)
+        guard let direct = directPlace(of: path) else { return nil }
+        if FileKind.of(direct, followingLinks: false) != .link { return FileStamp.of(direct) }
+        guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
+        return FileStamp.of(real.string)
     }
 
-    /// Where a file inside the folder really is, and whether that place was reached through a link; nil when it is
-    /// outside the folder.
-    private func location(of path: String) -> (String, Bool)? {
+    /// Where a file inside the folder is, in its folder's real place (the file itself may still be a link); nil when
+    /// its folder is outside the folder.
+    private func directPlace(of path: String) -> String? {
         guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty else { return nil }
         let folder = ContentPath.folder(of: relative)
-        let realFolder = folders.value(for: folder) { Self.realPath(root.appending(folder).string) }
-        guard let realFolder, realRoot.contains(realFolder) else { return nil }
+        let realFolder = folders.value(for: folder) {
+            Self.realPath(root.appending(folder).string).flatMap { realRoot.contains($0) ? $0.string : nil }
+        }
+        guard let realFolder else { return nil }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        let direct = realFolder.appending(name).string
-        if FileKind.of(direct, followingLinks: false) != .link { return (direct, false) }
-        guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
-        return (real.string, true)
+        return realFolder == "/" ? "/" + name : realFolder + "/" + name
     }
 }
 
@@ -178,25 +187,45 @@ public enum FileKind: Equatable, Sendable {
 
     /// The bytes of a regular file, read with as few system calls as its size allows; nil for anything else.
     public static func readRegularFile(_ path: String, followingLinks: Bool = true) -> Data? {
+        if case .read(let data) = read(path, followingLinks: followingLinks) { return data }
+        return nil
+    }
+
+    /// What reading a path without following a link at its end gave.
+    enum ReadResult {
+        case read(Data)
+        /// The path is a symbolic link, which was not followed.
+        case link
+        /// Nothing there, not a regular file, or it could not be read.
+        case notRegular
+    }
+
+    /// Reads a regular file at `path`, telling a link at its end apart from anything else that cannot be read, so the
+    /// caller need not ask the system what is there before opening it.
+    static func readRegularFileNotLink(_ path: String) -> ReadResult { read(path, followingLinks: false) }
+
+    private static func read(_ path: String, followingLinks: Bool) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return !followingLinks && errno == ELOOP ? .link : .notRegular }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var data = Data(count: Int(info.st_size))
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .notRegular }
+        let size = Int(info.st_size)
+        guard size > 0 else { return .read(Data()) }
+        // The buffer is not cleared first: every byte handed back was read from the file.
+        guard let buffer = malloc(size) else { return .notRegular }
         var filled = 0
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            while filled < buffer.count {
-                let count = SystemCall.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return count == 0 }
-                filled += count
+        while filled < size {
+            let count = SystemCall.read(descriptor, buffer + filled, size - filled)
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                free(buffer)
+                return .notRegular
             }
-            return true
+            if count == 0 { break }
+            filled += count
         }
-        guard complete else { return nil }
         // A file that shrank while being read gives what was there.
-        if filled < data.count { data.removeSubrange(filled...) }
-        return data
+        return .read(Data(bytesNoCopy: buffer, count: filled, deallocator: .free))
     }
 }

@@ -9,7 +9,6 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     init(mapping: Node.Mapping, decoder: YAMLNodeDecoder) {
         self.decoder = decoder
         self.mark = mapping.mark
-        let known = Self.knownKeys()
         for (keyNode, value) in mapping {
             let name = keyNode.scalar?.string ?? keyNode.kindDescription
             if entries[name] != nil {
@@ -18,6 +17,8 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             }
             entries[name] = value
             if Key(stringValue: name) == nil {
+                // Only an unknown key needs the list of known ones, so most mappings never make it.
+                let known = Self.knownKeys()
                 let place = decoder.codingPath.isEmpty ? "" : " in `\(decoder.path)`"
                 let hint = known.isEmpty ? "" : Suggestion.didYouMean(name, in: known)
                 let list = known.isEmpty || !hint.isEmpty ? "" : " Known keys: \(known.joined(separator: ", "))."
@@ -59,10 +60,24 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         }
     }
 
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(Wrapped<String>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(Wrapped<Int>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(Wrapped<Bool>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(Wrapped<Double>.self, forKey: key)?.value }
+    // Text, numbers and `true`/`false` are read straight from the scalar, with the same checks and messages as the
+    // generic way (which ends in the same `YAMLSingleValueContainer`), without its layers of generic calls.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try scalarIfPresent(key) { try $0.decode(type) } }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try scalarIfPresent(key) { try $0.decode(type) } }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try scalarIfPresent(key) { try $0.decode(type) } }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try scalarIfPresent(key) { try $0.decode(type) } }
+
+    /// An optional scalar read by `read`; a wrong one is reported and treated as absent, as `decodeIfPresent` does.
+    private func scalarIfPresent<T>(_ key: Key, _ read: (YAMLSingleValueContainer) throws -> T) throws -> T? {
+        guard let value = entries[key.stringValue], !value.isNull else { return nil }
+        do {
+            let child = YAMLNodeDecoder(node: value, state: decoder.state, codingPath: decoder.codingPath + [key])
+            return try read(YAMLSingleValueContainer(decoder: child))
+        } catch let problem as YAMLProblem {
+            if !problem.alreadyReported { decoder.state.problems.append(problem) }
+            return nil
+        }
+    }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decode(Wrapped<Bool>.self, forKey: key).value }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try decode(Wrapped<String>.self, forKey: key).value }

@@ -46,7 +46,10 @@ extension Node {
     /// Whether the value is YAML's null: empty, `~` or `null`.
     var isNull: Bool {
         guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 

@@ -32,7 +32,7 @@ public enum YAMLReader {
             // The basic resolver leaves every scalar as text: the decoder decides what each value must be, so Yams
             // does not need to try its regular expressions on every value.
             // The encoding is given, so Yams does not read the environment on every call.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
+            root = try Yams.compose(yaml: yaml, .basic, sharedConstructor, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             let (mark, message) = describe(error)
             return YAMLDecoded(value: nil, diagnostics: [diagnostic(mark, message)], keyPositions: [:])
@@ -76,6 +76,10 @@ public enum YAMLReader {
             recordKeys(of: value, prefix: path, lineOffset: lineOffset, into: &positions)
         }
     }
+
+    /// Yams makes a new `Constructor`, with its tables, whenever it is asked for the default one. Composing a tree
+    /// only stores it, and the decoder never uses it, so one is made for every document to share.
+    nonisolated(unsafe) private static let sharedConstructor = Constructor.default
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {
         switch error {

@@ -1,0 +1,61 @@
+import Review
+import SiteModel
+
+/// What templates see that is the same on every page of a build, worked out once: the site's language, title and
+/// contact details, and where each navigation entry leads before it is made relative to a page.
+struct SiteValues {
+    /// One entry of the navigation, with its target page found.
+    enum NavigationEntry {
+        /// The service directory's listing.
+        case directory(label: String)
+        /// A page, and its twin for easy-read pages to link to instead.
+        case page(label: String, target: Page, twin: Page?)
+    }
+
+    let site: Site
+    /// Pages by path, for twins and the home page's cards.
+    let pagesByPath: [String: Page]
+    let language: String
+    let title: String
+    /// `site.contact`: the words, and `tel:` and `mailto:` links.
+    let contact: [String: Any]
+    let navigation: [NavigationEntry]
+    /// The groups' reviews, for the "Checked by" line; nil when the build did not read them.
+    let reviews: SiteReviews?
+
+    init(site: Site, pagesByPath: [String: Page], reviews: SiteReviews? = nil) {
+        self.site = site
+        self.pagesByPath = pagesByPath
+        self.reviews = reviews
+        let config = site.config
+        language = config.language
+        title = config.title
+        var contact = ContactLinks.values(phone: config.contact.phone, email: config.contact.email)
+        if let hours = config.contact.hours { contact["hours"] = hours }
+        self.contact = contact
+        navigation = config.navigation.compactMap { entry -> NavigationEntry? in
+            if entry.page == ValidateStep.directoryEntry && !site.serviceFiles.isEmpty {
+                return .directory(label: entry.label ?? "Find a service")
+            }
+            guard let target = pagesByPath[entry.page] else { return nil }
+            return .page(label: entry.label ?? target.title, target: target,
+                         twin: target.twinPath.flatMap { pagesByPath[$0] })
+        }
+    }
+
+    /// The template values for `shared`: `lang`, `root`, `assets`, `site`, `nav` and `hasNav`.
+    func dictionary(_ shared: SharedPageValues) -> [String: Any] {
+        [
+            "lang": language,
+            "root": shared.root,
+            "assets": shared.root + "assets/",
+            "site": [
+                "title": title,
+                "homeHref": shared.homeHref,
+                "contact": contact,
+            ] as [String: Any],
+            "nav": shared.nav.map { ["label": $0.label, "href": $0.href, "current": $0.current] as [String: Any] },
+            "hasNav": !shared.nav.isEmpty,
+        ]
+    }
+}

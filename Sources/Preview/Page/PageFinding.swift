@@ -18,6 +18,20 @@ public struct PageFinding: Codable, Sendable, Equatable {
     /// The name of the picture's file when the finding is about a picture, such as `sun.svg`.
     public var picture: String?
 
+    public init(number: Int, level: String, rule: String?, message: String, suggestion: String?, line: Int,
+                column: Int, text: String?, word: Bool, picture: String?) {
+        self.number = number
+        self.level = level
+        self.rule = rule
+        self.message = message
+        self.suggestion = suggestion
+        self.line = line
+        self.column = column
+        self.text = text
+        self.word = word
+        self.picture = picture
+    }
+
     /// The findings for one page, in the order of its source, with the text each is about taken from the source.
     public static func list(_ diagnostics: [Diagnostic], source: String) -> [PageFinding] {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

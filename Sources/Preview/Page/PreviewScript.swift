@@ -47,14 +47,15 @@ enum PreviewScript {
       " and save again."));
     var list = element("ol", { class: "sp-error-list" });
     errors.forEach(function (error) {
-      var item = element("li");
-      if (error.file) {
-        item.appendChild(element("strong", { class: "sp-error-place" },
-          error.file + ":" + error.line + ":" + error.column));
-        item.appendChild(document.createTextNode(" "));
+      // The line the terminal printed, with its file, line and column in bold.
+      var item = element("li", { class: "sp-error-text" });
+      var place = error.file ? error.file + ":" + error.line + ":" + error.column : "";
+      if (place && error.text.indexOf(place) === 0) {
+        item.appendChild(element("strong", { class: "sp-error-place" }, place));
+        item.appendChild(document.createTextNode(error.text.slice(place.length)));
+      } else {
+        item.textContent = error.text;
       }
-      item.appendChild(element("span", { class: "sp-error-message" }, error.message));
-      item.appendChild(element("code", { class: "sp-error-text" }, error.text));
       list.appendChild(item);
     });
     box.appendChild(list);

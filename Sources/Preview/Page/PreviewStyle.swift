@@ -36,7 +36,7 @@ enum PreviewStyle {
 .sp-overlay h2 { margin-top: 0; color: #8a1538; }
 .sp-error-list { padding-left: 1.5rem; }
 .sp-error-list li { margin-bottom: 0.75rem; }
-.sp-error-text { display: block; margin-top: 0.25rem; white-space: pre-wrap; word-break: break-word; }
+.sp-error-text { white-space: pre-wrap; word-break: break-word; font-family: ui-monospace, monospace; }
 @media print { .sp-panel, .sp-overlay, .sp-marker { display: none; } .sp-finding { outline: none; } }
 """#
 }

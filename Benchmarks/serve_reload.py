@@ -153,7 +153,7 @@ def timed_edits(events, page, url_path, port, edits, is_reload, pid=None, warm=5
         started = time.perf_counter()
         edit(page, k)
         while True:
-            arrived, name, data = events.events.get(timeout=60)
+            arrived, name, data = events.events.get(timeout=300)
             if is_reload(name, data):
                 break
         fetch(port, url_path)

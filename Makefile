@@ -9,7 +9,9 @@ VENV    ?= .venv
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SIGNPOST = .build/debug/signpost
 
-.PHONY: site test swift-test browser-test hostile-test a11y deps browser-deps bench clean fuzz fuzz-seeds
+PREFIX  ?= /usr/local
+
+.PHONY: install uninstall embedded-files site test swift-test browser-test hostile-test a11y deps browser-deps bench clean fuzz fuzz-seeds
 
 site: deps
 	$(SWIFT) build --product signpost
@@ -84,6 +86,26 @@ bench: deps browser-deps $(VENV)-bench/.installed
 	python3 Benchmarks/build_speed.py --signpost .build/release/signpost
 	python3 Benchmarks/directory_build.py --signpost .build/release/signpost
 	$(VENV)-bench/bin/python Benchmarks/directory_search.py --signpost .build/release/signpost
+
+# Installs a release build of signpost into $(PREFIX)/bin (default /usr/local/bin), with its bash and zsh completions.
+# The binary carries the default theme inside it, so it works from anywhere.
+install: deps
+	$(SWIFT) build -c release --product signpost
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/signpost $(DESTDIR)$(PREFIX)/bin/signpost
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	.build/release/signpost --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/signpost
+	.build/release/signpost --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_signpost
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/signpost: try \`signpost --version\`."
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/signpost $(DESTDIR)$(PREFIX)/share/bash-completion/completions/signpost \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_signpost
+
+# The default theme and the starter site, inside the binary (Sources/Preview/Embedded/EmbeddedFiles.swift).
+# Run after changing Themes/default or Starter; a test fails until you do.
+embedded-files:
+	python3 Scripts/embed-files.py
 
 clean:
 	rm -rf .build .build-fuzz Fuzz/corpus Fuzz/crashes Fuzz/work $(OUTPUT) .$(OUTPUT).previous $(VENV) $(VENV)-bench

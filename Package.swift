@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system C library cmark. Knows nothing of Signpost.
@@ -39,14 +40,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `signpost serve`: a small web server for the built site, a file watcher, live reload, and the error overlay
+        // and findings panel shown only while serving.
+        .target(
+            name: "Preview",
+            dependencies: ["SiteBuilder", "SiteModel", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The thin command-line tool.
         .executableTarget(
             name: "signpost",
-            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "Guides", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "Guides", "Preview",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "SignpostTests",
-            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review", "Guides"],
+            dependencies: ["SiteBuilder", "SiteModel", "Markdown", "EasyReadChecker", "ServiceDirectory", "Review", "Guides",
+                           "Preview"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Preview
 import SiteBuilder
 import SiteModel
 
@@ -24,7 +25,10 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        let options = BuildOptions(content: LocalPath(content), theme: theme.map { LocalPath($0) },
+        // With no theme given or beside the content folder, the default theme from inside the binary.
+        let themeFolder = theme.map { LocalPath($0) }
+            ?? BuiltInFiles.fallbackTheme(content: LocalPath(content), given: nil)
+        let options = BuildOptions(content: LocalPath(content), theme: themeFolder,
                                    output: LocalPath(output), includeDrafts: drafts,
                                    useCache: !noCache)
         let started = Date()

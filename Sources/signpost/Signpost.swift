@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Signpost: ParsableCommand {
+struct Signpost: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible, easy-read websites from Markdown.",
-        subcommands: [Build.self, Check.self, ReviewCommand.self, GuidesCommand.self, EstimateCommand.self],
+        version: SignpostVersion.text,
+        subcommands: [Build.self, Check.self, Serve.self, New.self, ReviewCommand.self, GuidesCommand.self,
+                      EstimateCommand.self],
         defaultSubcommand: Build.self
     )
 
     /// Bad usage exits with 2, as `signpost check` promises (ArgumentParser's own default is 64).
-    static func main() {
+    static func main() async {
         // Output to a pipe that was closed (`signpost check | head -1`) must end in an error from write, which
         // Signpost ignores, not in the system stopping the program half-way through writing a site.
         signal(SIGPIPE, SIG_IGN)
@@ -22,7 +24,11 @@ struct Signpost: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Console().error(fullMessage(for: error))

@@ -1,0 +1,102 @@
+import Foundation
+import SiteBuilder
+import SiteModel
+
+/// Builds the site while serving, one build at a time, through the same pipeline and cache as `signpost build`: after
+/// a one-page edit only that page (and the pages that list it) is parsed, checked and rendered again. A build that
+/// fails writes nothing, so the site served stays as the last good build left it.
+///
+/// It also remembers, from the last good build, which source file each page of the site comes from and what was
+/// found in it, so the findings panel can be added to a page when it is served.
+public final class PreviewBuilder: @unchecked Sendable {
+    public let options: BuildOptions
+    private let lock = NSLock()
+    private var siteNumber = 0
+    private var sourceByOutput: [String: String] = [:]
+    private var findingsByFile: [String: [Diagnostic]] = [:]
+    private var themeFolder: LocalPath?
+    private var latest: BuildNews?
+
+    /// - Parameters:
+    ///   - content: the content folder.
+    ///   - theme: the theme folder given on the command line, if any.
+    ///   - output: where serve's own copy of the site goes; never the user's `Output/`.
+    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool) {
+        options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
+                               useCache: true)
+    }
+
+    /// Builds the site now. Progress lines go to `progress`.
+    public func build(progress: (String) -> Void = { _ in }) -> BuildNews {
+        let started = DispatchTime.now()
+        var failure: String?
+        var result: BuildContext?
+        do {
+            result = try BuildPipeline.standard().run(BuildContext(options: options), progress: progress)
+        } catch {
+            failure = "\(error)"
+        }
+        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        lock.lock()
+        defer { lock.unlock() }
+        let succeeded = failure == nil && !(result?.hasErrors ?? true)
+        let unchanged = result?.cacheNote == "nothing changed since the last build" && siteNumber > 0
+        if succeeded, let result, !unchanged {
+            siteNumber += 1
+            if let site = result.site {
+                var map: [String: String] = [:]
+                for page in site.pages { map[page.outputPath] = page.path }
+                sourceByOutput = map
+            }
+            if let folder = result.theme?.folder { themeFolder = folder }
+            findingsByFile = Dictionary(grouping: result.diagnostics, by: \.file)
+        }
+        let news = BuildNews(siteNumber: siteNumber, succeeded: succeeded, changed: succeeded && !unchanged,
+                             diagnostics: result?.diagnostics ?? [], failure: failure,
+                             pageCount: result?.pageCount ?? 0, milliseconds: milliseconds)
+        latest = news
+        return news
+    }
+
+    /// The number of the site served now, written into each page so it can tell whether it is out of date.
+    public var currentSiteNumber: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return siteNumber
+    }
+
+    /// The theme folder the last good build used, to be watched for changes.
+    public var currentThemeFolder: LocalPath? {
+        lock.lock()
+        defer { lock.unlock() }
+        return themeFolder
+    }
+
+    /// The source file of a page of the site, such as `easy-read/leder.md` for `easy-read/leder/index.html`.
+    public func sourceFile(forOutput path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return sourceByOutput[path]
+    }
+
+    /// The findings for a page of the site, with the words each is about read from the page's source now.
+    public func findings(forOutput path: String) -> (source: String, findings: [PageFinding])? {
+        lock.lock()
+        let file = sourceByOutput[path]
+        let diagnostics = file.flatMap { findingsByFile[$0] } ?? []
+        lock.unlock()
+        guard let file else { return nil }
+        let text = (try? String(contentsOf: options.content.appending(file).url, encoding: .utf8)) ?? ""
+        return (file, PageFinding.list(diagnostics, source: text))
+    }
+
+    /// The output folder serve builds into for a content folder: in the system's temporary folder, named after the
+    /// content folder's path, so the content folder gets no extra files (nothing to add to `.gitignore`, nothing the
+    /// file watcher sees), the user's `Output/` is never touched, and a server started again for the same content
+    /// finds its cache and starts in moments.
+    public static func outputFolder(for content: LocalPath) -> LocalPath {
+        let key = String(SHA256.hex(content.resolvingLinks().string).prefix(16))
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return LocalPath(temporary).appending("signpost-serve-\(key)").appending("site")
+    }
+}

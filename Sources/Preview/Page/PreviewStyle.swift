@@ -1,0 +1,42 @@
+/// The style sheet for what serving adds to a page: the findings' outlines and numbered markers, their panel and the
+/// error overlay. Marks use an outline, a line style and a number, never colour alone. Served at
+/// `/__signpost/preview.css`.
+enum PreviewStyle {
+    static let text = #"""
+.sp-finding { background: none; color: inherit; outline: 2px dashed #8a1538; outline-offset: 2px; border-radius: 2px; }
+.sp-finding.sp-level-warning, .sp-finding.sp-level-error { outline-style: solid; outline-width: 3px; }
+.sp-finding:focus { outline: 4px solid #000; box-shadow: 0 0 0 7px #ffbf47; }
+.sp-finding-picture { display: inline-block; }
+.sp-marker { display: inline-block; min-width: 1.5em; margin-right: 0.25em; padding: 0 0.3em; border-radius: 0.75em;
+  background: #8a1538; color: #fff; font: bold 0.8rem/1.5 system-ui, sans-serif; text-align: center;
+  vertical-align: super; text-decoration: none; }
+.sp-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sp-findings-off .sp-finding { outline: none; box-shadow: none; }
+.sp-findings-off .sp-finding .sp-marker, .sp-findings-off .sp-findings-list { display: none; }
+.sp-panel { position: fixed; right: 1rem; bottom: 1rem; z-index: 1000; width: min(26rem, calc(100vw - 2rem));
+  max-height: 45vh; display: flex; flex-direction: column; background: #fff; color: #000; border: 3px solid #000;
+  border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.3); font: 1rem/1.4 system-ui, sans-serif; }
+.sp-panel-head { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between;
+  padding: 0.5rem 0.75rem; border-bottom: 2px solid #000; }
+.sp-panel h2 { margin: 0; font-size: 1.05rem; }
+.sp-findings-list { margin: 0; padding: 0.25rem; list-style: none; overflow-y: auto; }
+.sp-findings-list li { margin: 0.25rem 0; }
+.sp-button, .sp-choice { font: inherit; color: #000; background: #fff; border: 2px solid #000; border-radius: 4px;
+  min-height: 44px; padding: 0.25rem 0.6rem; cursor: pointer; }
+.sp-button[aria-pressed="true"] { background: #000; color: #fff; }
+.sp-choice { display: block; width: 100%; text-align: left; }
+.sp-button:focus, .sp-choice:focus { outline: 4px solid #000; outline-offset: 2px; box-shadow: 0 0 0 7px #ffbf47; }
+.sp-choice .sp-marker { vertical-align: baseline; }
+.sp-rule { font-weight: bold; margin-right: 0.25em; }
+.sp-message, .sp-suggestion, .sp-where { display: block; }
+.sp-where { font-style: italic; }
+.sp-overlay { position: fixed; inset: 1rem; z-index: 1001; overflow: auto; padding: 1.5rem; background: #fff;
+  color: #000; border: 4px solid #8a1538; border-radius: 6px; box-shadow: 0 8px 32px rgba(0, 0, 0, 0.4);
+  font: 1.05rem/1.5 system-ui, sans-serif; }
+.sp-overlay h2 { margin-top: 0; color: #8a1538; }
+.sp-error-list { padding-left: 1.5rem; }
+.sp-error-list li { margin-bottom: 0.75rem; }
+.sp-error-text { white-space: pre-wrap; word-break: break-word; font-family: ui-monospace, monospace; }
+@media print { .sp-panel, .sp-overlay, .sp-marker { display: none; } .sp-finding { outline: none; } }
+"""#
+}

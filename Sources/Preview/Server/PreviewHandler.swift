@@ -1,0 +1,76 @@
+import FlyingFox
+import Foundation
+
+/// Answers every request while serving: serve's own script, style sheet and event stream under `/__signpost/`, and
+/// otherwise a file of the built site, with serve's additions put into each page as it is sent.
+struct PreviewHandler: HTTPHandler {
+    let resolver: SitePathResolver
+    let builder: PreviewBuilder
+    let hub: ReloadHub
+    /// Whether the first build has finished; until then, pages wait for it rather than show an empty site.
+    let ready: @Sendable () -> Bool
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+        }
+        // The path as the browser sent it: FlyingFox's `request.path` is tidied and loses a folder's closing slash.
+        let path = request.target.path()
+        switch path {
+        case "/__signpost/events":
+            let body = HTTPBodySequence(from: EventStreamBody(events: hub.connect()))
+            return HTTPResponse(statusCode: .ok, headers: [
+                .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
+            ], body: body)
+        case "/__signpost/preview.js":
+            return text(PreviewScript.text, type: "text/javascript; charset=utf-8")
+        case "/__signpost/preview.css":
+            return text(PreviewStyle.text, type: "text/css; charset=utf-8")
+        default:
+            var waited = 0
+            while !ready() && waited < 280 {
+                try await Task.sleep(nanoseconds: 50_000_000)
+                waited += 1
+            }
+            return siteFile(path)
+        }
+    }
+
+    private func text(_ text: String, type: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: Data(text.utf8))
+    }
+
+    private func siteFile(_ path: String) -> HTTPResponse {
+        switch resolver.resolve(path) {
+        case .redirect(let to):
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: to]))
+        case .file(let file):
+            return send(file: file, status: .ok)
+        case .notFound:
+            if case .file(let file) = resolver.resolve("/404.html") { return send(file: file, status: .notFound) }
+            // No site has been built yet (its first build failed): a bare page, so the error overlay still shows.
+            let page = Data("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>Nothing here yet</title></head>
+                <body><main><h1>Nothing here yet</h1><p>The site has not been built. Fix the problems and save.</p></main></body></html>
+                """.utf8)
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: PreviewInjection.inject(into: page, siteNumber: builder.currentSiteNumber, source: nil, findings: []))
+        }
+    }
+
+    private func send(file: String, status: HTTPStatusCode) -> HTTPResponse {
+        guard var data = FileManager.default.contents(atPath: file) else {
+            return HTTPResponse(statusCode: .notFound)
+        }
+        let type = ContentTypes.forFile(file)
+        if file.hasSuffix(".html") {
+            let relative = String(file.dropFirst(resolver.root.count + 1))
+            let found = builder.findings(forOutput: relative)
+            data = PreviewInjection.inject(into: data, siteNumber: builder.currentSiteNumber, source: found?.source,
+                                           findings: found?.findings ?? [])
+        }
+        // Every answer is fresh: the site changes under the browser while serving.
+        return HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+    }
+}

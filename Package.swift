@@ -40,7 +40,7 @@ let package = Package(
         // The thin command-line tool.
         .executableTarget(
             name: "signpost",
-            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "ServiceDirectory", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "SignpostTests",

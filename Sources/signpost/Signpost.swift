@@ -6,7 +6,7 @@ struct Signpost: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signpost",
         abstract: "Builds accessible, easy-read websites from Markdown.",
-        subcommands: [Build.self, Check.self, ReviewCommand.self],
+        subcommands: [Build.self, Check.self, ReviewCommand.self, ImportCommand.self],
         defaultSubcommand: Build.self
     )
 

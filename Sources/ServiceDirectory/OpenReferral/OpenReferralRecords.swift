@@ -32,7 +32,10 @@ struct OpenReferralRecords: Sendable {
             "name": .string(s.name),
             "description": .string(Self.description(entry)),
         ]
-        if siteURL.hasPrefix("https://") || siteURL.hasPrefix("http://") {
+        // The service's own website when it has one, as the standard means; otherwise its page on this site.
+        if let website = s.contact?.website {
+            record = record.adding("url", .string(website))
+        } else if siteURL.hasPrefix("https://") || siteURL.hasPrefix("http://") {
             record = record.adding("url", .string(siteURL + "/services/\(s.id)/"))
         }
         record = record.adding("status", .string(s.status == .temporarilyClosed ? "temporarily closed" : s.status.rawValue))

@@ -75,7 +75,7 @@ import ServiceDirectory
 
     @Test func reimportingUpdatesImportedFilesKeepsHandEditsAndLeavesHandWrittenFiles() throws {
         var service = ImportedService(id: "fd3a1a56-0e1b-4a5d-9c35-3f64c1a7b201", name: "Lakeside")
-        service.description = "Overnight breaks."
+        service.description = "Overnight breaks.\n\nSix bedrooms."
         service.terms = [["Respite"]]
         service.email = "old@example.org"
         let handWritten = "---\nid: lakeside\nname: Lakeside\nsummary: Written by staff.\nbreak_types: [holiday]\n---\n"
@@ -88,7 +88,7 @@ import ServiceDirectory
         // Staff change the summary and add a picture; the feed changes the email.
         folder["services/lakeside-2.md"] = folder["services/lakeside-2.md"]!
             .replacingOccurrences(of: "summary: \"Overnight breaks.\"", with: "summary: \"Stay the night at Lakeside.\"")
-            .replacingOccurrences(of: "---\nOvernight", with: "picture: ../pictures/bed.svg\n---\nOvernight")
+            .replacingOccurrences(of: "---\nSix", with: "picture: ../pictures/bed.svg\n---\nSix")
         service.email = "new@example.org"
         let (second, secondState) = plan([service], existing: folder, state: state)
         let updated = try #require(second.files["services/lakeside-2.md"])

@@ -27,6 +27,7 @@ struct OpenReferralRecords: Sendable {
     func service(_ entry: ServiceEntry, full: Bool) -> JSONValue {
         let s = entry.service
         let id = Self.serviceID(s)
+        let organizationID = s.organization.map(Self.organizationID)
         var record: JSONValue = [
             "id": .string(id),
             "name": .string(s.name),
@@ -39,7 +40,7 @@ struct OpenReferralRecords: Sendable {
             record = record.adding("url", .string(siteURL + "/services/\(s.id)/"))
         }
         record = record.adding("status", .string(s.status == .temporarilyClosed ? "temporarily closed" : s.status.rawValue))
-            .adding("organization_id", s.organization.map { .string(Self.organizationID($0)) })
+            .adding("organization_id", organizationID.map { .string($0) })
             .adding("email", .text(s.contact?.email))
             .adding("minimum_age", .int(s.ages?.min))
             .adding("maximum_age", .int(s.ages?.max))
@@ -47,9 +48,9 @@ struct OpenReferralRecords: Sendable {
             .adding("eligibility_description", .text(s.eligibility))
             .adding("application_process", .text(s.howToGetIt))
         guard full else { return record }
-        if let organization = s.organization {
+        if let organization = s.organization, let organizationID {
             record = record.adding("organization", JSONValue.object([
-                ("id", .string(Self.organizationID(organization))), ("name", .string(organization.name)),
+                ("id", .string(organizationID)), ("name", .string(organization.name)),
                 ("description", .string(Self.organizationDescription(organization))),
             ]).adding("website", .text(organization.website)))
         }

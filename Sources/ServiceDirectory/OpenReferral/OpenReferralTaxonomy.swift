@@ -35,9 +35,14 @@ struct OpenReferralTaxonomy: Sendable {
     }
 
     /// A kind of break as a taxonomy term: its id, and the record used in a service's attributes and in the list.
-    static func term(for type: BreakType) -> (id: JSONValue, record: JSONValue) {
-        let id = JSONValue.string(OpenReferral.uuid("taxonomy_term", type.rawValue))
-        return (id, ["id": id, "name": .string(type.label), "description": .string(type.explanation),
-                     "taxonomy": .string(breakTypesName), "taxonomy_id": .string(breakTypesID), "term": .string(type.rawValue)])
-    }
+    /// Made once: every service with that kind of break refers to the same term.
+    static func term(for type: BreakType) -> (id: JSONValue, record: JSONValue) { breakTypeTerms[type]! }
+
+    private static let breakTypeTerms: [BreakType: (id: JSONValue, record: JSONValue)] = Dictionary(uniqueKeysWithValues:
+        BreakType.allCases.map { type in
+            let id = JSONValue.string(OpenReferral.uuid("taxonomy_term", type.rawValue))
+            return (type, (id, ["id": id, "name": .string(type.label), "description": .string(type.explanation),
+                                "taxonomy": .string(breakTypesName), "taxonomy_id": .string(breakTypesID),
+                                "term": .string(type.rawValue)]))
+        })
 }

@@ -49,7 +49,7 @@ let package = Package(
         // The thin command-line tool.
         .executableTarget(
             name: "signpost",
-            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "Guides", "Preview",
+            dependencies: ["SiteBuilder", "SiteModel", "EasyReadChecker", "Review", "Guides", "Preview", "ServiceDirectory",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(

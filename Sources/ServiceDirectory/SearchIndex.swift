@@ -71,30 +71,8 @@ public struct SearchIndex: Sendable {
         synonyms = Self.merge(Self.defaultSynonyms, extraSynonyms)
     }
 
-    /// Lowercased words without accents, each once, in the order first seen.
-    public static func words(_ text: String) -> [String] {
-        // Plain ASCII text (most of it) is lowercased and split byte by byte; anything else also loses its accents.
-        guard text.utf8.allSatisfy({ $0 < 128 }) else {
-            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
-                .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
-            return unique(folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))
-        }
-        var found: [String] = []
-        var word: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            // An apostrophe joins its word: "carer's" is searched as "carers".
-            case UInt8(ascii: "'"): continue
-            default:
-                if !word.isEmpty { found.append(String(decoding: word, as: UTF8.self)) }
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        if !word.isEmpty { found.append(String(decoding: word, as: UTF8.self)) }
-        return unique(found)
-    }
+    /// The words of a text as search sees them (`SearchTokens`), each once, in the order first seen.
+    public static func words(_ text: String) -> [String] { unique(SearchTokens.tokens(text)) }
 
     /// Each word once, in the order first seen.
     private static func unique(_ words: [String]) -> [String] {

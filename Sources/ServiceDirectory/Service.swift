@@ -26,6 +26,9 @@ public struct Service: Sendable, Codable {
     public var checked: CalendarDate?
     public var picture: String?
     public var easyReadSummary: String?
+    /// The id a council's Open Referral feed gave the service, kept by `signpost import openreferral` so that the
+    /// export gives the same id back and a later import finds the file again.
+    public var openReferralID: String?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, summary, status, organization, overnight, emergency, ages, areas, eligibility, costs, culture
@@ -34,6 +37,7 @@ public struct Service: Sendable, Codable {
         case howToGetIt = "how_to_get_it"
         case healthSupport = "health_support"
         case easyReadSummary = "easy_read_summary"
+        case openReferralID = "openreferral_id"
     }
 
     public init(id: String, name: String, summary: String, status: ServiceStatus = .active,
@@ -42,7 +46,7 @@ public struct Service: Sendable, Codable {
                 howToGetIt: String? = nil, costs: [Cost] = [], healthSupport: [String] = [], culture: [String] = [],
                 languages: [String] = [], accessibility: [String] = [], contact: Contact? = nil,
                 location: Location? = nil, hours: [Hours] = [], checked: CalendarDate? = nil, picture: String? = nil,
-                easyReadSummary: String? = nil) {
+                easyReadSummary: String? = nil, openReferralID: String? = nil) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -66,6 +70,7 @@ public struct Service: Sendable, Codable {
         self.checked = checked
         self.picture = picture
         self.easyReadSummary = easyReadSummary
+        self.openReferralID = openReferralID
     }
 
     public init(from decoder: Decoder) throws {
@@ -90,6 +95,7 @@ public struct Service: Sendable, Codable {
         checked = try c.decodeIfPresent(CalendarDate.self, forKey: .checked)
         picture = try c.decodeIfPresent(String.self, forKey: .picture)
         easyReadSummary = try c.decodeIfPresent(String.self, forKey: .easyReadSummary)
+        openReferralID = try c.decodeIfPresent(String.self, forKey: .openReferralID)
         let id = try decoder.collecting { try c.decode(String.self, forKey: .id) }
         let name = try decoder.collecting { try c.decode(NonEmptyText.self, forKey: .name).value }
         let summary = try decoder.collecting { try c.decode(NonEmptyText.self, forKey: .summary).value }
@@ -125,6 +131,19 @@ public enum BreakType: String, Sendable, Codable, CaseIterable, Comparable {
         case .emergency: "Emergency breaks"
         case .holiday: "Holidays"
         case .directPayment: "Direct payments"
+        }
+    }
+
+    /// One sentence saying what the kind of break is, for feeds that describe their terms.
+    public var explanation: String {
+        switch self {
+        case .buildingBased: "The person stays for a night or more in a home run for short breaks."
+        case .sharedLives: "The person stays with, or spends the day with, a Shared Lives carer and their family."
+        case .homeBased: "A paid carer or sitter comes to the family home, so the family carer can have a rest."
+        case .community: "Days out, clubs and activities in the community."
+        case .emergency: "A break at short notice when the family carer cannot care, day or night."
+        case .holiday: "A holiday away, with the support the person needs."
+        case .directPayment: "Money from the council to arrange and pay for breaks yourself."
         }
     }
 

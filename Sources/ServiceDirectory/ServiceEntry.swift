@@ -6,13 +6,17 @@ public struct ServiceEntry: Sendable {
     public let path: String
     public var service: Service
     public let description: MarkdownDocument
+    /// The description's Markdown as written, for the Open Referral export.
+    public let body: String
     public let keyPositions: [String: SourcePosition]
 
-    public init(path: String, service: Service, description: MarkdownDocument, keyPositions: [String: SourcePosition] = [:]) {
+    public init(path: String, service: Service, description: MarkdownDocument, keyPositions: [String: SourcePosition] = [:],
+                body: String = "") {
         self.path = path
         self.service = service
         self.description = description
         self.keyPositions = keyPositions
+        self.body = body
     }
 
     public var id: String { service.id }

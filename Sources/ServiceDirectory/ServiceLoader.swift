@@ -61,7 +61,8 @@ public struct ServiceLoader: Sendable {
             diagnostics.append(problem)
             return nil
         }
-        return ServiceEntry(path: path, service: service, description: description, keyPositions: decoded.keyPositions)
+        return ServiceEntry(path: path, service: service, description: description, keyPositions: decoded.keyPositions,
+                            body: split.body)
     }
 
     /// Every rule a service's values must keep.
@@ -123,6 +124,9 @@ public struct ServiceLoader: Sendable {
         }
         for (index, code) in service.languages.enumerated() where !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLowercase }) {
             error("languages.\(index)", "`\(code)` is not a language code. Use two-letter ISO 639-1 codes such as `en`, `pa` or `ur`.")
+        }
+        if let id = service.openReferralID, !NameUUID.isUUID(id) {
+            error("openreferral_id", "`openreferral_id` is the service's id in an Open Referral feed, a UUID such as `ac148810-d857-441c-9679-408f346de14b`, not `\(id)`.")
         }
         if let picture = service.picture, !pictureExists(picture, entry.path) {
             error("picture", "The picture `\(picture)` does not exist.")

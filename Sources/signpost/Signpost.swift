@@ -8,7 +8,7 @@ struct Signpost: AsyncParsableCommand {
         abstract: "Builds accessible, easy-read websites from Markdown.",
         version: SignpostVersion.text,
         subcommands: [Build.self, Check.self, Serve.self, New.self, ReviewCommand.self, GuidesCommand.self,
-                      EstimateCommand.self],
+                      EstimateCommand.self, ImportCommand.self],
         defaultSubcommand: Build.self
     )
 

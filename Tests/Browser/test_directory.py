@@ -1,5 +1,6 @@
 """The service directory in a real browser: search as you type, filters, state in the address, no JavaScript, and
 opened straight from disk. Also the search code itself: ranking, typo tolerance and synonyms."""
+import json
 import os
 import pathlib
 import re
@@ -76,7 +77,16 @@ def type_query(browser, text):
     # The search waits for a pause in typing, then puts the query in the address.
     WebDriverWait(browser, 5).until(
         lambda d: urllib.parse.parse_qs(urllib.parse.urlparse(d.current_url).query).get("q") == [text])
+    # The count is announced once typing pauses (half a second), then says what is shown.
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "[data-count]").text == announcement(d))
     return box
+
+
+def announcement(browser):
+    """What the count should say for the results on the page (when they fit on one page of 50)."""
+    count = browser.execute_script("return document.querySelectorAll('[data-results] > li').length")
+    return "No services found. Try other words, or fewer filters." if count == 0 else \
+        f"{count} service{'' if count == 1 else 's'} found"
 
 
 def visible_results(browser):
@@ -160,8 +170,8 @@ def test_search_code_ranks_typos_and_synonyms(browser, server):
     run = lambda q, f=None: browser.execute_script(
         "return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], arguments[1] || {}).map(s => s.id)", q, f)
     within = lambda a, b, n: browser.execute_script("return SignpostSearch.withinEdits(arguments[0], arguments[1], arguments[2])", a, b, n)
-    # One edit for words of 4 to 7 letters, two for longer, none for short words.
-    assert browser.execute_script("return [3, 4, 7, 8].map(n => SignpostSearch.allowedEdits('x'.repeat(n)))") == [0, 1, 1, 2]
+    # One edit for words of 5 to 7 letters, two for longer, none for words of 4 letters or fewer.
+    assert browser.execute_script("return [3, 4, 5, 7, 8].map(n => SignpostSearch.allowedEdits('x'.repeat(n)))") == [0, 0, 1, 1, 2]
     assert within("sharred", "shared", 1) and within("emergancy", "emergency", 2) and not within("club", "cake", 1)
     # A match in the name ranks above a match only in the description.
     ranked = run("willow")
@@ -232,3 +242,110 @@ def test_the_site_works_opened_from_disk(browser, site):
     browser.find_element(By.CSS_SELECTOR, ".card__title a").click()
     WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith("/index.html") and d.current_url != (site / "index.html").as_uri())
     assert browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_rare_words_count_more_than_common_ones(browser, server):
+    open_listing(browser, server)
+    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    # "breaks" is in many services, "autism" in few: the autism service comes first.
+    assert run("autism breaks")[0] == "autism-friendly-breaks"
+    # A made-up index: a word in every service counts for little against a rare one.
+    ranked = browser.execute_script("""
+        const index = {weights: [1], synonyms: [], services: [
+          {id: 'common', name: 'a', types: [], areas: [], words: [['service', 'break', 'club', 'day']]},
+          {id: 'rare', name: 'b', types: [], areas: [], words: [['service', 'autism', 'evening', 'day']]},
+          {id: 'other', name: 'c', types: [], areas: [], words: [['service', 'break', 'music', 'day']]}]};
+        return [SignpostSearch.run(index, 'service autism', {}).map(s => s.id),
+                SignpostSearch.run(index, 'autism service', {}).map(s => s.id),
+                SignpostSearch.run(index, 'service', {}).length];""")
+    assert ranked == [["rare"], ["rare"], 3]
+
+
+def test_typos_only_for_longer_words_and_only_when_nothing_matches(browser, server):
+    open_listing(browser, server)
+    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    services = sample_services()
+    # "care" is 4 letters: no typo matching, so "are" does not flood the results; the last word matches the start
+    # of words ("carers"), so every result has a word starting "care".
+    care = run("care")
+    assert care and len(care) < 24
+    assert all(any(w.startswith("care") for w in services[i]) for i in care), care
+    made_up = """
+        const index = {weights: [1], synonyms: [], services: [
+          {id: 'house', name: 'a', types: [], areas: [], words: [['house']]},
+          {id: 'horse', name: 'b', types: [], areas: [], words: [['horse']]}]};
+        return SignpostSearch.run(index, arguments[0] + ' ', {}).map(s => s.id);"""
+    # "house" matches exactly, so "horse", one letter away, is not a result; "hoise" matches nothing, so near misses do.
+    assert browser.execute_script(made_up, "house") == ["house"]
+    assert sorted(browser.execute_script(made_up, "hoise")) == ["horse", "house"]
+
+
+def test_the_last_word_matches_word_starts_after_enter_a_filter_and_a_reload(browser, server):
+    open_listing(browser, server, "?q=holid")
+    assert "seaside-holidays" in result_ids(browser), "a shared or reloaded ?q=holid finds the holiday services"
+    box = browser.find_element(By.CSS_SELECTOR, 'input[name="q"]')
+    box.send_keys("\n")
+    time.sleep(0.3)
+    assert "seaside-holidays" in result_ids(browser), "Enter keeps the results"
+    browser.find_element(By.CSS_SELECTOR, 'label[for="area-leicestershire"]').click()
+    time.sleep(0.3)
+    browser.find_element(By.CSS_SELECTOR, 'label[for="area-leicestershire"]').click()
+    time.sleep(0.3)
+    assert "seaside-holidays" in result_ids(browser), "ticking a filter keeps the word-start match"
+
+
+def test_a_query_in_another_script_searches_in_it(browser, server):
+    open_listing(browser, server)
+    everything = len(result_ids(browser))
+    type_query(browser, "اردو")
+    assert len(result_ids(browser)) < everything, "an Urdu query must not show everything as found"
+    assert browser.find_element(By.CSS_SELECTOR, "[data-count]").text.startswith("No services found")
+
+
+def test_the_tokeniser_matches_the_one_that_built_the_index(browser, server):
+    """The same table as SearchTokensTests.swift: the browser splits words exactly as the index was built."""
+    open_listing(browser, server)
+    table = json.loads((ROOT / "Tests/SignpostTests/Fixtures/search-tokens.json").read_text(encoding="utf-8"))
+    got = browser.execute_script("return arguments[0].map(row => SignpostSearch.words(row.text))", table)
+    for row, tokens in zip(table, got):
+        assert tokens == row["tokens"], row["text"]
+
+
+def test_results_come_before_the_browse_lists_on_a_narrow_screen(browser, server):
+    from conftest import set_width
+    set_width(browser, 320)
+    open_listing(browser, server)
+    box = browser.find_element(By.CSS_SELECTOR, 'input[name="q"]').rect
+    results = browser.find_element(By.CSS_SELECTOR, "[data-results]").rect
+    browse = browser.find_element(By.CSS_SELECTOR, "nav.browse").rect
+    assert box["y"] < results["y"] < browse["y"]
+
+
+def test_a_long_list_shows_fifty_then_more(browser):
+    """A generated directory of 130 services: the first 50 results, then "Show more" adds the next 50."""
+    import sys
+    import tempfile
+    sys.path.insert(0, str(ROOT / "Benchmarks"))
+    import directory_build
+    from conftest import SiteServer, build_site
+    with tempfile.TemporaryDirectory(prefix="signpost-more-") as work:
+        content = pathlib.Path(work) / "content"
+        directory_build.make_site(content, 130, seed=3)
+        site = build_site(content, pathlib.Path(work) / "site", ROOT / "Themes/default")
+        server = SiteServer(site)
+        try:
+            open_listing(browser, server, "?q=care")
+            listed = lambda: browser.find_elements(By.CSS_SELECTOR, "[data-results] > li")
+            found = int(re.match(r"(\d+)", browser.find_element(By.CSS_SELECTOR, "[data-count]").text).group(1))
+            assert found > 100
+            assert len(listed()) == 50
+            more = browser.find_element(By.CSS_SELECTOR, "[data-show-more]")
+            assert more.is_displayed()
+            more.click()
+            assert len(listed()) == 100
+            # Focus goes on to the first new result, for keyboard and screen-reader users.
+            assert browser.switch_to.active_element == listed()[50].find_element(By.CSS_SELECTOR, "a")
+            more.click()
+            assert len(listed()) == found and not more.is_displayed()
+        finally:
+            server.close()

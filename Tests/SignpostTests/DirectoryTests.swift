@@ -152,7 +152,7 @@ struct SearchIndexTests {
         #expect(cost["currency"] as? String == "GBP")
         let schedule = try #require((one["schedules"] as? [[String: Any]])?.first)
         #expect(schedule["byday"] as? String == "MO,TU")
-        #expect(schedule["opens_at"] as? String == "09:00")
+        #expect(schedule["opens_at"] as? String == "09:00:00")
         #expect((one["service_areas"] as? [[String: Any]])?.first?["name"] as? String == "Leicester")
         let id = try #require(one["id"] as? String)
         #expect(UUID(uuidString: id) != nil)

@@ -17,8 +17,11 @@ public struct SiteConfig: Sendable, Codable {
     public var checks: [String: [String: RuleSetting]]
     /// Words the checker should treat as known on this site (place names, service names).
     public var words: [String]
-    /// Groups of words that mean the same; the checker asks for one of each group per page, and search finds any.
+    /// Groups of words that mean the same, for the checker's consistent-terms rule: it asks for one of each group per page.
     public var synonyms: [[String]]
+    /// Groups of words that search treats as the same (`search_synonyms:`), added to search's own groups. Separate from
+    /// `synonyms`, since a word people search for is not always a word a page should avoid mixing.
+    public var searchSynonyms: [[String]] = []
     /// Files and folders (ending in `/`) that a person put in the output folder, such as `CNAME`, which every build
     /// carries over into the new site.
     public var keep: [String]
@@ -32,6 +35,7 @@ public struct SiteConfig: Sendable, Codable {
         case basePath = "base_path"
         case reviewGroups = "review_groups"
         case reviewPage = "review_page"
+        case searchSynonyms = "search_synonyms"
     }
 
     /// One group in `review_groups:`: its name as review files write it, and where people can find out about it.
@@ -105,6 +109,7 @@ public struct SiteConfig: Sendable, Codable {
         checks = try container.decodeIfPresent([String: [String: RuleSetting]].self, forKey: .checks) ?? [:]
         words = try container.decodeIfPresent([String].self, forKey: .words) ?? []
         synonyms = try container.decodeIfPresent([[String]].self, forKey: .synonyms) ?? []
+        searchSynonyms = try container.decodeIfPresent([[String]].self, forKey: .searchSynonyms) ?? []
         keep = try container.decodeIfPresent([KeptPath].self, forKey: .keep)?.map(\.value) ?? []
         reviewGroups = try container.decodeIfPresent([ReviewGroup].self, forKey: .reviewGroups) ?? []
         reviewPage = try container.decodeIfPresent(String.self, forKey: .reviewPage)

@@ -22,17 +22,21 @@
   // 2. Search.
   var Search = {};
 
+  // The tokeniser, the same rules as SearchTokens.swift, which made the index (tested with one table on both sides):
+  // lowercase; accents off Latin letters; ß → ss; apostrophes join their word; a word is a run of letters, marks and
+  // digits in any script, so Urdu, Gurmukhi and Gujarati words stay whole.
   Search.normalise = function (text) {
-    return String(text).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['\u2019]/g, '');
+    return String(text).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'\u2019]/g, '')
+      .replace(/\u00df/g, 'ss').normalize('NFC');
   };
 
   Search.words = function (text) {
-    return Search.normalise(text).split(/[^a-z0-9]+/).filter(Boolean);
+    return Search.normalise(text).match(/[\p{L}\p{M}\p{N}]+/gu) || [];
   };
 
-  // How many letters may be wrong: none for short words, 1 for 4 to 7 letters, 2 for longer.
+  // How many letters may be wrong: none for words of 4 letters or fewer, 1 for 5 to 7 letters, 2 for longer.
   Search.allowedEdits = function (word) {
-    return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
   };
 
   // Levenshtein distance, giving up once it is over `max`.
@@ -52,16 +56,6 @@
       previous = current;
     }
     return previous[b.length] <= max;
-  };
-
-  // How well one query word matches one word of a service: 1 exact, 0.8 the start of a word, 0.6 a near miss.
-  Search.matchWord = function (query, word, typing) {
-    if (query === word) return 1;
-    if (typing && query.length >= 2 && word.indexOf(query) === 0) return 0.8;
-    var edits = Search.allowedEdits(query);
-    if (edits > 0 && Search.withinEdits(query, word, edits)) return 0.6;
-    if (typing && edits > 0 && word.length > query.length && Search.withinEdits(query, word.slice(0, query.length), 1)) return 0.5;
-    return 0;
   };
 
   // The query as groups of alternatives: each alternative is a list of words that must all match.
@@ -94,60 +88,97 @@
 
   Search.stopWords = { a: 1, an: 1, and: 1, the: 1, of: 1, in: 1, for: 1, to: 1, with: 1, or: 1, my: 1, me: 1, near: 1 };
 
-  // The index turned round once, on first use: each distinct word, with the services and fields it is in.
-  // A search then looks at every distinct word once, not at every word of every service.
+  // BM25's constants: how fast a second mention stops counting, and how much a long field is discounted.
+  Search.k1 = 1.2;
+  Search.b = 0.75;
+
+  // The index turned round once, on first use: each distinct word, with the services and fields it is in, how many
+  // services have it (for its rarity) and each field's length (for BM25's length discount).
   Search.prepare = function (index) {
     if (index._vocabulary) return;
-    var postings = new Map();
+    var postings = new Map(), fieldCount = index.weights.length;
+    var lengths = [], totals = new Float64Array(fieldCount);
     index.services.forEach(function (service, s) {
+      var serviceLengths = new Uint16Array(fieldCount);
       service.words.forEach(function (fieldWords, f) {
+        serviceLengths[f] = fieldWords.length;
+        totals[f] += fieldWords.length;
         fieldWords.forEach(function (word) {
           var list = postings.get(word);
-          if (!list) { list = []; postings.set(word, list); }
-          list.push(s, f);
+          if (!list) { list = { entries: [], services: 0, last: -1 }; postings.set(word, list); }
+          list.entries.push(s, f);
+          if (list.last !== s) { list.services += 1; list.last = s; }
         });
       });
+      lengths.push(serviceLengths);
     });
+    var count = Math.max(1, index.services.length);
+    index._average = Array.prototype.map.call(totals, function (t) { return Math.max(1, t / count); });
+    index._lengths = lengths;
     index._postings = postings;
     index._vocabulary = Array.from(postings.keys());
   };
 
-  // For one query word: each service's best weighted match, over all its fields.
-  Search.wordScores = function (index, query, typing) {
-    var best = new Float64Array(index.services.length);
-    var weights = index.weights, vocabulary = index._vocabulary;
-    for (var v = 0; v < vocabulary.length; v++) {
-      var m = Search.matchWord(query, vocabulary[v], typing);
-      if (!m) continue;
-      var list = index._postings.get(vocabulary[v]);
-      for (var p = 0; p < list.length; p += 2) {
-        var score = m * weights[list[p + 1]];
-        if (score > best[list[p]]) best[list[p]] = score;
+  // How rare a word is: BM25's inverse document frequency. A word in every service counts for little.
+  Search.rarity = function (index, list) {
+    var n = index.services.length;
+    return Math.log(1 + (n - list.services + 0.5) / (list.services + 0.5));
+  };
+
+  // The words of the index a query word matches, with how well: 1 the same word, 0.8 the start of a word (for the
+  // last word of the query, which may be unfinished), and only when nothing matches so, 0.5 for a near miss.
+  Search.matches = function (index, query, prefix) {
+    var found = [], vocabulary = index._vocabulary, v;
+    if (index._postings.has(query)) found.push([query, 1]);
+    if (prefix && query.length >= 2) {
+      for (v = 0; v < vocabulary.length; v++) {
+        if (vocabulary[v] !== query && vocabulary[v].lastIndexOf(query, 0) === 0) found.push([vocabulary[v], 0.8]);
       }
     }
+    var edits = Search.allowedEdits(query);
+    if (found.length || edits === 0) return found;
+    for (v = 0; v < vocabulary.length; v++) {
+      if (Search.withinEdits(query, vocabulary[v], edits)) found.push([vocabulary[v], 0.5]);
+    }
+    return found;
+  };
+
+  // For one query word: each service's best score, over the words it matches and the fields they are in.
+  Search.wordScores = function (index, query, prefix) {
+    var best = new Float64Array(index.services.length);
+    var weights = index.weights, k1 = Search.k1, b = Search.b;
+    Search.matches(index, query, prefix).forEach(function (match) {
+      var list = index._postings.get(match[0]), rarity = Search.rarity(index, list) * match[1], entries = list.entries;
+      for (var p = 0; p < entries.length; p += 2) {
+        var s = entries[p], f = entries[p + 1];
+        var norm = (k1 + 1) / (1 + k1 * (1 - b + b * index._lengths[s][f] / index._average[f]));
+        var score = rarity * weights[f] * norm;
+        if (score > best[s]) best[s] = score;
+      }
+    });
     return best;
   };
 
-  // Every service's score for the query: for each group, the best of its alternatives, where an alternative
-  // scores the mean of its words' matches and needs them all. 0 means the service does not match.
-  Search.scores = function (index, groups, typingLast) {
+  // Every service's score for the query: for each group, the best of its alternatives, where an alternative needs
+  // all its words and scores their sum. Every group must match. 0 means the service does not match.
+  Search.scores = function (index, groups) {
     Search.prepare(index);
     var count = index.services.length, total = new Float64Array(count), cache = {};
     for (var g = 0; g < groups.length; g++) {
-      var typing = typingLast && g === groups.length - 1;
+      var last = g === groups.length - 1;
       var groupBest = new Float64Array(count);
       groups[g].forEach(function (alternative) {
         var sum = new Float64Array(count), alive = new Uint8Array(count).fill(1);
         alternative.forEach(function (word, a) {
-          var key = word + (typing && a === alternative.length - 1 ? '\u0001' : '');
-          var scores = cache[key] || (cache[key] = Search.wordScores(index, word, typing && a === alternative.length - 1));
+          var prefix = last && a === alternative.length - 1;
+          var key = word + (prefix ? '\u0001' : '');
+          var scores = cache[key] || (cache[key] = Search.wordScores(index, word, prefix));
           for (var s = 0; s < count; s++) {
             if (scores[s] === 0) alive[s] = 0; else sum[s] += scores[s];
           }
         });
         for (var s = 0; s < count; s++) {
-          var mean = alive[s] ? sum[s] / alternative.length : 0;
-          if (mean > groupBest[s]) groupBest[s] = mean;
+          if (alive[s] && sum[s] > groupBest[s]) groupBest[s] = sum[s];
         }
       });
       for (var s = 0; s < count; s++) total[s] = groupBest[s] === 0 || (g > 0 && total[s] === 0) ? 0 : total[s] + groupBest[s];
@@ -155,11 +186,12 @@
     return total;
   };
 
-  // Services that match the query and the filters, best first: OR inside a filter group, AND across groups.
-  Search.run = function (index, query, filters, typing) {
+  // Services that match the query and the filters, best first: OR inside a filter group, AND across groups. The
+  // last word always matches the start of words, so typing, Enter, a filter and a shared address agree.
+  Search.run = function (index, query, filters) {
     var groups = Search.expand(query, index.synonyms);
     var types = (filters && filters.type) || [], areas = (filters && filters.area) || [];
-    var scores = groups.length ? Search.scores(index, groups, typing) : null;
+    var scores = groups.length ? Search.scores(index, groups) : null;
     var results = [];
     index.services.forEach(function (service, s) {
       if (types.length && !types.some(function (t) { return service.types.indexOf(t) >= 0; })) return;
@@ -182,6 +214,10 @@
   var count = root.querySelector('[data-count]');
   var heading = document.getElementById('results-heading');
   form.hidden = false;
+  // With search working, the results come straight after the search box and the browse lists follow them (without
+  // JavaScript there is no search box, and the browse lists come first).
+  var browse = root.querySelector('.browse');
+  if (browse) root.appendChild(browse);
 
   function checked(name) {
     return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked')).map(function (box) { return box.value; });
@@ -224,15 +260,52 @@
     return item;
   }
 
+  // Results are shown 50 at a time, so 10,000 matching services do not freeze a phone.
+  Search.pageSize = 50;
+  var more = element('button', 'button button--secondary', 'Show more');
+  more.type = 'button';
+  more.hidden = true;
+  more.setAttribute('data-show-more', '');
+  list.parentNode.insertBefore(more, list.nextSibling);
+  var shown = [], shownCount = 0, announceTimer = null;
+
+  function showNext() {
+    var first = null;
+    shown.slice(shownCount, shownCount + Search.pageSize).forEach(function (service) {
+      var item = card(service);
+      if (!first) first = item;
+      list.appendChild(item);
+    });
+    shownCount = Math.min(shown.length, shownCount + Search.pageSize);
+    more.hidden = shownCount >= shown.length;
+    more.textContent = 'Show more (' + (shown.length - shownCount) + ' more)';
+    return first;
+  }
+
+  more.addEventListener('click', function () {
+    var first = showNext();
+    // Keyboard and screen-reader users go on from the first new result.
+    var link = first && first.querySelector('a');
+    if (link) link.focus();
+  });
+
+  // The count is announced (role="status") once typing pauses for half a second, not after every key.
+  function announce(text, wait) {
+    clearTimeout(announceTimer);
+    if (!wait) { count.textContent = text; return; }
+    announceTimer = setTimeout(function () { count.textContent = text; }, 500);
+  }
+
   function update(typing) {
     var query = input.value, filters = { type: checked('type'), area: checked('area') };
-    var results = Search.run(index, query, filters, typing);
+    shown = Search.run(index, query, filters);
+    shownCount = 0;
     list.textContent = '';
-    results.forEach(function (service) { list.appendChild(card(service)); });
+    showNext();
     var searching = query.trim() || filters.type.length || filters.area.length;
     heading.textContent = searching ? 'Results' : 'All services';
-    count.textContent = results.length === 0 ? 'No services found. Try other words, or fewer filters.'
-      : results.length + (results.length === 1 ? ' service' : ' services') + (searching ? ' found' : '');
+    announce(shown.length === 0 ? 'No services found. Try other words, or fewer filters.'
+      : shown.length + (shown.length === 1 ? ' service' : ' services') + (searching ? ' found' : ''), typing);
     var params = new URLSearchParams();
     if (query.trim()) params.set('q', query.trim());
     filters.type.forEach(function (t) { params.append('type', t); });

@@ -43,7 +43,7 @@ struct DirectoryRenderer {
         let siteURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
         let parts: [@Sendable () -> (files: [(String, Data)], milliseconds: Int)] = [
             { [pages] in ([ListingPage(pages: pages).file()], 0) },
-            { [pages, site] in SearchIndexFile(pages: pages, synonyms: site.config.synonyms).timedFile() },
+            { [pages, site] in SearchIndexFile(pages: pages, synonyms: site.config.searchSynonyms).timedFile() },
             { [pages] in (BrowsePages(pages: pages).files(), 0) },
             { [pages, resolver] in (ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files(), 0) },
             { [directory] in (OpenReferral(entries: directory.entries, siteURL: siteURL).files().map { ($0.key, $0.value) }, 0) },

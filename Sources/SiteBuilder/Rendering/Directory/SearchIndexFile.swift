@@ -5,7 +5,7 @@ import SiteModel
 /// `services/search-index.js`, which the listing page loads so that search works without a server.
 struct SearchIndexFile {
     let pages: DirectoryPages
-    /// The site's own groups of words that mean the same, from `site.yml`.
+    /// The site's own groups of words that search treats as the same: `search_synonyms:` in `site.yml`.
     let synonyms: [[String]]
 
     /// The file, and how long it took in milliseconds, which the build reports.

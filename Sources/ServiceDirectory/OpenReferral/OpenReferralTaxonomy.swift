@@ -1,0 +1,48 @@
+import SiteModel
+
+/// The two vocabularies a service is described with: Signpost's kinds of break, and the areas services cover. Each is
+/// a taxonomy in Open Referral's terms, with a term for each kind and each area, so a feed reader can filter by them.
+struct OpenReferralTaxonomy: Sendable {
+    let entries: [ServiceEntry]
+
+    static let breakTypesName = "Signpost kinds of short break"
+    static let areasName = "Signpost areas"
+    static let breakTypesID = OpenReferral.uuid("taxonomy", "break-types")
+    static let areasID = OpenReferral.uuid("taxonomy", "areas")
+
+    func taxonomies() -> [JSONValue] {
+        [
+            ["id": .string(Self.breakTypesID), "name": .string(Self.breakTypesName),
+             "description": "The kinds of short break a service offers: the `break_types` of a Signpost service file.",
+             "version": "1"],
+            ["id": .string(Self.areasID), "name": .string(Self.areasName),
+             "description": "The areas a service covers: where the person who gets the break must live.", "version": "1"],
+        ]
+    }
+
+    /// Every kind of break, then every area a published service covers, by name.
+    func terms() -> [JSONValue] {
+        var areas: [String: String] = [:]
+        for entry in entries {
+            for area in entry.service.areas { areas[Directory.slug(forArea: area)] = areas[Directory.slug(forArea: area)] ?? area }
+        }
+        return BreakType.allCases.map { Self.term(for: $0).record }
+            + areas.sorted { $0.value < $1.value }.map { slug, name in
+                ["id": .string(OpenReferral.uuid("taxonomy_term", "area/" + slug)), "name": .string(name),
+                 "description": .string("Services for people who live in \(name)."), "taxonomy": .string(Self.areasName),
+                 "taxonomy_id": .string(Self.areasID), "term": .string(slug)]
+            }
+    }
+
+    /// A kind of break as a taxonomy term: its id, and the record used in a service's attributes and in the list.
+    /// Made once: every service with that kind of break refers to the same term.
+    static func term(for type: BreakType) -> (id: JSONValue, record: JSONValue) { breakTypeTerms[type]! }
+
+    private static let breakTypeTerms: [BreakType: (id: JSONValue, record: JSONValue)] = Dictionary(uniqueKeysWithValues:
+        BreakType.allCases.map { type in
+            let id = JSONValue.string(OpenReferral.uuid("taxonomy_term", type.rawValue))
+            return (type, (id, ["id": id, "name": .string(type.label), "description": .string(type.explanation),
+                                "taxonomy": .string(breakTypesName), "taxonomy_id": .string(breakTypesID),
+                                "term": .string(type.rawValue)]))
+        })
+}

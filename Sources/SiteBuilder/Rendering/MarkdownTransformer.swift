@@ -10,8 +10,12 @@ struct MarkdownTransformer {
 
     /// The page's body as HTML, made from a private copy of its Markdown tree: the page's own tree, which the checker
     /// and other steps read, stays as loading parsed it. Parsing again costs less than rendering the page's templates.
-    func html(of page: Page) -> String {
-        let copy = MarkdownDocument(page.body, lineOffset: page.document.lineOffset)
+    func html(of page: Page) -> String { html(ofMarkdown: page.body, lineOffset: page.bodyLineOffset) }
+
+    /// The HTML of Markdown as written (a page's body, a service's description), from a private parse: the tree
+    /// that loading made, which checks and other renderers read at the same time, is never changed.
+    func html(ofMarkdown text: String, lineOffset: Int) -> String {
+        let copy = MarkdownDocument(text, lineOffset: lineOffset)
         transform(copy)
         return copy.renderHTML()
     }

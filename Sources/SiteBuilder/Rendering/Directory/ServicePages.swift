@@ -18,10 +18,11 @@ struct ServicePages {
         }
     }
 
-    /// The description's HTML, with links to pages and files rewritten to their addresses, as on pages.
+    /// The description's HTML, with links to pages and files rewritten to their addresses, as on pages. It is made
+    /// from a private parse: the search index reads the loaded description's text at the same time.
     private func descriptionHTML(_ entry: ServiceEntry, urls: SiteURLs) -> String {
-        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: entry.path).transform(entry.description)
-        return entry.description.renderHTML()
+        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: entry.path)
+            .html(ofMarkdown: entry.body, lineOffset: entry.description.lineOffset)
     }
 
     private func values(for entry: ServiceEntry) -> [String: Any] {

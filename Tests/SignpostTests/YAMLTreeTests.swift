@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Markdown
 import ServiceDirectory
@@ -127,5 +128,18 @@ struct YAMLTreeTests {
         let decoded = YAMLReader.decode(Glossary.self, from: keys + "\nword7: y\n", file: "glossary.yml")
         #expect(decoded.diagnostics.map(\.message) == ["`word7` is given twice here. Keep one of them."])
         #expect(decoded.diagnostics.first?.line == 41)
+    }
+
+    /// A title of nothing but spaces, tabs or line breaks of any kind is empty, exactly as Foundation's trimming said.
+    @Test func titlesOfOnlySpacesAreEmpty() {
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let foundation = CharacterSet.whitespacesAndNewlines.contains(scalar)
+            if NonEmptyText.isSpaceOrNewline(scalar) != foundation {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): Foundation says \(foundation)")
+            }
+        }
+        let decoded = YAMLReader.decode(PageFrontMatter.self, from: "title: \"\u{A0}\u{3000}\\t\"\nsummary: B\n", file: "a.md")
+        #expect(decoded.diagnostics.map(\.message) == ["`title` is empty. Write some words here."])
     }
 }

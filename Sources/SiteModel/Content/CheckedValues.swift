@@ -9,9 +9,22 @@ public struct NonEmptyText: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         value = try decoder.singleValueContainer().decode(String.self)
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if value.unicodeScalars.allSatisfy(NonEmptyText.isSpaceOrNewline) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                     debugDescription: "is empty. Write some words here."))
+        }
+    }
+
+    /// Whether `scalar` is in Foundation's `CharacterSet.whitespacesAndNewlines`: a space separator (Zs), a tab, a
+    /// line break (U+000A to U+000D, U+0085, U+2028, U+2029), or the zero-width space U+200B, which Foundation still
+    /// counts as a space. Text made only of these is empty. Asked of every title,
+    /// summary and name, and stops at the first letter, where trimming with Foundation copied the whole text.
+    static func isSpaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0..<0x80: return false
+        case 0x85, 0x200B, 0x2028, 0x2029: return true
+        default: return scalar.properties.generalCategory == .spaceSeparator
         }
     }
 }

@@ -1,31 +1,53 @@
-import Yams
-
 /// Reads a YAML mapping for a `Decodable` type, reporting unknown and repeated keys as it opens.
 struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: YAMLNodeDecoder
-    let mark: Mark?
-    private var entries: [String: Node] = [:]
+    let mark: YAMLMark?
+    /// The path to this mapping, made once for all its values.
+    let codingPath: [CodingKey]
+    /// The mapping's lines, in the order written. Front matter has a few dozen keys at most, so a key is found by
+    /// looking along them, which is quicker than making a dictionary; a long mapping gets one (`index`).
+    private let pairs: [YAMLPair]
+    /// Where each key's value is in `pairs`, for a long mapping or one with two keys of the same name (the last
+    /// counts).
+    private var index: [String: Int]?
 
-    init(mapping: Node.Mapping, decoder: YAMLNodeDecoder) {
+    init(mapping: YAMLMapping, decoder: YAMLNodeDecoder, path: [CodingKey]) {
         self.decoder = decoder
         self.mark = mapping.mark
-        for (keyNode, value) in mapping {
-            let name = keyNode.scalar?.string ?? keyNode.kindDescription
-            if entries[name] != nil {
-                decoder.state.problems.append(YAMLProblem(
-                    mark: keyNode.mark, message: "`\(name)` is given twice. Keep one of them."))
+        self.codingPath = path
+        self.pairs = mapping.pairs
+        var index: [String: Int]?
+        if !mapping.namesAreUnique || pairs.count > 32 {
+            index = [:]
+            index!.reserveCapacity(pairs.count)
+        }
+        for (position, pair) in pairs.enumerated() {
+            if index != nil {
+                if !mapping.namesAreUnique, index![pair.name] != nil {
+                    decoder.state.problems.append(YAMLProblem(
+                        mark: pair.keyMark, message: "`\(pair.name)` is given twice. Keep one of them."))
+                }
+                index![pair.name] = position
             }
-            entries[name] = value
-            if Key(stringValue: name) == nil {
+            if Key(stringValue: pair.name) == nil {
                 // Only an unknown key needs the list of known ones, so most mappings never make it.
                 let known = Self.knownKeys()
-                let place = decoder.codingPath.isEmpty ? "" : " in `\(decoder.path)`"
-                let hint = known.isEmpty ? "" : Suggestion.didYouMean(name, in: known)
+                let place = path.isEmpty ? "" : " in `\(describe(path))`"
+                let hint = known.isEmpty ? "" : Suggestion.didYouMean(pair.name, in: known)
                 let list = known.isEmpty || !hint.isEmpty ? "" : " Known keys: \(known.joined(separator: ", "))."
                 decoder.state.problems.append(YAMLProblem(
-                    mark: keyNode.mark, message: "Unknown key `\(name)`\(place).\(hint)\(list)"))
+                    mark: pair.keyMark, message: "Unknown key `\(pair.name)`\(place).\(hint)\(list)"))
             }
         }
+        self.index = index
+    }
+
+    /// The value given for `key`, if any.
+    private func value(_ key: Key) -> YAMLNode? {
+        let name = key.stringValue
+        if let index { return index[name].map { pairs[$0].value } }
+        for pair in pairs where pair.name == name { return pair.value }
+        return nil
     }
 
     /// The keys the type accepts, when its `CodingKeys` list them (`CaseIterable`).
@@ -34,26 +56,31 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return allKeyNames(of: iterable)
     }
 
-    var codingPath: [CodingKey] { decoder.codingPath }
-    var allKeys: [Key] { entries.keys.compactMap { Key(stringValue: $0) } }
+    /// Each key once, in the order written (the last of two with the same name counts).
+    var allKeys: [Key] {
+        pairs.enumerated().compactMap { position, pair in
+            if let index, index[pair.name] != position { return nil }
+            return Key(stringValue: pair.name)
+        }
+    }
 
-    func contains(_ key: Key) -> Bool { entries[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { value(key) != nil }
 
-    func decodeNil(forKey key: Key) throws -> Bool { entries[key.stringValue]?.isNull ?? true }
+    func decodeNil(forKey key: Key) throws -> Bool { value(key)?.isNull ?? true }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        guard let value = entries[key.stringValue] else {
-            let place = decoder.codingPath.isEmpty ? "" : " in `\(decoder.path)`"
+        guard let value = value(key) else {
+            let place = codingPath.isEmpty ? "" : " in `\(describe(codingPath))`"
             throw YAMLProblem(mark: mark, message: "`\(key.stringValue)` is missing\(place). It must be given.")
         }
-        return try decoder.decode(type, from: value, at: key)
+        return try child(value, key).decodeHere(type)
     }
 
     /// An optional value that is wrong is reported and then treated as absent, so decoding goes on.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = entries[key.stringValue], !value.isNull else { return nil }
+        guard let value = value(key), !value.isNull else { return nil }
         do {
-            return try decoder.decode(type, from: value, at: key)
+            return try child(value, key).decodeHere(type)
         } catch let problem as YAMLProblem {
             if !problem.alreadyReported { decoder.state.problems.append(problem) }
             return nil
@@ -69,10 +96,9 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// An optional scalar read by `read`; a wrong one is reported and treated as absent, as `decodeIfPresent` does.
     private func scalarIfPresent<T>(_ key: Key, _ read: (YAMLSingleValueContainer) throws -> T) throws -> T? {
-        guard let value = entries[key.stringValue], !value.isNull else { return nil }
+        guard let value = value(key), !value.isNull else { return nil }
         do {
-            let child = YAMLNodeDecoder(node: value, state: decoder.state, codingPath: decoder.codingPath + [key])
-            return try read(YAMLSingleValueContainer(decoder: child))
+            return try read(YAMLSingleValueContainer(decoder: child(value, key)))
         } catch let problem as YAMLProblem {
             if !problem.alreadyReported { decoder.state.problems.append(problem) }
             return nil
@@ -107,10 +133,14 @@ struct YAMLKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func superDecoder(forKey key: Key) throws -> Decoder { try child(key) }
 
     private func child(_ key: Key) throws -> YAMLNodeDecoder {
-        guard let value = entries[key.stringValue] else {
+        guard let value = value(key) else {
             throw YAMLProblem(mark: mark, message: "`\(key.stringValue)` is missing. It must be given.")
         }
-        return YAMLNodeDecoder(node: value, state: decoder.state, codingPath: decoder.codingPath + [key])
+        return child(value, key)
+    }
+
+    private func child(_ value: YAMLNode, _ key: Key) -> YAMLNodeDecoder {
+        YAMLNodeDecoder(node: value, state: decoder.state, parentPath: codingPath, key: key)
     }
 }
 

@@ -1,19 +1,35 @@
-import Yams
-
-/// A `Decoder` over a Yams node tree that knows where every value came from.
+/// A `Decoder` over a `YAMLNode` tree that knows where every value came from.
 ///
 /// Unlike a plain decoder it reports unknown keys (with a "did you mean"), says which key and which line a wrong
 /// value is on, and keeps going after a bad optional value so that one run finds every problem.
 struct YAMLNodeDecoder: Decoder {
-    let node: Node
+    let node: YAMLNode
     let state: YAMLDecodingState
-    let codingPath: [CodingKey]
+    /// The path to the list or mapping this value is in; with `key`, the path to this value.
+    private let parentPath: [CodingKey]
+    private let key: CodingKey?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(node: Node, state: YAMLDecodingState, codingPath: [CodingKey] = []) {
+    init(node: YAMLNode, state: YAMLDecodingState, codingPath: [CodingKey] = []) {
         self.node = node
         self.state = state
-        self.codingPath = codingPath
+        self.parentPath = codingPath
+        self.key = nil
+    }
+
+    /// The decoder for the value at `key` inside a list or mapping whose path is `parentPath`. The full path is only
+    /// put together when asked for (in a message, or for a list or mapping inside this value), so reading a scalar
+    /// makes no array.
+    init(node: YAMLNode, state: YAMLDecodingState, parentPath: [CodingKey], key: CodingKey) {
+        self.node = node
+        self.state = state
+        self.parentPath = parentPath
+        self.key = key
+    }
+
+    var codingPath: [CodingKey] {
+        guard let key else { return parentPath }
+        return parentPath + [key]
     }
 
     var path: String { describe(codingPath) }
@@ -23,7 +39,7 @@ struct YAMLNodeDecoder: Decoder {
             throw YAMLProblem(mark: node.mark,
                               message: "`\(path)` should be a set of `key: value` lines, but it is \(node.kindDescription).")
         }
-        return KeyedDecodingContainer(YAMLKeyedContainer<Key>(mapping: mapping, decoder: self))
+        return KeyedDecodingContainer(YAMLKeyedContainer<Key>(mapping: mapping, decoder: self, path: codingPath))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -31,16 +47,11 @@ struct YAMLNodeDecoder: Decoder {
             throw YAMLProblem(mark: node.mark,
                               message: "`\(path)` should be a list, like `[one, two]`, but it is \(node.kindDescription).")
         }
-        return YAMLUnkeyedContainer(items: Array(sequence), decoder: self)
+        return YAMLUnkeyedContainer(items: sequence.items, decoder: self, path: codingPath)
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { YAMLSingleValueContainer(decoder: self) }
 
-    /// Decodes a value of `type` from `child`, turning any failure into a problem placed at `child`.
-    func decode<T: Decodable>(_ type: T.Type, from child: Node, at key: CodingKey) throws -> T {
-        let decoder = YAMLNodeDecoder(node: child, state: state, codingPath: codingPath + [key])
-        return try decoder.decodeHere(type)
-    }
 
     /// Decodes this node as `type`.
     func decodeHere<T: Decodable>(_ type: T.Type) throws -> T {

@@ -1,8 +1,6 @@
-import Yams
-
 /// A problem met while reading YAML: what is wrong, and where.
 struct YAMLProblem: Error {
-    var mark: Mark?
+    var mark: YAMLMark?
     var message: String
     /// Thrown after the problems it stands for were recorded, to stop decoding a value that cannot be made.
     var alreadyReported = false
@@ -30,27 +28,6 @@ extension Decoder {
 /// What every decoder over one YAML document shares: the problems found so far.
 final class YAMLDecodingState {
     var problems: [YAMLProblem] = []
-}
-
-extension Node {
-    /// How a person would name this kind of YAML value in an error message.
-    var kindDescription: String {
-        switch self {
-        case .mapping: "a set of `key: value` lines"
-        case .sequence: "a list"
-        case .scalar(let scalar): "`\(scalar.string)`"
-        case .alias: "an alias"
-        }
-    }
-
-    /// Whether the value is YAML's null: empty, `~` or `null`.
-    var isNull: Bool {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
-    }
 }
 
 /// `ages.min` or `costs[2].amount`: the place of a value inside the YAML, as a person would write it.

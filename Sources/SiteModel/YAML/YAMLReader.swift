@@ -19,26 +19,30 @@ public enum YAMLReader {
     /// - Returns: the value, when there were no errors, and every problem found.
     public static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String,
                                            lineOffset: Int = 0) -> YAMLDecoded<T> {
-        func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
+        decode(type, from: yaml, file: file, lineOffset: lineOffset, alwaysYams: false)
+    }
+
+    /// As `decode(_:from:file:lineOffset:)`; with `alwaysYams`, the tree is always the one Yams composes (after the
+    /// same checks of its shape), as it was before `YAMLTreeReader`, so tests can show the two give the same results.
+    static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String, lineOffset: Int,
+                                    alwaysYams: Bool) -> YAMLDecoded<T> {
+        func diagnostic(_ mark: YAMLMark?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1, message: message)
         }
-        if let problem = YAMLShape.problem(in: yaml) {
+        let root: YAMLNode
+        switch YAMLTreeReader.read(yaml) {
+        case .shapeProblem(let problem):
             return YAMLDecoded(value: nil, diagnostics: [Diagnostic(file: file, line: problem.line + lineOffset,
                                                                     column: problem.column, message: problem.message)],
                                keyPositions: [:])
-        }
-        let root: Node
-        do {
-            // The basic resolver leaves every scalar as text: the decoder decides what each value must be, so Yams
-            // does not need to try its regular expressions on every value.
-            // The encoding is given, so Yams does not read the environment on every call.
-            root = try Yams.compose(yaml: yaml, .basic, sharedConstructor, .utf8) ?? Node.mapping(Node.Mapping([]))
-        } catch let error as YamlError {
-            let (mark, message) = describe(error)
-            return YAMLDecoded(value: nil, diagnostics: [diagnostic(mark, message)], keyPositions: [:])
-        } catch {
-            return YAMLDecoded(value: nil, diagnostics: [diagnostic(nil, "This YAML could not be read: \(error).")],
-                               keyPositions: [:])
+        case .tree(let tree) where !alwaysYams:
+            root = tree ?? emptyDocument
+        case .tree, .needsYams:
+            switch composeWithYams(yaml) {
+            case .success(let tree): root = tree
+            case .failure(let failure): return YAMLDecoded(value: nil, diagnostics: [diagnostic(failure.mark, failure.message)],
+                                                          keyPositions: [:])
+            }
         }
         let state = YAMLDecodingState()
         let decoder = YAMLNodeDecoder(node: root, state: state)
@@ -58,22 +62,46 @@ public enum YAMLReader {
 
     /// Records where every mapping key and list item is, by its dotted path: `title`,
     /// `checks.easy-read.sentence-length`, `costs.0.amount`.
-    private static func recordKeys(of node: Node, prefix: String, lineOffset: Int,
+    private static func recordKeys(of node: YAMLNode, prefix: String, lineOffset: Int,
                                    into positions: inout [String: SourcePosition]) {
-        if case .sequence(let sequence) = node {
-            for (index, item) in sequence.enumerated() {
+        switch node {
+        case .sequence(let sequence):
+            for (index, item) in sequence.items.enumerated() {
                 let path = "\(prefix).\(index)"
                 if let mark = item.mark { positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
                 recordKeys(of: item, prefix: path, lineOffset: lineOffset, into: &positions)
             }
-            return
+        case .mapping(let mapping):
+            for pair in mapping.pairs where pair.keyIsScalar {
+                let path = prefix.isEmpty ? pair.name : prefix + "." + pair.name
+                if let mark = pair.keyMark {
+                    positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column)
+                }
+                recordKeys(of: pair.value, prefix: path, lineOffset: lineOffset, into: &positions)
+            }
+        case .scalar:
+            break
         }
-        guard case .mapping(let mapping) = node else { return }
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
-            let path = prefix.isEmpty ? name : prefix + "." + name
-            if let mark = key.mark { positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
-            recordKeys(of: value, prefix: path, lineOffset: lineOffset, into: &positions)
+    }
+
+    /// What stands for a document with nothing in it: a mapping with no keys, placed nowhere (so at line 1).
+    private static let emptyDocument = YAMLNode.mapping(YAMLMapping(pairs: [], mark: nil, namesAreUnique: true))
+
+    /// What Yams makes of `yaml`, for the documents `YAMLTreeReader` leaves to it, or its error in our words.
+    static func composeWithYams(_ yaml: String) -> Result<YAMLNode, YAMLProblem> {
+        do {
+            // The basic resolver leaves every scalar as text: the decoder decides what each value must be, so Yams
+            // does not need to try its regular expressions on every value.
+            // The encoding is given, so Yams does not read the environment on every call.
+            guard let node = try Yams.compose(yaml: yaml, .basic, sharedConstructor, .utf8) else {
+                return .success(emptyDocument)
+            }
+            return .success(YAMLNode(yams: node))
+        } catch let error as YamlError {
+            let (mark, message) = describe(error)
+            return .failure(YAMLProblem(mark: YAMLMark(mark), message: message))
+        } catch {
+            return .failure(YAMLProblem(mark: nil, message: "This YAML could not be read: \(error)."))
         }
     }
 

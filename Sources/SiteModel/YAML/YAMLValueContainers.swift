@@ -1,6 +1,8 @@
-import Yams
-
 /// Reads one scalar: text, a number, `true` or `false`.
+///
+/// Every scalar keeps its text as written; these rules, not Yams's, decide what it may be. `true`, `false`, `yes`
+/// and `no` in any case are `true` or `false`; numbers may have `_` between digits; null is only an unquoted empty
+/// value, `~`, `null`, `Null` or `NULL` (`YAMLNode.isNull`).
 struct YAMLSingleValueContainer: SingleValueDecodingContainer {
     let decoder: YAMLNodeDecoder
     var codingPath: [CodingKey] { decoder.codingPath }
@@ -76,16 +78,18 @@ struct YAMLSingleValueContainer: SingleValueDecodingContainer {
 
 /// Reads a YAML list, one item at a time.
 struct YAMLUnkeyedContainer: UnkeyedDecodingContainer {
-    let items: [Node]
+    let items: [YAMLNode]
     let decoder: YAMLNodeDecoder
+    /// The path to this list, made once for all its items.
+    let codingPath: [CodingKey]
     var currentIndex = 0
 
-    init(items: [Node], decoder: YAMLNodeDecoder) {
+    init(items: [YAMLNode], decoder: YAMLNodeDecoder, path: [CodingKey]) {
         self.items = items
         self.decoder = decoder
+        self.codingPath = path
     }
 
-    var codingPath: [CodingKey] { decoder.codingPath }
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
@@ -94,8 +98,8 @@ struct YAMLUnkeyedContainer: UnkeyedDecodingContainer {
             throw YAMLProblem(mark: decoder.node.mark, message: "`\(decoder.path)` has too few items.")
         }
         defer { currentIndex += 1 }
-        return YAMLNodeDecoder(node: items[currentIndex], state: decoder.state,
-                               codingPath: codingPath + [IndexKey(currentIndex)])
+        return YAMLNodeDecoder(node: items[currentIndex], state: decoder.state, parentPath: codingPath,
+                               key: IndexKey(currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -105,6 +109,12 @@ struct YAMLUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try nextDecoder().decodeHere(type) }
+
+    /// Text, the commonest item, read straight from the scalar with the same checks and messages as the generic way
+    /// (which ends in the same `YAMLSingleValueContainer`), without its layers of generic calls.
+    mutating func decode(_ type: String.Type) throws -> String {
+        try YAMLSingleValueContainer(decoder: nextDecoder()).decode(type)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey> {

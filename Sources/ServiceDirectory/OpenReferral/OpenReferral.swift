@@ -48,10 +48,13 @@ public struct OpenReferral: Sendable {
         return files
     }
 
-    /// The API's root document (`GET /`): which HSDS version and profile the files follow.
-    static let root: JSONValue = [
-        "version": .string(version), "profile": .string(profileURL), "openapi_url": .string(openAPIURL),
-    ]
+    /// The API's root document (`GET /`): which HSDS version and profile the files follow. (Made on each use, as
+    /// `OpenReferralTaxonomy.term(for:)` says why.)
+    static var root: JSONValue {
+        [
+            "version": .string(version), "profile": .string(profileURL), "openapi_url": .string(openAPIURL),
+        ]
+    }
 
     /// A list as pages of `pageSize` in the standard's Page shape: `openreferral/<name>.json` for the first,
     /// `openreferral/<name>-page-<n>.json` for the rest. An empty list is one empty page, with `total_pages` 0.

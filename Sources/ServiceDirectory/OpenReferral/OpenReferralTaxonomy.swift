@@ -35,14 +35,12 @@ struct OpenReferralTaxonomy: Sendable {
     }
 
     /// A kind of break as a taxonomy term: its id, and the record used in a service's attributes and in the list.
-    /// Made once: every service with that kind of break refers to the same term.
-    static func term(for type: BreakType) -> (id: JSONValue, record: JSONValue) { breakTypeTerms[type]! }
-
-    private static let breakTypeTerms: [BreakType: (id: JSONValue, record: JSONValue)] = Dictionary(uniqueKeysWithValues:
-        BreakType.allCases.map { type in
-            let id = JSONValue.string(OpenReferral.uuid("taxonomy_term", type.rawValue))
-            return (type, (id, ["id": id, "name": .string(type.label), "description": .string(type.explanation),
-                                "taxonomy": .string(breakTypesName), "taxonomy_id": .string(breakTypesID),
-                                "term": .string(type.rawValue)]))
-        })
+    /// Made on each call rather than kept in a static: a static of JSON values is reported as a leak by the fuzzers'
+    /// LeakSanitizer (the enum's tag bits hide its pointers), and making it is cheap beside the rest of an export.
+    static func term(for type: BreakType) -> (id: JSONValue, record: JSONValue) {
+        let id = JSONValue.string(OpenReferral.uuid("taxonomy_term", type.rawValue))
+        return (id, ["id": id, "name": .string(type.label), "description": .string(type.explanation),
+                     "taxonomy": .string(breakTypesName), "taxonomy_id": .string(breakTypesID),
+                     "term": .string(type.rawValue)])
+    }
 }

@@ -23,10 +23,7 @@ struct Check: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("There is no content folder at \(content).")
-        }
+        try ContentFolder.require(content)
     }
 
     func run() throws {

@@ -40,10 +40,7 @@ struct ImportOpenReferralCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("There is no content folder at \(content).")
-        }
+        try ContentFolder.require(content)
         guard FileManager.default.fileExists(atPath: source) else { throw ValidationError("There is nothing at \(source).") }
     }
 

@@ -34,10 +34,7 @@ struct Serve: AsyncParsableCommand {
     var open = false
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("There is no content folder at \(content). Make one with `signpost new mysite`.")
-        }
+        try ContentFolder.require(content, hint: "Make one with `signpost new mysite`.")
     }
 
     func run() async throws {

@@ -200,10 +200,8 @@ struct KindName: Decodable {
     let value: String
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        guard !value.isEmpty, value.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "should be made of lowercase letters, digits and hyphens, such as `pip-mobility`, not `\(value)`."))
-        }
+        value = try decoder.checkedValue({ (text: String) in
+            !text.isEmpty && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        }) { "should be made of lowercase letters, digits and hyphens, such as `pip-mobility`, not `\($0)`." }
     }
 }

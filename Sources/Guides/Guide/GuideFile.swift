@@ -203,11 +203,9 @@ struct GuideID: Decodable {
     let value: String
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        guard Self.isValid(value) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "should be made of lowercase letters, digits and single hyphens, such as `is-it-an-emergency`, not `\(value)`."
-                    + (value == "index" ? " `index` is the start page's name." : "")))
+        value = try decoder.checkedValue(Self.isValid) {
+            "should be made of lowercase letters, digits and single hyphens, such as `is-it-an-emergency`, not `\($0)`."
+                + ($0 == "index" ? " `index` is the start page's name." : "")
         }
     }
 

@@ -8,10 +8,8 @@ struct PageHash: Decodable {
     let value: String
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        guard ReviewablePage.isPageHash(value) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "should be the page's version: 64 letters and digits (0 to 9 and a to f), as the facilitator's sheet shows it, not `\(value)`."))
+        value = try decoder.checkedValue(ReviewablePage.isPageHash) {
+            "should be the page's version: 64 letters and digits (0 to 9 and a to f), as the facilitator's sheet shows it, not `\($0)`."
         }
     }
 }
@@ -21,10 +19,8 @@ struct PointHash: Decodable {
     let value: String
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        guard ReviewablePage.isPointHash(value) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "should be the point's hash: 12 letters and digits (0 to 9 and a to f), as the facilitator's sheet shows it, not `\(value)`."))
+        value = try decoder.checkedValue(ReviewablePage.isPointHash) {
+            "should be the point's hash: 12 letters and digits (0 to 9 and a to f), as the facilitator's sheet shows it, not `\($0)`."
         }
     }
 }
@@ -34,10 +30,8 @@ struct Count: Decodable {
     let value: Int
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Int.self)
-        if value < 0 {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "is how many people chose this answer, so it can't be below zero, like `\(value)`."))
+        value = try decoder.checkedValue({ $0 >= 0 }) {
+            "is how many people chose this answer, so it can't be below zero, like `\($0)`."
         }
     }
 }
@@ -47,10 +41,6 @@ struct PointNumber: Decodable {
     let value: Int
 
     init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Int.self)
-        if value < 1 {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "is a point's number, which starts at 1, so it can't be `\(value)`."))
-        }
+        value = try decoder.checkedValue({ $0 >= 1 }) { "is a point's number, which starts at 1, so it can't be `\($0)`." }
     }
 }

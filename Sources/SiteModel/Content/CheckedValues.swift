@@ -3,15 +3,26 @@ import Foundation
 /// Values that are text in YAML but must keep a rule. Each is decoded on its own node, so a wrong value is reported
 /// at its own line and column, in plain words.
 
+extension Decoder {
+    /// One value of this node, which must keep a rule: when `keeps` says it does not, the value is refused at its own
+    /// place with the words `wrong` gives for it. Every value with a rule (here, in review files, in guides) is
+    /// decoded through this.
+    public func checkedValue<Value: Decodable>(_ keeps: (Value) -> Bool, _ wrong: (Value) -> String) throws -> Value {
+        let value = try singleValueContainer().decode(Value.self)
+        guard keeps(value) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: wrong(value)))
+        }
+        return value
+    }
+}
+
 /// Text that must have words in it: a title, a summary, a name.
 public struct NonEmptyText: Decodable, Sendable {
     public let value: String
 
     public init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        if value.unicodeScalars.allSatisfy(NonEmptyText.isSpaceOrNewline) {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "is empty. Write some words here."))
+        value = try decoder.checkedValue({ !$0.unicodeScalars.allSatisfy(NonEmptyText.isSpaceOrNewline) }) { _ in
+            "is empty. Write some words here."
         }
     }
 
@@ -34,10 +45,8 @@ public struct WebAddress: Decodable, Sendable {
     public let value: String
 
     public init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(String.self)
-        guard WebAddress.isValid(value) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "should be a web address that starts with https://, such as `https://breaks.example.org`, not `\(value)`."))
+        value = try decoder.checkedValue(WebAddress.isValid) {
+            "should be a web address that starts with https://, such as `https://breaks.example.org`, not `\($0)`."
         }
     }
 
@@ -61,11 +70,7 @@ public struct Limit: Decodable, Sendable {
     public let value: Int
 
     public init(from decoder: Decoder) throws {
-        value = try decoder.singleValueContainer().decode(Int.self)
-        if value < 0 {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "is a limit, so it can't be below zero, like `\(value)`."))
-        }
+        value = try decoder.checkedValue({ $0 >= 0 }) { "is a limit, so it can't be below zero, like `\($0)`." }
     }
 }
 

@@ -52,15 +52,14 @@ struct CacheState: Sendable {
         let previous = read.cache
         let listing = try context.source.list()
         context.source = ListedContentSource(context.source, listing: listing)
-        var themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
+        let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
         var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
         let contentProblems = listing.problems.map(\.formatted)
         var problems = contentProblems
-        if let folder = themeFolder, let theme = try? Theme.source(for: folder).list() {
-            files += theme.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: Theme.source(for: folder)) }
-            problems += theme.problems.map(\.formatted)
-        } else {
-            themeFolder = nil
+        if let folder = themeFolder {
+            let (themeFiles, themeProblems) = themeInputs(folder)
+            files += themeFiles
+            problems += themeProblems
         }
         let inputs = BuildInputs.gather(files, previous: previous)
         let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
@@ -69,6 +68,14 @@ struct CacheState: Sendable {
                                everythingKey: key, unchanged: unchanged)
         state.contentProblems = contentProblems
         return state
+    }
+
+    /// The files a theme folder gives a build, named `theme:` and their path, and the problems met listing them.
+    private static func themeInputs(_ folder: LocalPath) -> (files: [BuildInputs.File], problems: [String]) {
+        let source = Theme.source(for: folder)
+        guard let listing = try? source.list() else { return ([], []) }
+        return (listing.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: source) },
+                listing.problems.map(\.formatted))
     }
 
     private static func everythingParts(_ options: BuildOptions, _ today: CalendarDate, _ theme: LocalPath?) -> [String] {
@@ -105,16 +112,14 @@ extension CacheState {
     /// Works out, once every page is loaded, which pages' findings and HTML still hold. `fromCache` names the pages
     /// whose sources were unchanged.
     mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, fromCache: Set<String>) {
-        if let folder = theme?.folder, folder != themeFolder, let listing = try? Theme.source(for: folder).list() {
+        if let folder = theme?.folder, folder != themeFolder {
             var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
-            let source = Theme.source(for: folder)
-            let files = listing.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: source) }
+            let (files, themeProblems) = Self.themeInputs(folder)
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)
             themeFolder = folder
             // The theme is known only now (from `site.yml`): the key the next build compares takes it in.
-            everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems
-                                       + listing.problems.map(\.formatted))
+            everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems + themeProblems)
         }
         let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
         siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in

@@ -52,10 +52,7 @@ public struct Theme: Sendable {
 
     /// Loads and checks every template. Problems name the template file, line and column.
     public static func load(from folder: LocalPath) -> (theme: Theme?, diagnostics: [Diagnostic]) {
-        let display = folder.lastComponent
-        let source = DirectoryContentSource(root: folder, role: "theme folder", only: ["templates", "assets"],
-                                            label: { "\(display)/\($0)" })
-        return load(from: source, folder: folder, display: display)
+        load(from: source(for: folder), folder: folder, display: folder.lastComponent)
     }
 
     /// Loads a theme from any source, such as one held in memory; problems name files as `display/templates/…`.

@@ -101,14 +101,11 @@ public struct OutputFolder: Sendable {
         if !problems.isEmpty { return Result(problems: problems) }
 
         let everything = Set(files.keys).union(unchanged)
-        let (staging, stagingFolders) = try prepareStaging(keeping: everything, known: record?.tree(previous: true))
+        let folders = Self.folders(holding: everything)
+        let (staging, stagingFolders) = try prepareStaging(keeping: everything, in: folders,
+                                                           known: record?.tree(previous: true))
         let newRecord: BuildCache.OutputRecord
         do {
-            var folders = Set<String>()
-            for file in everything {
-                var folder = ContentPath.folder(of: file)
-                while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
-            }
             for folder in folders.sorted() where !stagingFolders.contains(folder) {
                 let target = staging.appending(folder).string
                 if mkdir(target, 0o755) != 0 && errno != EEXIST { throw Self.failure("create the folder", folder, errno) }
@@ -124,7 +121,8 @@ public struct OutputFolder: Sendable {
             if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
                 throw Self.failure("write", Self.marker, error)
             }
-            newRecord = Self.record(of: staging, written: Array(files.keys), kept: kept, previous: record)
+            newRecord = Self.record(of: staging, written: Array(files.keys), kept: kept, folders: folders,
+                                    previous: record)
         } catch {
             Self.remove(staging)
             throw error
@@ -161,18 +159,13 @@ public struct OutputFolder: Sendable {
     /// The build cache's account of the staging folder about to become the output: the stamp of each file, and the
     /// build that wrote its bytes.
     private static func record(of staging: LocalPath, written: [String], kept: [String: BuildCache.OutputFile],
-                               previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
+                               folders: Set<String>, previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
         let generation = (previous?.generation ?? 0) + 1
         var files = kept
         for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.joining($0))) }) {
             if let stamp { files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: generation) }
         }
-        var folders = Set([""])
-        for file in files.keys {
-            var folder = ContentPath.folder(of: file)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
-        }
-        let folderStamps = Parallel.map(Array(folders)) { folder in
+        let folderStamps = Parallel.map([""] + Array(folders)) { folder in
             (folder, FileStamp.ofFolder(staging.joining(folder))?.modified ?? 0)
         }
         return BuildCache.OutputRecord(generation: generation, files: files, previousFiles: previous?.files ?? [:],
@@ -229,8 +222,9 @@ public struct OutputFolder: Sendable {
     /// The folder to build in: the site before last when Signpost wrote it, emptied of files the new site does not
     /// have; otherwise a new folder, marked as Signpost's from the start so that a killed build's leftovers can be
     /// told apart and removed.
-    /// Returns the folder, and the folders already in it.
-    private func prepareStaging(keeping paths: Set<String>, known: KnownTree?) throws -> (LocalPath, Set<String>) {
+    /// `needed` are the folders that hold `paths`. Returns the folder, and the folders already in it.
+    private func prepareStaging(keeping paths: Set<String>, in needed: Set<String>,
+                                known: KnownTree?) throws -> (LocalPath, Set<String>) {
         if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
            FileKind.of(previous.string, followingLinks: false) == .folder {
             let entries = Self.walk(previous, known: known)
@@ -242,7 +236,7 @@ public struct OutputFolder: Sendable {
             }
             // Only a page or picture that went away can leave an empty folder behind.
             let folders = entries.filter { $0.value == .folder }.map(\.key)
-            if removed > 0 { removeEmptyFolders(folders, in: previous, keeping: paths) }
+            if removed > 0 { removeEmptyFolders(folders, in: previous, needed: needed) }
             return (previous, removed > 0 ? [] : Set(folders))
         }
         // A folder by that name that Signpost did not write is never touched.
@@ -301,13 +295,18 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes folders left empty once stale files are gone, deepest first.
-    private func removeEmptyFolders(_ folders: [String], in folder: LocalPath, keeping files: Set<String>) {
-        var needed = Set<String>()
+    /// Every folder that holds one of `files`, however deep (not the output folder itself, `""`).
+    static func folders<Files: Sequence>(holding files: Files) -> Set<String> where Files.Element == String {
+        var folders = Set<String>()
         for file in files {
-            var parent = ContentPath.folder(of: file)
-            while !parent.isEmpty, needed.insert(parent).inserted { parent = ContentPath.folder(of: parent) }
+            var folder = ContentPath.folder(of: file)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = ContentPath.folder(of: folder) }
         }
+        return folders
+    }
+
+    /// Removes folders left empty once stale files are gone, deepest first: any not in `needed`.
+    private func removeEmptyFolders(_ folders: [String], in folder: LocalPath, needed: Set<String>) {
         for sub in folders.sorted(by: >) where !needed.contains(sub) {
             rmdir(folder.appending(sub).string)
         }

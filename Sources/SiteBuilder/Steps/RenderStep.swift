@@ -22,10 +22,12 @@ public struct RenderStep: BuildStep {
                                  directory: directory, reviews: context.reviews)
 
         // 1. Pages, on every core: each page's HTML depends only on its inputs, so one the cache vouches for is kept.
+        // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
         let kept = KeptFiles(cache: context.cache, output: context.options.output)
-        let fresh = site.pages.filter { !kept.page($0) }
+        let isKept = Parallel.map(site.pages) { kept.page($0) }
+        let fresh = zip(site.pages, isKept).filter { !$0.1 }.map(\.0)
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
-        context.unchangedFiles.formUnion(site.pages.lazy.filter { kept.page($0) }.map(\.outputPath))
+        context.unchangedFiles.formUnion(zip(site.pages, isKept).filter(\.1).map(\.0.outputPath))
         context.pageCount = site.pages.count
         // 2. The page for addresses with nothing at them.
         context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)

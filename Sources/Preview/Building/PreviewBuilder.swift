@@ -40,7 +40,7 @@ public final class PreviewBuilder: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let succeeded = failure == nil && !(result?.hasErrors ?? true)
-        let unchanged = result?.cacheNote == "nothing changed since the last build" && siteNumber > 0
+        let unchanged = result?.nothingChanged == true && siteNumber > 0
         if succeeded, let result, !unchanged {
             siteNumber += 1
             if let site = result.site {

@@ -32,8 +32,9 @@ public struct BuildContext: Sendable {
     var cache: CacheState?
     /// Output files that are the same as in the output folder now, so they are kept rather than written.
     var unchangedFiles: Set<String> = []
-    /// Pages loaded from the cache rather than parsed.
-    var pagesFromCache: Set<String> = []
+    /// Whether nothing changed since the last build, so no step ran and nothing was written: a preview has nothing
+    /// to reload.
+    public var nothingChanged: Bool { cache?.unchanged ?? false }
     /// A word on what the cache did or could not do, for the summary line.
     public var cacheNote: String?
 

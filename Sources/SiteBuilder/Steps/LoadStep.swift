@@ -21,7 +21,6 @@ public struct LoadStep: BuildStep {
         guard let site = loaded.site else { return "site settings" }
         let drafts = site.draftPaths.isEmpty ? "" : " (\(site.draftPaths.count) drafts left out)"
         let fromCache = Set(site.pages.lazy.filter { !$0.isParsed }.map(\.path))
-        context.pagesFromCache = fromCache
         let cached = fromCache.isEmpty ? "" : " (\(fromCache.count) unchanged)"
         let summary = "\(site.pages.count) pages\(cached), \(site.assets.count) files\(drafts)"
         defer {

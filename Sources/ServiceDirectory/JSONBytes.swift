@@ -118,11 +118,16 @@ public struct JSONBytes {
     }
 
     /// `["a","b"]`, with `JSONEncoder`'s strings.
-    public mutating func strings(_ items: [String]) {
+    public mutating func strings(_ items: [String]) { list(items) { $0.string($1) } }
+
+    /// `[…]`: each item as `write` puts it, with commas between.
+    public mutating func list<Items: Sequence>(_ items: Items, _ write: (inout JSONBytes, Items.Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(item)
+        var first = true
+        for item in items {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            write(&self, item)
         }
         bytes.append(UInt8(ascii: "]"))
     }

@@ -115,22 +115,13 @@ public struct SearchIndex: Sendable {
         var json = JSONBytes(capacity: cardBytes.reduce(4096) { $0 + $1.count + 1 })
         json.raw("window.SIGNPOST_SEARCH = {\"fields\":")
         json.strings(Self.fields.map(\.name))
-        json.raw(",\"services\":[")
-        for (index, card) in cardBytes.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.append(card)
-        }
-        json.raw("],\"synonyms\":[")
-        for (index, group) in synonyms.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.strings(group)
-        }
-        json.raw("],\"types\":[")
-        for (index, type) in BreakType.allCases.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.strings([type.rawValue, type.label])
-        }
-        json.raw("],\"version\":1,\"weights\":[")
+        json.raw(",\"services\":")
+        json.list(cardBytes) { $0.append($1) }
+        json.raw(",\"synonyms\":")
+        json.list(synonyms) { $0.strings($1) }
+        json.raw(",\"types\":")
+        json.list(BreakType.allCases) { $0.strings([$1.rawValue, $1.label]) }
+        json.raw(",\"version\":1,\"weights\":[")
         json.raw(Self.fields.map { String($0.weight) }.joined(separator: ","))
         json.raw("]};\n")
         return json.bytes
@@ -164,11 +155,8 @@ extension SearchIndex.Card {
         json.strings(typeLabels)
         json.raw(",\"types\":")
         json.strings(types)
-        json.raw(",\"words\":[")
-        for (index, field) in words.enumerated() {
-            if index > 0 { json.raw(",") }
-            json.strings(field)
-        }
-        json.raw("]}")
+        json.raw(",\"words\":")
+        json.list(words) { $0.strings($1) }
+        json.raw("}")
     }
 }

@@ -17,6 +17,8 @@ import threading
 
 import pytest
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -150,3 +152,18 @@ def pytest_generate_tests(metafunc):
         # An empty list would make pytest skip every page test quietly.
         assert found, f"{built_site()} has no HTML pages to test"
         metafunc.parametrize("page", found)
+
+
+def press(browser, *keys):
+    """Presses keys as a person would, and returns the element that has the focus then."""
+    ActionChains(browser).send_keys(*keys).perform()
+    return browser.switch_to.active_element
+
+
+def tab_to(browser, predicate, limit=200, what="the control"):
+    """Presses Tab until the focused element matches, as a keyboard or switch user would move."""
+    for _ in range(limit):
+        element = press(browser, Keys.TAB)
+        if predicate(element):
+            return element
+    raise AssertionError(f"Tab never reached {what} on {browser.current_url}")

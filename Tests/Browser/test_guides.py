@@ -5,12 +5,11 @@ page too, as they run on every page; the first test here makes sure those pages 
 import json
 import subprocess
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, SIGNPOST, make_driver, pages
+from conftest import ROOT, SIGNPOST, make_driver, pages, tab_to
 
 GUIDE = "guides/can-i-get-a-short-break/"
 EASY_GUIDE = "easy-read/guides/can-i-get-a-short-break/"
@@ -26,18 +25,10 @@ def guide_paths():
     return next(g for g in guides if g["file"] == "guides/can-i-get-a-short-break.yml")["paths"]
 
 
-def press(browser, *keys):
-    ActionChains(browser).send_keys(*keys).perform()
-    return browser.switch_to.active_element
-
-
 def tab_to_link(browser, text, limit=60):
     """Presses Tab until a link whose words are `text` has the focus, as a keyboard user moves."""
-    for _ in range(limit):
-        element = press(browser, Keys.TAB)
-        if element.tag_name == "a" and element.text.replace("→", "").strip() == text:
-            return element
-    raise AssertionError(f"Tab never reached a link “{text}” on {browser.current_url}")
+    return tab_to(browser, lambda e: e.tag_name == "a" and e.text.replace("→", "").strip() == text, limit,
+                  f"a link “{text}”")
 
 
 def heading(browser):

@@ -11,11 +11,10 @@ import tempfile
 import time
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ROOT, SIGNPOST, describe_violations, run_axe, set_width
+from conftest import ROOT, SIGNPOST, describe_violations, press, run_axe, set_width, tab_to
 from test_html_valid import format_errors, vnu_errors
 
 PAGES = ["easy-read/short-breaks.md", "easy-read/paying-for-short-breaks.md", "easy-read/who-can-get-a-break.md"]
@@ -109,18 +108,6 @@ def test_the_facilitators_sheet_gives_the_version_and_every_points_hash(browser,
     assert hashes and all(re.fullmatch(r"[0-9a-f]{12}", h) for h in hashes[:3])
 
 
-def press(browser, *keys):
-    ActionChains(browser).send_keys(*keys).perform()
-    return browser.switch_to.active_element
-
-
-def tab_to(browser, predicate, limit=200):
-    """Presses Tab until the focused element matches, as a keyboard or switch user would move."""
-    for _ in range(limit):
-        element = press(browser, Keys.TAB)
-        if predicate(element):
-            return element
-    raise AssertionError("Tab never reached the control")
 
 
 def test_keyboard_alone_counts_answers_and_the_saved_file_imports_without_losing_a_session(browser, pack):

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The word lists the checker uses. They ship as data files in `Data/`:
+/// The word lists the checker uses. They are kept as data files in `Data/` and built into the binary:
 /// `common-words.txt` (from wordfreq; see its NOTICE), and the project's own `everyday-words.txt` (easy words that
 /// are rarer in general text than in daily life), `hard-words.tsv`, `initials.tsv` and `hard-phrases.tsv`.
 public struct WordLists: Sendable {
@@ -64,10 +64,13 @@ public struct WordLists: Sendable {
         return WordLists(common: common, hardWords: hard, initials: initials, hardPhrases: phrases)
     }()
 
+    /// A shipped list's bytes, from inside the binary (see `EmbeddedWordLists`): a copied binary needs nothing beside it.
+    static func data(of file: String) -> Data {
+        EmbeddedWordLists.files[file].flatMap { Data(base64Encoded: $0) } ?? Data()
+    }
+
     private static func lines(of name: String, _ ext: String) -> [String] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Data")
-                ?? Bundle.module.url(forResource: name, withExtension: ext),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        let text = String(decoding: data(of: "\(name).\(ext)"), as: UTF8.self)
         // The lists are read at every build, so lines are split on their bytes, and only a line that starts with a
         // space or a tab is trimmed to see whether it is blank.
         return text.utf8.split(whereSeparator: { $0 == 10 || $0 == 13 }).map { String(Substring($0)) }

@@ -44,6 +44,10 @@ struct NewSiteTests {
         let binary = top.appendingPathComponent("bin/signpost")
         try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try CommandTests.binary(), to: binary)
+        // A SwiftPM resource bundle is looked for beside the binary and in the folder it was built in, so a copy works
+        // on the machine that built it and fails on any other: the binary must not look for one at all.
+        let bytes = try Data(contentsOf: binary)
+        #expect(bytes.range(of: Data(".resources".utf8)) == nil, "the binary looks for a resource bundle beside it")
         let content = top.appendingPathComponent("elsewhere/Content")
         try FileManager.default.createDirectory(at: content.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: sampleContent, to: content)
@@ -63,20 +67,30 @@ struct NewSiteTests {
         #expect(FileManager.default.fileExists(atPath: top.appendingPathComponent("elsewhere/Output/assets/site.css").path))
     }
 
-    /// Sources/Preview/Embedded/EmbeddedFiles.swift is made from Themes/default and Starter by Scripts/embed-files.py.
+    /// Sources/Preview/Embedded/EmbeddedFiles.swift is made from Themes/default and Starter, and
+    /// Sources/EasyReadChecker/Embedded/EmbeddedWordLists.swift from the checker's word lists, by Scripts/embed-files.py.
     @Test func theFilesInsideTheBinaryMatchTheirSources() throws {
-        let generated = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/Preview/Embedded/EmbeddedFiles.swift"),
-                                   encoding: .utf8)
+        let hint = "run `make embedded-files` after changing Themes/default, Starter or the word lists"
+        let files = try embedded(in: "Sources/Preview/Embedded/EmbeddedFiles.swift")
+        #expect(files["defaultTheme"] == (try snapshot(of: defaultTheme)), "\(hint)")
+        #expect(files["starterSite"] == (try snapshot(of: repositoryRoot.appendingPathComponent("Starter"))), "\(hint)")
+        let lists = try snapshot(of: repositoryRoot.appendingPathComponent("Sources/EasyReadChecker/Data"))
+            .filter { $0.key.hasSuffix(".txt") || $0.key.hasSuffix(".tsv") }
+        #expect(lists.count == 5)
+        #expect(try embedded(in: "Sources/EasyReadChecker/Embedded/EmbeddedWordLists.swift")["files"] == lists, "\(hint)")
+    }
+
+    /// The files a generated Swift file holds: by the name of each `static let`, each file's path and bytes.
+    private func embedded(in generated: String) throws -> [String: [String: Data]] {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(generated), encoding: .utf8)
         var embedded: [String: [String: Data]] = [:]
         var current = ""
-        for line in generated.split(separator: "\n") {
+        for line in text.split(separator: "\n") {
             let text = line.trimmingCharacters(in: .whitespaces)
             if text.hasPrefix("static let ") { current = String(text.dropFirst(11).prefix { $0 != ":" }) }
             let parts = text.split(separator: "\"")
             if parts.count == 4, let data = Data(base64Encoded: String(parts[2])) { embedded[current, default: [:]][String(parts[0])] = data }
         }
-        let hint = "run `make embedded-files` after changing Themes/default or Starter"
-        #expect(embedded["defaultTheme"] == (try snapshot(of: defaultTheme)), "\(hint)")
-        #expect(embedded["starterSite"] == (try snapshot(of: repositoryRoot.appendingPathComponent("Starter"))), "\(hint)")
+        return embedded
     }
 }

@@ -14,7 +14,8 @@ struct ServicePages {
 
     func files() -> [(String, Data)] {
         Parallel.map(pages.directory.entries) { entry in
-            ("\(entry.slug)/index.html", Data(pages.theme.render("service", values(for: entry)).utf8))
+            let urls = SiteURLs(fromSlug: entry.slug)
+            return ("\(entry.slug)/index.html", pages.render("service", own: values(for: entry, urls: urls), urls: urls))
         }
     }
 
@@ -25,10 +26,10 @@ struct ServicePages {
             .html(ofMarkdown: entry.body, lineOffset: entry.description.lineOffset)
     }
 
-    private func values(for entry: ServiceEntry) -> [String: Any] {
+    /// The page's own values; the site's are added when it is rendered.
+    private func values(for entry: ServiceEntry, urls: SiteURLs) -> [String: Any] {
         let service = entry.service
-        let urls = SiteURLs(fromSlug: entry.slug)
-        var values = pages.context(title: service.name, summary: service.summary, urls: urls)
+        var values = pages.ownValues(title: service.name, summary: service.summary, urls: urls)
         var details: [String: Any] = [
             "facts": facts(of: service).map { label, value in
                 ["label": label, "lines": value.split(separator: "\n").map { ["text": String($0)] }] as [String: Any]

@@ -23,7 +23,9 @@ public struct ServiceLoader: Sendable {
         let loaded = Parallel.map(paths) { path -> (ServiceEntry?, [Diagnostic]) in
             var problems: [Diagnostic] = []
             let entry = loadOne(path, from: source, diagnostics: &problems)
-            return (entry, problems + (entry.map(validate) ?? []))
+            problems += entry.map(validate) ?? []
+            // Once checked, a service's problems are known: only the id's place is asked for again, below.
+            return (entry?.keepingPositions(of: ["id"]), problems)
         }
         for (path, (loadedEntry, problems)) in zip(paths, loaded) {
             diagnostics += problems

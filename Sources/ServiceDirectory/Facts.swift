@@ -8,7 +8,7 @@ public enum Facts {
         let symbol = ["GBP": "£", "EUR": "€", "USD": "$"][currency ?? "GBP"] ?? ((currency ?? "") + " ")
         // Amounts are checked when services are read; this never traps even on one that was not.
         let pence = Int(exactly: (amount * 100).rounded()) ?? 0
-        return pence % 100 == 0 ? "\(symbol)\(pence / 100)" : "\(symbol)\(pence / 100).\(String(format: "%02d", pence % 100))"
+        return pence % 100 == 0 ? "\(symbol)\(pence / 100)" : "\(symbol)\(pence / 100).\(twoDigits(pence % 100))"
     }
 
     /// "Free", "From £40.71", or "Ask about the cost".
@@ -57,7 +57,13 @@ public enum Facts {
         if m == 0 && h == 12 { return "midday" }
         let hour12 = h % 12 == 0 ? 12 : h % 12
         let suffix = h < 12 ? "am" : "pm"
-        return m == 0 ? "\(hour12)\(suffix)" : "\(hour12):\(String(format: "%02d", m))\(suffix)"
+        return m == 0 ? "\(hour12)\(suffix)" : "\(hour12):\(twoDigits(m))\(suffix)"
+    }
+
+    /// `5` → `05`, as `String(format: "%02d")` writes it, without Foundation's formatting, which is slow.
+    static func twoDigits(_ number: Int) -> String {
+        guard number >= 0 else { return String(format: "%02d", number) }
+        return number < 10 ? "0\(number)" : "\(number)"
     }
 
     static let languageNames: [String: String] = [
@@ -81,6 +87,13 @@ public enum Facts {
     /// `peg-feeding` → `Tube feeding (PEG)`; other values `like-this` → `Like this`.
     public static func label(_ value: String) -> String {
         if let known = knownLabels[value] { return known }
+        // A directory uses a handful of values thousands of times: each is worked out once.
+        return madeLabels.value(for: value) { makeLabel(value) }
+    }
+
+    private static let madeLabels = SharedCache<String, String>()
+
+    private static func makeLabel(_ value: String) -> String {
         let words = value.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -70,29 +70,7 @@ public struct JSONBytes {
     /// A string as `JSONValue` writes it: `<`, `>` and `&` escaped too, and the line and paragraph separators
     /// (U+2028, U+2029), which end a line in older JavaScript.
     mutating func safeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let utf8 = Array(text.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case UInt8(ascii: "<"): raw("\\u003c")
-            case UInt8(ascii: ">"): raw("\\u003e")
-            case UInt8(ascii: "&"): raw("\\u0026")
-            case 0..<0x20: unicodeEscape(byte)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                raw(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                index += 2
-            default: bytes.append(byte)
-            }
-            index += 1
-        }
-        bytes.append(UInt8(ascii: "\""))
+        escaped(text, Self.safeEscapes, separators: true)
     }
 
     // MARK: JSONEncoder's strings
@@ -100,19 +78,66 @@ public struct JSONBytes {
     /// A string as `JSONEncoder` writes it with `.withoutEscapingSlashes`: quotes, backslashes and control
     /// characters escaped, everything else as it is.
     public mutating func string(_ text: String) {
+        escaped(text, Self.encoderEscapes, separators: false)
+    }
+
+    /// What each ASCII byte becomes in `safeString`, or nil when it is written as it is.
+    private static let safeEscapes: [[UInt8]?] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "\""): Array("\\\"".utf8)
+        case UInt8(ascii: "\\"): Array("\\\\".utf8)
+        case UInt8(ascii: "\n"): Array("\\n".utf8)
+        case UInt8(ascii: "\r"): Array("\\r".utf8)
+        case UInt8(ascii: "\t"): Array("\\t".utf8)
+        case UInt8(ascii: "<"): Array("\\u003c".utf8)
+        case UInt8(ascii: ">"): Array("\\u003e".utf8)
+        case UInt8(ascii: "&"): Array("\\u0026".utf8)
+        case 0..<0x20: unicodeEscape(UInt8(byte))
+        default: nil
+        }
+    }
+
+    /// What each ASCII byte becomes in `string`, or nil when it is written as it is.
+    private static let encoderEscapes: [[UInt8]?] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "\""): Array("\\\"".utf8)
+        case UInt8(ascii: "\\"): Array("\\\\".utf8)
+        case 0x08: Array("\\b".utf8)
+        case 0x0C: Array("\\f".utf8)
+        case UInt8(ascii: "\n"): Array("\\n".utf8)
+        case UInt8(ascii: "\r"): Array("\\r".utf8)
+        case UInt8(ascii: "\t"): Array("\\t".utf8)
+        case 0..<0x20: unicodeEscape(UInt8(byte))
+        default: nil
+        }
+    }
+
+    /// `text` in quotes with the bytes `escapes` names replaced, and U+2028 and U+2029 too when `separators` is set.
+    /// Runs of bytes that need nothing are copied at once: most text needs nothing at all.
+    private mutating func escaped(_ text: String, _ escapes: [[UInt8]?], separators: Bool) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case 0..<0x20: unicodeEscape(byte)
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0, index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 128 {
+                    guard let replacement = escapes[Int(byte)] else { index += 1; continue }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    bytes.append(contentsOf: replacement)
+                    index += 1
+                    start = index
+                } else if separators, byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
+                          utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    raw(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 3
+                    start = index
+                } else {
+                    index += 1
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -133,11 +158,9 @@ public struct JSONBytes {
     }
 
     /// `\u001f`: four lowercase hex digits, as both writers give.
-    private mutating func unicodeEscape(_ byte: UInt8) {
+    private static func unicodeEscape(_ byte: UInt8) -> [UInt8] {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        raw("\\u00")
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0xF)])
+        return Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
     }
 }
 

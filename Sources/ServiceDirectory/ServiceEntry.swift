@@ -2,22 +2,47 @@ import Markdown
 import SiteModel
 
 /// A service as read from its file: the typed front matter, the description, and where each key is.
+///
+/// What it holds is kept in one shared box, so an entry costs a pointer to copy: the directory keeps each service in
+/// several lists (every service, the listed ones, by kind of break, by area), and with the whole value copied into
+/// each of them the lists alone took several kilobytes a service, hundreds of megabytes at 100,000 services.
 public struct ServiceEntry: Sendable {
-    public let path: String
-    public var service: Service
-    public let description: MarkdownDocument
-    /// The description's Markdown as written, for the Open Referral export.
-    public let body: String
-    public let keyPositions: [String: SourcePosition]
+    private final class Storage: Sendable {
+        let path: String
+        let service: Service
+        let description: MarkdownDocument
+        let body: String
+        let keyPositions: [String: SourcePosition]
+
+        init(path: String, service: Service, description: MarkdownDocument, body: String,
+             keyPositions: [String: SourcePosition]) {
+            self.path = path
+            self.service = service
+            self.description = description
+            self.body = body
+            self.keyPositions = keyPositions
+        }
+    }
+
+    private var storage: Storage
 
     public init(path: String, service: Service, description: MarkdownDocument, keyPositions: [String: SourcePosition] = [:],
                 body: String = "") {
-        self.path = path
-        self.service = service
-        self.description = description
-        self.keyPositions = keyPositions
-        self.body = body
+        storage = Storage(path: path, service: service, description: description, body: body, keyPositions: keyPositions)
     }
+
+    public var path: String { storage.path }
+    public var service: Service {
+        get { storage.service }
+        set {
+            storage = Storage(path: path, service: newValue, description: description, body: body, keyPositions: keyPositions)
+        }
+    }
+    public var description: MarkdownDocument { storage.description }
+    /// The description's Markdown as written, for the Open Referral export.
+    public var body: String { storage.body }
+    /// Where each key of the front matter is, by dotted path, for problems with the service's values.
+    public var keyPositions: [String: SourcePosition] { storage.keyPositions }
 
     public var id: String { service.id }
 
@@ -29,6 +54,15 @@ public struct ServiceEntry: Sendable {
             guard let dot = path.lastIndex(of: ".") else { return SourcePosition(line: 1, column: 1) }
             path = String(path[..<dot])
         }
+    }
+
+    /// The entry with the places of `keys` only. Every key's place is needed while the service is checked, and hardly
+    /// any afterwards; at 100,000 services the places were a third of all the directory held. With no keys, the entry
+    /// holds no dictionary at all (even a dictionary of one costs hundreds of bytes).
+    public func keepingPositions(of keys: [String]) -> ServiceEntry {
+        var kept: [String: SourcePosition] = [:]
+        for key in keys { kept[key] = keyPositions[key] }
+        return ServiceEntry(path: path, service: service, description: description, keyPositions: kept, body: body)
     }
 
     /// The service's page, from the site's root: `services/<id>/`.

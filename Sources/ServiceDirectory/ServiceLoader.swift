@@ -20,16 +20,19 @@ public struct ServiceLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
         // Files are read and parsed on every core; the checks that compare services run after, in order.
-        let loaded = Parallel.map(paths) { path -> (ServiceEntry?, [Diagnostic]) in
+        let loaded = Parallel.map(paths) { path -> (ServiceEntry?, SourcePosition, [Diagnostic]) in
             var problems: [Diagnostic] = []
             let entry = loadOne(path, from: source, diagnostics: &problems)
-            return (entry, problems + (entry.map(validate) ?? []))
+            problems += entry.map(validate) ?? []
+            // Once checked, a service's problems are known, and only the id's place is asked for again (below): the
+            // places of its keys are not kept. Even one key's place costs a dictionary of its own.
+            return (entry?.keepingPositions(of: []), entry?.position("id") ?? SourcePosition(line: 1, column: 1), problems)
         }
-        for (path, (loadedEntry, problems)) in zip(paths, loaded) {
+        for (path, (loadedEntry, idPosition, problems)) in zip(paths, loaded) {
             diagnostics += problems
             guard let entry = loadedEntry else { continue }
             if let other = owners[entry.id] {
-                diagnostics.append(Diagnostic(file: path, at: entry.position("id"),
+                diagnostics.append(Diagnostic(file: path, at: idPosition,
                                               message: "The id `\(entry.id)` is also used by `\(other)`. Every service needs its own id."))
                 continue
             }

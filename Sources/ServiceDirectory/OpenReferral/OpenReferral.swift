@@ -33,7 +33,8 @@ public struct OpenReferral: Sendable {
         // Each service's record is made once and used in its own file and in its page of the list; records and
         // their files are written on every core.
         let made = Parallel.map(entries) { entry in
-            (short: records.service(entry, full: false), file: Data(records.service(entry, full: true).bytes(indent: 2)))
+            let both = records.records(entry)
+            return (short: both.short, file: Data(both.full.bytes(indent: 2)))
         }
         var files: [String: Data] = [:]
         files.reserveCapacity(entries.count + entries.count / Self.pageSize + 8)

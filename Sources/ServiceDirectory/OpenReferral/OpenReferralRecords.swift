@@ -23,8 +23,10 @@ struct OpenReferralRecords: Sendable {
         return body.isEmpty ? entry.service.summary : entry.service.summary + "\n\n" + body
     }
 
-    /// One service. The list leaves out the arrays of child records, as the standard's list shape does.
-    func service(_ entry: ServiceEntry, full: Bool) -> JSONValue {
+    /// One service as the list shows it and in full. The list leaves out the arrays of child records, as the
+    /// standard's list shape does; the full record is the short one with them added, so the fields they share (and
+    /// their ids, each a SHA-1) are worked out once.
+    func records(_ entry: ServiceEntry) -> (short: JSONValue, full: JSONValue) {
         let s = entry.service
         let id = Self.serviceID(s)
         let organizationID = s.organization.map(Self.organizationID)
@@ -47,7 +49,7 @@ struct OpenReferralRecords: Sendable {
             .adding("assured_date", .text(s.checked?.iso))
             .adding("eligibility_description", .text(s.eligibility))
             .adding("application_process", .text(s.howToGetIt))
-        guard full else { return record }
+        let short = record
         if let organization = s.organization, let organizationID {
             record = record.adding("organization", JSONValue.object([
                 ("id", .string(organizationID)), ("name", .string(organization.name)),
@@ -95,7 +97,7 @@ struct OpenReferralRecords: Sendable {
             return ["id": .string(OpenReferral.uuid("attribute", "\(s.id)/\(type.rawValue)")), "link_id": .string(id),
                     "taxonomy_term_id": term.id, "taxonomy_term": term.record]
         }))
-        return record
+        return (short, record)
     }
 
     /// Where the service is. An address lists every field the profile requires; what the service file does not

@@ -24,15 +24,17 @@ struct BrowsePages {
             browse.append(Browse(slug: "services/area/\(slug)", title: "Short breaks in \(area)",
                                  summary: "\(pages.count(entries.count)) for people who live in \(area).", entries: entries))
         }
-        return Parallel.map(browse) { page in ("\(page.slug)/index.html", render(page)) }
+        // A service is on several browse pages, all at the same depth: its card is written once for all of them.
+        let cards = SharedCache<String, String>()
+        return Parallel.map(browse) { page in ("\(page.slug)/index.html", render(page, cards: cards)) }
     }
 
-    private func render(_ page: Browse) -> Data {
+    private func render(_ page: Browse, cards: SharedCache<String, String>) -> Data {
         let urls = SiteURLs(fromSlug: page.slug)
         let pictures = PictureURLs(urls: urls)
-        var values = pages.context(title: page.title, summary: page.summary, urls: urls)
-        values["services"] = page.entries.map { pages.card($0, urls: urls, pictureURLs: pictures) }
+        var values = pages.ownValues(title: page.title, summary: page.summary, urls: urls)
         values["serviceCount"] = pages.count(page.entries.count)
-        return Data(pages.theme.render("services-browse", values).utf8)
+        return pages.render("services-browse", own: values, urls: urls,
+                            cards: page.entries.map { pages.card($0, urls: urls, pictureURLs: pictures) }, cardCache: cards)
     }
 }

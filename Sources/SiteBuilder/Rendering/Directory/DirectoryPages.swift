@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import ServiceDirectory
 import SiteModel
 
@@ -10,12 +11,32 @@ struct DirectoryPages: @unchecked Sendable {
     let pagesByPath: [String: Page]
     /// Each service's picture as a path in the output folder, by id: looked up once, not on every card.
     let pictures: [String: String]
+    /// The site's values every template sees, worked out once rather than for every page.
+    let siteValues: SiteValues
+    /// The theme's partials that are the same on every directory page at the same depth, such as its header and
+    /// footer: rendered once, not on each of thousands of service pages.
+    let partials: SharedPartials
+    /// Page templates split so that each card is rendered once (see `CardTemplates`), by template and page shape.
+    private let splits = SharedCache<SplitKey, CardTemplates?>()
+
+    /// The directory's page templates.
+    static let templates = ["service", "services", "services-browse"]
+    /// The names every card has (`picture` only some).
+    static let cardKeys: Set<String> = ["name", "href", "summary", "types", "areas", "cost", "overnight", "emergency"]
+
+    private struct SplitKey: Hashable {
+        var template: String
+        var shared: SharedPageValues
+        var keys: [String]
+    }
 
     init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page]) {
         self.site = site
         self.theme = theme
         self.directory = directory
         self.pagesByPath = pagesByPath
+        siteValues = SiteValues(site: site, pagesByPath: pagesByPath)
+        partials = SharedPartials(theme: theme, siteValues: siteValues, pageTemplates: Self.templates)
         var pictures: [String: String] = [:]
         for entry in directory.entries {
             if let path = entry.service.picture.flatMap({ site.assetPath(for: $0, from: entry.path) }) {
@@ -25,12 +46,44 @@ struct DirectoryPages: @unchecked Sendable {
         self.pictures = pictures
     }
 
-    /// The page context every directory page starts from, with its title and summary.
-    func context(title: String, summary: String, urls: SiteURLs) -> [String: Any] {
-        var values = PageContext(site: site, urls: urls, pagesByPath: pagesByPath).common(title: title, description: summary, current: nil)
+    /// The values a directory page has of its own, besides the site's: its title and summary.
+    func ownValues(title: String, summary: String, urls: SiteURLs) -> [String: Any] {
+        var values = PageContext(values: siteValues, urls: urls).own(title: title, description: summary)
         values["page"] = ["title": title, "summary": summary]
         values["listingHref"] = urls.page(DirectoryRenderer.listingSlug)
         return values
+    }
+
+    /// The page `template` with its own values `own` at `urls`, and `cards` as `services` when it lists services.
+    ///
+    /// The theme's partials that are the same on every page like it come ready-made (`SharedPartials`), and when the
+    /// template allows it each card is rendered on its own and the page includes the cards' HTML (`CardTemplates`).
+    /// `cardCache` keeps cards for other pages that show the same ones, with the same addresses.
+    func render(_ template: String, own: [String: Any], urls: SiteURLs, cards: [[String: Any]]? = nil,
+                cardCache: SharedCache<String, String>? = nil) -> Data {
+        let shared = PageContext(values: siteValues, urls: urls).shared(current: nil)
+        var own = own
+        if let cards { own["services"] = cards }
+        let prepared = partials.prepared(for: shared, ownKeys: own.keys)
+        var values = prepared.values
+        for (key, value) in own { values[key] = value }
+        guard let cards else { return Data((prepared.library.render(values, withTemplate: template) ?? "").utf8) }
+        let keys = values.keys.filter { $0 != "services" }.sorted()
+        let split = splits.value(for: SplitKey(template: template, shared: shared, keys: keys)) {
+            CardTemplates.split(template, theme: theme, library: prepared.library, pageKeys: Set(keys),
+                                cardKeys: Self.cardKeys)
+        }
+        guard let split else { return Data((prepared.library.render(values, withTemplate: template) ?? "").utf8) }
+        let html = Parallel.map(cards) { card in
+            guard let cardCache else { return split.html(of: card) }
+            let key = "\(card["href"] as? String ?? "")\u{0}\(card["picture"] as? String ?? "")"
+            return cardCache.value(for: key) { split.html(of: card) }
+        }
+        var joined = ""
+        joined.reserveCapacity(html.reduce(0) { $0 + $1.utf8.count })
+        for card in html { joined += card }
+        values[CardTemplates.cardsKey] = joined
+        return Data((split.library.render(values, withTemplate: template) ?? "").utf8)
     }
 
     /// A service's card in a list, with links from the page at `urls`.

@@ -11,9 +11,8 @@ struct ListingPage {
         let directory = pages.directory
         let urls = SiteURLs(fromSlug: DirectoryRenderer.listingSlug)
         let pictures = PictureURLs(urls: urls)
-        var listing = pages.context(title: "Find a short break", summary: "Search or browse short-break services near you.",
-                                    urls: urls)
-        listing["services"] = directory.listed.map { pages.card($0, urls: urls, pictureURLs: pictures) }
+        var listing = pages.ownValues(title: "Find a short break", summary: "Search or browse short-break services near you.",
+                                      urls: urls)
         listing["serviceCount"] = pages.count(directory.listed.count)
         listing["types"] = directory.byType.map { type, entries in
             ["id": type.rawValue, "label": type.label, "href": urls.page("services/type/\(type.rawValue)"),
@@ -24,6 +23,7 @@ struct ListingPage {
             ["name": area, "slug": slug, "href": urls.page("services/area/\(slug)"), "count": entries.count] as [String: Any]
         }
         listing["scripts"] = [["src": "search-index.js"]]
-        return ("services/index.html", Data(pages.theme.render("services", listing).utf8))
+        let cards = directory.listed.map { pages.card($0, urls: urls, pictureURLs: pictures) }
+        return ("services/index.html", pages.render("services", own: listing, urls: urls, cards: cards))
     }
 }

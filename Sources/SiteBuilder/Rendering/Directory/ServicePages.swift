@@ -14,7 +14,8 @@ struct ServicePages {
 
     func files() -> [(String, Data)] {
         Parallel.map(pages.directory.entries) { entry in
-            ("\(entry.slug)/index.html", Data(pages.theme.render("service", values(for: entry)).utf8))
+            let urls = SiteURLs(fromSlug: entry.slug)
+            return ("\(entry.slug)/index.html", pages.render("service", own: values(for: entry, urls: urls), urls: urls))
         }
     }
 
@@ -25,13 +26,13 @@ struct ServicePages {
             .html(ofMarkdown: entry.body, lineOffset: entry.description.lineOffset)
     }
 
-    private func values(for entry: ServiceEntry) -> [String: Any] {
+    /// The page's own values; the site's are added when it is rendered.
+    private func values(for entry: ServiceEntry, urls: SiteURLs) -> [String: Any] {
         let service = entry.service
-        let urls = SiteURLs(fromSlug: entry.slug)
-        var values = pages.context(title: service.name, summary: service.summary, urls: urls)
+        var values = pages.ownValues(title: service.name, summary: service.summary, urls: urls)
         var details: [String: Any] = [
             "facts": facts(of: service).map { label, value in
-                ["label": label, "lines": value.split(separator: "\n").map { ["text": String($0)] }] as [String: Any]
+                ["label": label, "lines": Self.lines(of: value).map { ["text": $0] }] as [String: Any]
             },
             "closed": service.status == .temporarilyClosed,
             "description": descriptionHTML(entry, urls: urls),
@@ -60,6 +61,13 @@ struct ServicePages {
         values["service"] = details
         values["jsonLD"] = StructuredData.jsonLD(for: entry, pageURL: siteURL + "/\(entry.slug)/")
         return values
+    }
+
+    /// A fact's lines, without empty ones. Split on its bytes, which is quicker than on its characters and the same
+    /// unless a line ends with a carriage return, where "\r\n" is one character.
+    static func lines(of value: String) -> [String] {
+        guard !value.utf8.contains(13) else { return value.split(separator: "\n").map(String.init) }
+        return value.utf8.split(separator: 10).map { String(Substring($0)) }
     }
 
     /// The key facts, as label and value; a value's lines are separated by line breaks. Empty facts are left out.

@@ -1,0 +1,81 @@
+import Foundation
+import Mustache
+import Testing
+@testable import SiteBuilder
+import SiteModel
+
+/// The listing and browse pages render each service card once and include its HTML; these check that a page made
+/// that way is the page swift-mustache makes from the theme as it is, and that a theme whose cards depend on the page
+/// is rendered as it always was.
+@Suite("Service cards are rendered once without changing a page")
+struct CardTemplatesTests {
+    static let page = """
+        <h1>{{page.title}}</h1>
+        <ul>
+          {{#services}}
+          {{> card}}
+          {{/services}}
+        </ul>
+        <p>{{count}}</p>
+
+        """
+
+    func theme(card: String, page: String = Self.page) -> Theme {
+        let source = MemoryContentSource(["templates/list.mustache": page, "templates/card.mustache": card])
+        return Theme.load(from: source, folder: LocalPath("/memory/theme"), display: "theme").theme!
+    }
+
+    let cards: [[String: Any]] = [
+        ["name": "Maple <Lodge>", "href": "../maple/", "picture": "../p/bed.svg"],
+        ["name": "Oak & Ash", "href": "../oak/"],
+    ]
+
+    func values(_ theme: Theme) -> [String: Any] {
+        ["page": ["title": "Homes"], "count": "2 services", "services": cards]
+    }
+
+    /// The page as the split templates make it.
+    func split(_ theme: Theme) -> String? {
+        let values = values(theme)
+        guard let split = CardTemplates.split("list", theme: theme, library: theme.library,
+                                              pageKeys: Set(values.keys).subtracting(["services"]),
+                                              cardKeys: ["name", "href"]) else { return nil }
+        var all = values
+        all[CardTemplates.cardsKey] = cards.map(split.html(of:)).joined()
+        return split.library.render(all, withTemplate: "list")
+    }
+
+    @Test func aCardThatLooksOnlyAtItsOwnValuesGivesTheSamePage() throws {
+        let theme = theme(card: "<li>{{#picture}}<img src=\"{{picture}}\">{{/picture}}\n<a href=\"{{href}}\">{{name}}</a></li>\n")
+        let page = try #require(split(theme))
+        #expect(page == theme.render("list", values(theme)))
+        #expect(page.contains("  <li><img src=\"../p/bed.svg\">\n  <a href=\"../maple/\">Maple &lt;Lodge&gt;</a></li>\n"))
+        #expect(page.contains("<a href=\"../oak/\">Oak &amp; Ash</a>"))
+    }
+
+    @Test func aCardThatLooksAtThePageIsRenderedWithIt() {
+        // `page` is the page's, and `picture` could come from the page for a card without one.
+        #expect(split(theme(card: "<li>{{name}} in {{page.title}}</li>\n")) == nil)
+        #expect(split(theme(card: "<li>{{name}} {{count}}</li>\n")) == nil)
+        #expect(split(theme(card: "<li>{{.}}</li>\n")) == nil)
+    }
+
+    @Test func aSectionThatIsNotOnItsOwnLinesIsLeftAlone() {
+        let inline = "<ul>{{#services}}<li>{{name}}</li>{{/services}}</ul>\n"
+        #expect(split(theme(card: "<li>{{name}}</li>", page: inline)) == nil)
+        let nested = "{{#page}}\n{{#services}}\n<li>{{name}}</li>\n{{/services}}\n{{/page}}\n"
+        #expect(split(theme(card: "<li>{{name}}</li>", page: nested)) == nil)
+    }
+
+    /// The default theme's listing and browse pages take the quick way: at 10,000 services it saves a second.
+    @Test func theDefaultThemesListsAreSplit() throws {
+        let theme = try #require(Theme.load(from: LocalPath(defaultTheme)).theme)
+        let page: Set<String> = ["lang", "root", "assets", "site", "nav", "hasNav", "documentTitle", "description", "page",
+                                 "listingHref", "serviceCount"]
+        let cardKeys = DirectoryPages.cardKeys
+        #expect(CardTemplates.split("services-browse", theme: theme, library: theme.library, pageKeys: page,
+                                    cardKeys: cardKeys) != nil)
+        #expect(CardTemplates.split("services", theme: theme, library: theme.library,
+                                    pageKeys: page.union(["types", "areas", "scripts"]), cardKeys: cardKeys) != nil)
+    }
+}

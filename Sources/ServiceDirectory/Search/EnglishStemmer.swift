@@ -1,0 +1,26 @@
+/// The Snowball English stemmer ("Porter 2"), so that search finds "sitter" for "sitters" and "nurse" for "nursing":
+/// the index holds the stem of each word and the browser stems what people type the same way (`stemmer.js`).
+///
+/// This follows `english.sbl` as Snowball 3.1.1 compiles it (the version of the `snowballstemmer` package pinned in
+/// Tests/Browser/requirements.txt, which the tests compare this with, word for word: Fixtures/english-stems.tsv), step
+/// by step, with the same cursor, slice and "among" operations, so that odd words (apostrophes, digits, letters
+/// outside a to z) come out exactly as the reference leaves them. It works on the word's Unicode scalars, as the
+/// reference works on Python's code points: a letter outside a to z is simply not a vowel.
+///
+/// It is fast enough to run over every word of every service: one small array per word, no regular expressions and
+/// no Foundation string operations, and words of plain letters a to z that are too short to change are returned as
+/// they are.
+public enum EnglishStemmer {
+    /// The stem of one word, which should already be lowercase (as `SearchTokens` gives it).
+    public static func stem(_ word: String) -> String {
+        // Snowball leaves words of fewer than three letters alone (after its list of exceptions, none that short).
+        if word.utf8.count < 3 { return word }
+        var stemmer = EnglishStemming(word.unicodeScalars.map(\.value))
+        guard stemmer.run() else { return word }
+        var scalars = String.UnicodeScalarView()
+        for value in stemmer.current[0..<stemmer.limit] {
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+}

@@ -15,12 +15,21 @@ public enum EnglishStemmer {
     public static func stem(_ word: String) -> String {
         // Snowball leaves words of fewer than three letters alone (after its list of exceptions, none that short).
         if word.utf8.count < 3 { return word }
-        var stemmer = EnglishStemming(word.unicodeScalars.map(\.value))
-        guard stemmer.run() else { return word }
-        var scalars = String.UnicodeScalarView()
-        for value in stemmer.current[0..<stemmer.limit] {
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(word.utf8.count + 2)
+        var ascii = true
+        for scalar in word.unicodeScalars {
+            scalars.append(scalar.value)
+            if scalar.value >= 0x80 { ascii = false }
         }
-        return String(scalars)
+        var stemmer = EnglishStemming(scalars)
+        guard stemmer.run() else { return word }
+        let letters = stemmer.current[0..<stemmer.limit]
+        if ascii { return String(decoding: letters.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self) }
+        var text = String.UnicodeScalarView()
+        for value in letters {
+            if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+        }
+        return String(text)
     }
 }

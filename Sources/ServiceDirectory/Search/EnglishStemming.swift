@@ -80,6 +80,27 @@ struct EnglishStemming {
 
     private static func isAEO(_ c: UInt32) -> Bool { c == 97 || c == 101 || c == 111 }
 
+    /// A Snowball `among`: strings, each with the result its routine acts on, searched for the longest that matches.
+    /// The letters of all the strings are kept in one array for speed.
+    struct Among {
+        let letters: [UInt32]
+        /// Where each string starts in `letters`, and where the last one ends.
+        let starts: [Int]
+        let results: [Int]
+
+        init(_ entries: [(String, Int)]) {
+            var letters: [UInt32] = [], starts = [0], results: [Int] = []
+            for (text, result) in entries {
+                letters += text.utf8.map(UInt32.init)
+                starts.append(letters.count)
+                results.append(result)
+            }
+            self.letters = letters
+            self.starts = starts
+            self.results = results
+        }
+    }
+
     // MARK: Snowball's operations
 
     private mutating func inGroupingBackward(_ group: (UInt32) -> Bool) -> Bool {
@@ -149,49 +170,67 @@ struct EnglishStemming {
 
     /// Snowball's `among` going backwards: the longest of the suffixes that ends at the cursor, whose result is
     /// returned and before which the cursor is left; 0, and the cursor where it was, when none does.
-    private mutating func findAmongBackward(_ among: [(StaticString, Int)]) -> Int {
-        var best = -1, bestLength = -1
-        for (index, entry) in among.enumerated() {
-            let length = entry.0.utf8CodeUnitCount
-            if length > bestLength && endsAtCursor(entry.0) {
-                best = index
-                bestLength = length
+    private mutating func findAmongBackward(_ among: Among) -> Int {
+        var best = -1, bestLength = -1, entry = 0
+        while entry < among.results.count {
+            let start = among.starts[entry], length = among.starts[entry + 1] - start
+            if length > bestLength && cursor - length >= limitBackward {
+                var i = 0
+                while i < length && current[cursor - length + i] == among.letters[start + i] { i += 1 }
+                if i == length {
+                    best = entry
+                    bestLength = length
+                }
             }
+            entry += 1
         }
         guard best >= 0 else { return 0 }
         cursor -= bestLength
-        return among[best].1
+        return among.results[best]
     }
 
     /// Snowball's `among` going forwards: the longest of the words that starts at the cursor.
-    private mutating func findAmong(_ among: [(StaticString, Int)]) -> Int {
-        var best = -1, bestLength = -1
-        for (index, entry) in among.enumerated() {
-            let length = entry.0.utf8CodeUnitCount
-            guard length > bestLength, cursor + length <= limit else { continue }
-            let matches = entry.0.withUTF8Buffer { bytes in
+    private mutating func findAmong(_ among: Among) -> Int {
+        var best = -1, bestLength = -1, entry = 0
+        while entry < among.results.count {
+            let start = among.starts[entry], length = among.starts[entry + 1] - start
+            if length > bestLength && cursor + length <= limit {
                 var i = 0
-                while i < length {
-                    if current[cursor + i] != UInt32(bytes[i]) { return false }
-                    i += 1
+                while i < length && current[cursor + i] == among.letters[start + i] { i += 1 }
+                if i == length {
+                    best = entry
+                    bestLength = length
                 }
-                return true
             }
-            if matches {
-                best = index
-                bestLength = length
-            }
+            entry += 1
         }
         guard best >= 0 else { return 0 }
         cursor += bestLength
-        return among[best].1
+        return among.results[best]
     }
 
-    /// Replaces the letters from `bra` to `ket` with `text`, moving the cursor and limit as Snowball does.
+    /// Replaces the letters from `bra` to `ket` with `text`, moving the cursor and limit as Snowball does. The
+    /// letters after `ket` (usually none: the steps work at the end of the word) are moved along in place.
     private mutating func sliceFrom(_ text: StaticString) {
-        let length = text.utf8CodeUnitCount
-        let adjustment = length - (ket - bra)
-        text.withUTF8Buffer { bytes in current.replaceSubrange(bra..<ket, with: bytes.lazy.map(UInt32.init)) }
+        let length = text.utf8CodeUnitCount, removed = ket - bra
+        let adjustment = length - removed
+        if adjustment > 0 {
+            current.append(contentsOf: repeatElement(0, count: adjustment))
+            var i = limit - 1
+            while i >= ket {
+                current[i + adjustment] = current[i]
+                i -= 1
+            }
+        } else if adjustment < 0 {
+            var i = ket
+            while i < limit {
+                current[i + adjustment] = current[i]
+                i += 1
+            }
+            current.removeLast(-adjustment)
+        }
+        let bytes = text.utf8Start
+        for i in 0..<length { current[bra + i] = UInt32(bytes[i]) }
         limit += adjustment
         if cursor >= ket {
             cursor += adjustment
@@ -209,10 +248,10 @@ struct EnglishStemming {
 
     // MARK: The routines of english.sbl
 
-    private static let exceptions1: [(StaticString, Int)] = [
+    private static let exceptions1: Among = Among([
         ("andes", -1), ("atlas", -1), ("bias", -1), ("cosmos", -1), ("early", 6), ("gently", 4), ("howe", -1),
         ("idly", 3), ("news", -1), ("only", 7), ("singly", 8), ("skies", 2), ("skis", 1), ("sky", -1), ("ugly", 5),
-    ]
+    ])
     private static let exceptions1Stems: [StaticString] = ["ski", "sky", "idl", "gentl", "ugli", "earli", "onli", "singl"]
 
     /// Words with their own stems ("skies" is "sky", "news" stays "news").
@@ -248,10 +287,10 @@ struct EnglishStemming {
         }
     }
 
-    private static let specialPrefixes: [(StaticString, Int)] = [
+    private static let specialPrefixes: Among = Among([
         ("arsen", -1), ("commun", -1), ("emerg", -1), ("gener", -1), ("inter", -1), ("later", -1), ("organ", -1),
         ("past", -1), ("univers", -1),
-    ]
+    ])
 
     /// R1 and R2: what follows the first, and second, consonant after a vowel ("generous" has R1 "ous").
     private mutating func markRegions() {
@@ -287,10 +326,10 @@ struct EnglishStemming {
         return eqStringBackward("past")
     }
 
-    private static let apostropheSuffixes: [(StaticString, Int)] = [("'", 1), ("'s'", 1), ("'s", 1)]
-    private static let step1aSuffixes: [(StaticString, Int)] = [
+    private static let apostropheSuffixes: Among = Among([("'", 1), ("'s'", 1), ("'s", 1)])
+    private static let step1aSuffixes: Among = Among([
         ("ied", 2), ("s", 3), ("ies", 2), ("sses", 1), ("ss", -1), ("us", -1),
-    ]
+    ])
 
     /// Possessives, then plurals: "sses" → "ss", "ies" → "i" or "ie", a final "s" after a vowel earlier on goes.
     private mutating func step1a() {
@@ -327,17 +366,17 @@ struct EnglishStemming {
         }
     }
 
-    private static let step1bSuffixes: [(StaticString, Int)] = [
+    private static let step1bSuffixes: Among = Among([
         ("", -1), ("ed", 2), ("eed", 1), ("ing", 3), ("edly", 2), ("eedly", 1), ("ingly", 2),
-    ]
-    private static let eedExceptions: [(StaticString, Int)] = [("succ", 1), ("proc", 1), ("exc", 1)]
-    private static let ingExceptions: [(StaticString, Int)] = [
+    ])
+    private static let eedExceptions: Among = Among([("succ", 1), ("proc", 1), ("exc", 1)])
+    private static let ingExceptions: Among = Among([
         ("even", 2), ("cann", 2), ("inn", 2), ("earr", 2), ("herr", 2), ("out", 2), ("y", 1),
-    ]
-    private static let step1bEndings: [(StaticString, Int)] = [
+    ])
+    private static let step1bEndings: Among = Among([
         ("", 3), ("bb", 2), ("dd", 2), ("ff", 2), ("gg", 2), ("bl", 1), ("mm", 2), ("nn", 2), ("pp", 2), ("rr", 2),
         ("at", 1), ("tt", 2), ("iz", 1),
-    ]
+    ])
 
     /// "eed" and "eedly" → "ee" in R1; "ed", "ing" and the like go after a vowel, then "at" → "ate", doubled letters
     /// are undoubled and short words get their "e" back ("hoping" → "hope"). "dying" is "die"; "succeed",
@@ -424,12 +463,12 @@ struct EnglishStemming {
         sliceFrom("i")
     }
 
-    private static let step2Suffixes: [(StaticString, Int)] = [
+    private static let step2Suffixes: Among = Among([
         ("anci", 3), ("enci", 2), ("ogi", 14), ("li", 16), ("bli", 12), ("abli", 4), ("alli", 8), ("fulli", 9),
         ("lessli", 15), ("ousli", 10), ("entli", 5), ("aliti", 8), ("biliti", 12), ("iviti", 11), ("tional", 1),
         ("ational", 7), ("alism", 8), ("ation", 7), ("ization", 6), ("izer", 6), ("ator", 7), ("iveness", 11),
         ("fulness", 9), ("ousness", 10), ("ogist", 13),
-    ]
+    ])
 
     /// Longer suffixes in R1 made shorter: "ational" → "ate", "fulness" → "ful", "ogist" → "og".
     private mutating func step2() {
@@ -462,10 +501,10 @@ struct EnglishStemming {
         }
     }
 
-    private static let step3Suffixes: [(StaticString, Int)] = [
+    private static let step3Suffixes: Among = Among([
         ("icate", 4), ("ative", 6), ("alize", 3), ("iciti", 4), ("ical", 4), ("tional", 1), ("ational", 2),
         ("ful", 5), ("ness", 5),
-    ]
+    ])
 
     /// More suffixes in R1: "icate" → "ic", "ness" goes, "ative" goes in R2.
     private mutating func step3() {
@@ -486,11 +525,11 @@ struct EnglishStemming {
         }
     }
 
-    private static let step4Suffixes: [(StaticString, Int)] = [
+    private static let step4Suffixes: Among = Among([
         ("ic", 1), ("ance", 1), ("ence", 1), ("able", 1), ("ible", 1), ("ate", 1), ("ive", 1), ("ize", 1),
         ("iti", 1), ("al", 1), ("ism", 1), ("ion", 2), ("er", 1), ("ous", 1), ("ant", 1), ("ent", 1), ("ment", 1),
         ("ement", 1),
-    ]
+    ])
 
     /// Suffixes in R2 go: "ance", "ment", "er", and "ion" after "s" or "t".
     private mutating func step4() {
@@ -505,7 +544,7 @@ struct EnglishStemming {
         sliceDelete()
     }
 
-    private static let step5Suffixes: [(StaticString, Int)] = [("e", 1), ("l", 2)]
+    private static let step5Suffixes: Among = Among([("e", 1), ("l", 2)])
 
     /// A final "e" goes in R2, or in R1 when not after a short syllable; "ll" in R2 loses an "l".
     private mutating func step5() {

@@ -45,8 +45,9 @@ import ServiceDirectory
 
     @Test func anyInputIsSafe() {
         // Lone apostrophes, marks, digits, emoji and long runs: never a crash, and words too short are left alone.
-        for word in ["'", "''", "'''s", "y", "yy", "yyyy", "\u{301}ing", "😀😀😀", String(repeating: "ing", count: 200),
-                     "ies", "sses", "eed", "ied", "'s'", "0000000s"] {
+        let words = ["'", "''", "'''s", "y", "yy", "yyyy", "\u{301}ing", "😀😀😀", "ies", "sses", "eed", "ied", "'s'",
+                     "0000000s", String(repeating: "ing", count: 200)]
+        for word in words {
             _ = EnglishStemmer.stem(word)
         }
         #expect(EnglishStemmer.stem("ab") == "ab")

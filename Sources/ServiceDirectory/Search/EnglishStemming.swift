@@ -252,7 +252,9 @@ struct EnglishStemming {
         ("andes", -1), ("atlas", -1), ("bias", -1), ("cosmos", -1), ("early", 6), ("gently", 4), ("howe", -1),
         ("idly", 3), ("news", -1), ("only", 7), ("singly", 8), ("skies", 2), ("skis", 1), ("sky", -1), ("ugly", 5),
     ])
-    private static let exceptions1Stems: [StaticString] = ["ski", "sky", "idl", "gentl", "ugli", "earli", "onli", "singl"]
+    private static let exceptions1Stems: [StaticString] = [
+        "ski", "sky", "idl", "gentl", "ugli", "earli", "onli", "singl",
+    ]
 
     /// Words with their own stems ("skies" is "sky", "news" stays "news").
     private mutating func exception1() -> Bool {

@@ -18,9 +18,13 @@ public enum EnglishStemmer {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(word.utf8.count + 2)
         var ascii = true
-        for scalar in word.unicodeScalars {
-            scalars.append(scalar.value)
-            if scalar.value >= 0x80 { ascii = false }
+        for byte in word.utf8 {
+            if byte >= 0x80 { ascii = false }
+            scalars.append(UInt32(byte))
+        }
+        if !ascii {
+            scalars.removeAll(keepingCapacity: true)
+            for scalar in word.unicodeScalars { scalars.append(scalar.value) }
         }
         var stemmer = EnglishStemming(scalars)
         guard stemmer.run() else { return word }

@@ -88,16 +88,29 @@ struct EnglishStemming {
         let starts: [Int]
         let results: [Int]
 
+        /// For each ASCII letter, the strings that end in it, and those that start with it, longest first; and the
+        /// empty string, if there is one.
+        let byLastLetter: [[Int]]
+        let byFirstLetter: [[Int]]
+        let emptyEntry: Int?
+
         init(_ entries: [(String, Int)]) {
             var letters: [UInt32] = [], starts = [0], results: [Int] = []
-            for (text, result) in entries {
+            var byLastLetter = [[Int]](repeating: [], count: 128), byFirstLetter = byLastLetter, emptyEntry: Int?
+            for (index, (text, result)) in entries.enumerated() {
                 letters += text.utf8.map(UInt32.init)
                 starts.append(letters.count)
                 results.append(result)
+                if let last = text.utf8.last { byLastLetter[Int(last)].append(index) } else { emptyEntry = index }
+                if let first = text.utf8.first { byFirstLetter[Int(first)].append(index) }
             }
             self.letters = letters
             self.starts = starts
             self.results = results
+            let longestFirst = { (list: [Int]) in list.sorted { starts[$0 + 1] - starts[$0] > starts[$1 + 1] - starts[$1] } }
+            self.byLastLetter = byLastLetter.map(longestFirst)
+            self.byFirstLetter = byFirstLetter.map(longestFirst)
+            self.emptyEntry = emptyEntry
         }
     }
 
@@ -169,44 +182,40 @@ struct EnglishStemming {
     }
 
     /// Snowball's `among` going backwards: the longest of the suffixes that ends at the cursor, whose result is
-    /// returned and before which the cursor is left; 0, and the cursor where it was, when none does.
+    /// returned and before which the cursor is left; 0, and the cursor where it was, when none does. Only the
+    /// suffixes ending in the letter before the cursor are tried, longest first.
     private mutating func findAmongBackward(_ among: Among) -> Int {
-        var best = -1, bestLength = -1, entry = 0
-        while entry < among.results.count {
-            let start = among.starts[entry], length = among.starts[entry + 1] - start
-            if length > bestLength && cursor - length >= limitBackward {
-                var i = 0
-                while i < length && current[cursor - length + i] == among.letters[start + i] { i += 1 }
-                if i == length {
-                    best = entry
-                    bestLength = length
+        if cursor > limitBackward, current[cursor - 1] < 128 {
+            for entry in among.byLastLetter[Int(current[cursor - 1])] {
+                let start = among.starts[entry], length = among.starts[entry + 1] - start
+                guard cursor - length >= limitBackward else { continue }
+                var i = length - 1
+                while i > 0 && current[cursor - length + i - 1] == among.letters[start + i - 1] { i -= 1 }
+                if i == 0 {
+                    cursor -= length
+                    return among.results[entry]
                 }
             }
-            entry += 1
         }
-        guard best >= 0 else { return 0 }
-        cursor -= bestLength
-        return among.results[best]
+        return among.emptyEntry.map { among.results[$0] } ?? 0
     }
 
-    /// Snowball's `among` going forwards: the longest of the words that starts at the cursor.
+    /// Snowball's `among` going forwards: the longest of the words that starts at the cursor. Only the words
+    /// starting with the letter at the cursor are tried, longest first.
     private mutating func findAmong(_ among: Among) -> Int {
-        var best = -1, bestLength = -1, entry = 0
-        while entry < among.results.count {
-            let start = among.starts[entry], length = among.starts[entry + 1] - start
-            if length > bestLength && cursor + length <= limit {
-                var i = 0
+        if cursor < limit, current[cursor] < 128 {
+            for entry in among.byFirstLetter[Int(current[cursor])] {
+                let start = among.starts[entry], length = among.starts[entry + 1] - start
+                guard cursor + length <= limit else { continue }
+                var i = 1
                 while i < length && current[cursor + i] == among.letters[start + i] { i += 1 }
                 if i == length {
-                    best = entry
-                    bestLength = length
+                    cursor += length
+                    return among.results[entry]
                 }
             }
-            entry += 1
         }
-        guard best >= 0 else { return 0 }
-        cursor += bestLength
-        return among.results[best]
+        return among.emptyEntry.map { among.results[$0] } ?? 0
     }
 
     /// Replaces the letters from `bra` to `ket` with `text`, moving the cursor and limit as Snowball does. The

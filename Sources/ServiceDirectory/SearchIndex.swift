@@ -3,7 +3,8 @@ import SiteModel
 
 /// The search index the listing page loads as a script (`services/search-index.js`), so that search works even when
 /// the site is opened from disk. Each service carries what a result card shows and its words, field by field, already
-/// split and lowercased; the weights say which fields count most.
+/// split, lowercased and stemmed (so "nursing" is held as "nurs", as is "nurse"); the weights say which fields count
+/// most.
 public struct SearchIndex: Sendable {
     /// The fields searched, most important first, with their weights.
     public static let fields: [(name: String, weight: Int)] = [
@@ -71,8 +72,11 @@ public struct SearchIndex: Sendable {
         synonyms = Self.merge(Self.defaultSynonyms, extraSynonyms)
     }
 
-    /// The words of a text as search sees them (`SearchTokens`), each once, in the order first seen.
-    public static func words(_ text: String) -> [String] { unique(SearchTokens.tokens(text)) }
+    /// The words of a text as search sees them: split by `SearchTokens`, then each word's stem (`EnglishStemmer`,
+    /// as the browser stems what is typed), each stem once, in the order first seen. Each word is stemmed once.
+    public static func words(_ text: String) -> [String] {
+        unique(unique(SearchTokens.tokens(text)).map(EnglishStemmer.stem))
+    }
 
     /// Each word once, in the order first seen.
     private static func unique(_ words: [String]) -> [String] {

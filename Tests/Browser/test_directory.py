@@ -249,12 +249,14 @@ def test_rare_words_count_more_than_common_ones(browser, server):
     run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
     # "breaks" is in many services, "autism" in few: the autism service comes first.
     assert run("autism breaks")[0] == "autism-friendly-breaks"
-    # A made-up index: a word in every service counts for little against a rare one.
+    # A made-up index: a word in every service counts for little against a rare one. Its words are stems, as the
+    # build writes them.
     ranked = browser.execute_script("""
+        const stems = words => words.map(SignpostSearch.stem);
         const index = {weights: [1], synonyms: [], services: [
-          {id: 'common', name: 'a', types: [], areas: [], words: [['service', 'break', 'club', 'day']]},
-          {id: 'rare', name: 'b', types: [], areas: [], words: [['service', 'autism', 'evening', 'day']]},
-          {id: 'other', name: 'c', types: [], areas: [], words: [['service', 'break', 'music', 'day']]}]};
+          {id: 'common', name: 'a', types: [], areas: [], words: [stems(['service', 'break', 'club', 'day'])]},
+          {id: 'rare', name: 'b', types: [], areas: [], words: [stems(['service', 'autism', 'evening', 'day'])]},
+          {id: 'other', name: 'c', types: [], areas: [], words: [stems(['service', 'break', 'music', 'day'])]}]};
         return [SignpostSearch.run(index, 'service autism', {}).map(s => s.id),
                 SignpostSearch.run(index, 'autism service', {}).map(s => s.id),
                 SignpostSearch.run(index, 'service', {}).length];""")
@@ -272,8 +274,8 @@ def test_typos_only_for_longer_words_and_only_when_nothing_matches(browser, serv
     assert all(any(w.startswith("care") for w in services[i]) for i in care), care
     made_up = """
         const index = {weights: [1], synonyms: [], services: [
-          {id: 'house', name: 'a', types: [], areas: [], words: [['house']]},
-          {id: 'horse', name: 'b', types: [], areas: [], words: [['horse']]}]};
+          {id: 'house', name: 'a', types: [], areas: [], words: [[SignpostSearch.stem('house')]]},
+          {id: 'horse', name: 'b', types: [], areas: [], words: [[SignpostSearch.stem('horse')]]}]};
         return SignpostSearch.run(index, arguments[0] + ' ', {}).map(s => s.id);"""
     # "house" matches exactly, so "horse", one letter away, is not a result; "hoise" matches nothing, so near misses do.
     assert browser.execute_script(made_up, "house") == ["house"]
@@ -292,6 +294,44 @@ def test_the_last_word_matches_word_starts_after_enter_a_filter_and_a_reload(bro
     browser.find_element(By.CSS_SELECTOR, 'label[for="area-leicestershire"]').click()
     time.sleep(0.3)
     assert "seaside-holidays" in result_ids(browser), "ticking a filter keeps the word-start match"
+
+
+def test_forms_of_a_word_find_each_other(browser, server):
+    """Stemming: the index holds stems and the browser stems what is typed, so "nursing" finds a service that only
+    says "Nurses"; "sitting", "sitter" and "sitters" (one stem apart, and a synonym group) find the same services."""
+    open_listing(browser, server)
+    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    services = sample_services()
+    assert "nursing" not in services["maple-lodge"] and "nurses" in services["maple-lodge"]
+    for query in ["nursing", "nurse", "nurses", "nursi", "Nursing care"]:
+        found = run(query)
+        assert {"maple-lodge", "respite-at-home-nursing"} <= set(found), (query, found)
+    sitting = set(run("sitting"))
+    assert "sunflower-sitters" in sitting and "night-owls-sitting" in sitting
+    assert set(run("sitter")) == sitting and set(run("sitters")) == sitting
+    # Typed in the box, as someone would: "nursing" shows the service that only says "Nurses".
+    type_query(browser, "nursing")
+    assert "maple-lodge" in result_ids(browser)
+    # Without synonyms, stems alone: "nurse" and "nursing" still find each other in a made-up index.
+    made_up = """
+        const index = {weights: [1], synonyms: [], services: [
+          {id: 'nurses', name: 'a', types: [], areas: [], words: [['our', 'nurses'].map(SignpostSearch.stem)]},
+          {id: 'nursing', name: 'b', types: [], areas: [], words: [['nursing', 'care'].map(SignpostSearch.stem)]},
+          {id: 'nursery', name: 'c', types: [], areas: [], words: [['nursery'].map(SignpostSearch.stem)]}]};
+        return SignpostSearch.run(index, arguments[0], {}).map(s => s.id).sort();"""
+    assert browser.execute_script(made_up, "nurse care") == ["nursing"]
+    assert browser.execute_script(made_up, "nursing our") == ["nurses"]
+    assert browser.execute_script(made_up, "nurses") == ["nurses", "nursing"], "a finished word: not nursery"
+    assert browser.execute_script(made_up, "nurs") == ["nursery", "nurses", "nursing"], "the start of a word"
+
+
+def test_synonyms_and_stop_words_work_on_any_form_of_a_word(browser, server):
+    open_listing(browser, server)
+    expand = lambda q, synonyms: browser.execute_script("return SignpostSearch.expand(arguments[0], arguments[1])", q, synonyms)
+    # "breaks" and "break" share a stem, so "short break" finds the group "respite, short breaks".
+    groups = expand("short break in rutland", [["respite", "short breaks"]])
+    assert groups == [[["respite"], ["short", "breaks"]], [["rutland"]]]
+    assert expand("the", []) == [[["the"]]], "a stop word alone is still searched"
 
 
 def test_a_query_in_another_script_searches_in_it(browser, server):

@@ -21,6 +21,18 @@ import ServiceDirectory
         for row in rows { #expect(SearchTokens.tokens(row.text) == row.tokens, "\(row.text)") }
     }
 
+    @Test func theIndexHoldsStemsSoFormsOfAWordFindEachOther() throws {
+        let service = serviceFile(goodService, "Our nurses are trained in nursing care. Sitting for an evening.")
+        let context = try buildInMemory(["site.yml": minimalConfig, "services/a.md": service])
+        let script = try #require(context.html("services/search-index.js"))
+        // "nurses" and "nursing" are both held as "nurs", once; "Sitters" as "sitter", "evening" stays whole.
+        #expect(script.contains("\"nurs\"") && !script.contains("\"nurses\"") && !script.contains("\"nursing\""))
+        #expect(script.components(separatedBy: "\"nurs\"").count == 2, "each stem once in a field")
+        #expect(script.contains("[\"sunni\",\"sitter\"]"), "the name's words")
+        #expect(script.contains("\"sit\"") && script.contains("\"evening\""))
+        #expect(SearchIndex.words("Nurses, nursing and a nurse") == ["nurs", "and", "a"])
+    }
+
     @Test func aSitesSearchSynonymsAreSeparateFromTheCheckers() throws {
         let service = serviceFile(goodService)
         let context = try buildInMemory([

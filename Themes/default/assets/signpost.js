@@ -34,6 +34,35 @@
     return Search.normalise(text).match(/[\p{L}\p{M}\p{N}]+/gu) || [];
   };
 
+  // A word's stem (assets/stemmer.js, the Snowball English stemmer, as EnglishStemming.swift made the index's words):
+  // "nursing" and "nurse" are both "nurs". Each word is stemmed once. A theme without stemmer.js searches unstemmed.
+  Search.stems = new Map();
+  Search.stem = function (word) {
+    var stem = Search.stems.get(word);
+    if (stem === undefined) {
+      stem = window.SignpostStem ? window.SignpostStem(word) : word;
+      Search.stems.set(word, stem);
+    }
+    return stem;
+  };
+
+  // Endings a word being typed may be on its way to: "nursi" may become "nursing", whose stem "nurs" is in the index
+  // though "nursi" starts no stem. Each ending a word could be part way through is finished and stemmed.
+  Search.endings = ['ing', 'ings', 'ed', 'er', 'ers', 'es', 'ly', 'ness', 'ment', 'ments', 'ation', 'ations', 'ies'];
+  Search.finishings = function (word) {
+    var found = [];
+    Search.endings.forEach(function (ending) {
+      for (var k = 1; k < ending.length; k++) {
+        var part = ending.slice(0, k);
+        if (word.length > part.length + 1 && word.slice(-part.length) === part) {
+          var stem = Search.stem(word + ending.slice(k));
+          if (found.indexOf(stem) < 0) found.push(stem);
+        }
+      }
+    });
+    return found;
+  };
+
   // How many letters may be wrong: none for words of 4 letters or fewer, 1 for 5 to 7 letters, 2 for longer.
   Search.allowedEdits = function (word) {
     return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
@@ -73,7 +102,9 @@
       var found = null;
       for (var p = 0; p < phrases.length && !found; p++) {
         var phrase = phrases[p].words;
-        if (phrase.length && phrase.every(function (w, k) { return words[i + k] === w; })) found = phrases[p];
+        if (phrase.length && phrase.every(function (w, k) {
+          return i + k < words.length && Search.stem(words[i + k]) === Search.stem(w);
+        })) found = phrases[p];
       }
       if (found) {
         groups.push(found.group);
@@ -125,20 +156,27 @@
     return Math.log(1 + (n - list.services + 0.5) / (list.services + 0.5));
   };
 
-  // The words of the index a query word matches, with how well: 1 the same word, 0.8 the start of a word (for the
-  // last word of the query, which may be unfinished), and only when nothing matches so, 0.5 for a near miss.
+  // The stems of the index a query word matches, with how well: 1 the word's own stem ("sitters" is "sitter"); for
+  // the last word of the query, which may be unfinished, 0.8 for a stem the word as typed starts ("holid" →
+  // "holiday") or the stem of the word finished ("nursi" → "nursing" → "nurs"); and only when nothing matches so,
+  // 0.5 for a near miss of the stem, allowing as many wrong letters as the word as typed is long enough for.
   Search.matches = function (index, query, prefix) {
-    var found = [], vocabulary = index._vocabulary, v;
-    if (index._postings.has(query)) found.push([query, 1]);
+    var found = [], vocabulary = index._vocabulary, postings = index._postings, v;
+    var stem = Search.stem(query), seen = Object.create(null);
+    var add = function (word, weight) {
+      if (!seen[word]) { seen[word] = 1; found.push([word, weight]); }
+    };
+    if (postings.has(stem)) add(stem, 1);
     if (prefix && query.length >= 2) {
       for (v = 0; v < vocabulary.length; v++) {
-        if (vocabulary[v] !== query && vocabulary[v].lastIndexOf(query, 0) === 0) found.push([vocabulary[v], 0.8]);
+        if (vocabulary[v].lastIndexOf(query, 0) === 0) add(vocabulary[v], 0.8);
       }
+      Search.finishings(query).forEach(function (finished) { if (postings.has(finished)) add(finished, 0.8); });
     }
     var edits = Search.allowedEdits(query);
     if (found.length || edits === 0) return found;
     for (v = 0; v < vocabulary.length; v++) {
-      if (Search.withinEdits(query, vocabulary[v], edits)) found.push([vocabulary[v], 0.5]);
+      if (Search.withinEdits(stem, vocabulary[v], edits)) add(vocabulary[v], 0.5);
     }
     return found;
   };

@@ -22,7 +22,8 @@ struct ListingPage {
             // `slug` makes the checkbox's id: an id has no spaces, whatever the area is called.
             ["name": area, "slug": slug, "href": urls.page("services/area/\(slug)"), "count": entries.count] as [String: Any]
         }
-        listing["scripts"] = [["src": "search-index.js"]]
+        // The stemmer first: the search stems what is typed as the index's words were stemmed.
+        listing["scripts"] = [["src": urls.root + "assets/stemmer.js"], ["src": "search-index.js"]]
         let cards = directory.listed.map { pages.card($0, urls: urls, pictureURLs: pictures) }
         return ("services/index.html", pages.render("services", own: listing, urls: urls, cards: cards))
     }

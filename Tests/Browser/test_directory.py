@@ -49,6 +49,22 @@ def sample_services():
 def open_listing(browser, server, query=""):
     browser.get(server.base + "/services/" + query)
     WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.SignpostSearch"))
+    # A search loads the parts of the index it needs, then shows its results: wait until it has.
+    wait_for_search(browser)
+
+
+def wait_for_search(browser):
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !document.querySelector('[data-results][aria-busy]')"))
+
+
+def search(browser, query, filters=None, synonyms=None):
+    """The ids of every service a search finds, best first, as the page finds them: from the index in shards."""
+    found = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        SignpostSearch.site.search(arguments[0], arguments[1] || {}, arguments[2] ? {synonyms: arguments[2]} : undefined)
+          .then(cards => done(cards.map(c => c.id)), e => done('failed: ' + e));""", query, filters, synonyms)
+    assert isinstance(found, list), found
+    return found
 
 
 def results(browser):
@@ -167,8 +183,7 @@ def test_typos_and_synonyms_find_services(browser, server):
 
 def test_search_code_ranks_typos_and_synonyms(browser, server):
     open_listing(browser, server)
-    run = lambda q, f=None: browser.execute_script(
-        "return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], arguments[1] || {}).map(s => s.id)", q, f)
+    run = lambda q, f=None: search(browser, q, f)
     within = lambda a, b, n: browser.execute_script("return SignpostSearch.withinEdits(arguments[0], arguments[1], arguments[2])", a, b, n)
     # One edit for words of 5 to 7 letters, two for longer, none for words of 4 letters or fewer.
     assert browser.execute_script("return [3, 4, 5, 7, 8].map(n => SignpostSearch.allowedEdits('x'.repeat(n)))") == [0, 0, 1, 1, 2]
@@ -193,9 +208,7 @@ def test_a_synonym_finds_services_that_never_use_the_word(browser, server):
     found = set(result_ids(browser))
     assert set(children) <= found, f"searching for kids misses {set(children) - found}"
     # The synonym is what finds them: the same search with no synonyms finds none of them, nor does a nonsense word.
-    without_synonyms = browser.execute_script(
-        "const index = Object.assign({}, window.SIGNPOST_SEARCH, {synonyms: []});"
-        "return SignpostSearch.run(index, 'kids', {}).map(s => s.id)")
+    without_synonyms = search(browser, "kids", synonyms=[])
     assert not set(children) & set(without_synonyms), without_synonyms
     open_listing(browser, server, "?q=zzqxv")
     assert not set(children) & set(result_ids(browser))
@@ -231,6 +244,7 @@ def make_driver_without_javascript():
 def test_the_site_works_opened_from_disk(browser, site):
     browser.get((site / "services/index.html").as_uri() + "?q=shared+lives")
     WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.SignpostSearch"))
+    wait_for_search(browser)
     ids = result_ids(browser)
     assert ids and "shared-lives" in ids[0]
     browser.find_elements(By.CSS_SELECTOR, RESULT_LINKS)[0].click()
@@ -246,7 +260,7 @@ def test_the_site_works_opened_from_disk(browser, site):
 
 def test_rare_words_count_more_than_common_ones(browser, server):
     open_listing(browser, server)
-    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    run = lambda q: search(browser, q)
     # "breaks" is in many services, "autism" in few: the autism service comes first.
     assert run("autism breaks")[0] == "autism-friendly-breaks"
     # A made-up index: a word in every service counts for little against a rare one. Its words are stems, as the
@@ -265,7 +279,7 @@ def test_rare_words_count_more_than_common_ones(browser, server):
 
 def test_typos_only_for_longer_words_and_only_when_nothing_matches(browser, server):
     open_listing(browser, server)
-    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    run = lambda q: search(browser, q)
     services = sample_services()
     # "care" is 4 letters: no typo matching, so "are" does not flood the results; the last word matches the start
     # of words ("carers"), so every result has a word starting "care".

@@ -123,73 +123,85 @@
   Search.k1 = 1.2;
   Search.b = 0.75;
 
-  // The index turned round once, on first use: each distinct word, with the services and fields it is in, how many
-  // services have it (for its rarity) and each field's length (for BM25's length discount).
+  // Scoring reads a "source" of postings, so the same code ranks a whole index in memory (`Search.run`) and the
+  // index in shards (`Search.Shards`): {count, weights, average (each field's average length), matches(word, prefix)
+  // → [[term, how well]], postings(term) → {services: how many have it, entries: [service, field, length, …]}}.
+
+  // A whole index in memory (every service with its words), turned round once, on first use.
   Search.prepare = function (index) {
-    if (index._vocabulary) return;
-    var postings = new Map(), fieldCount = index.weights.length;
-    var lengths = [], totals = new Float64Array(fieldCount);
+    if (index._source) return;
+    var postings = new Map(), fieldCount = index.weights.length, totals = new Float64Array(fieldCount);
     index.services.forEach(function (service, s) {
-      var serviceLengths = new Uint16Array(fieldCount);
       service.words.forEach(function (fieldWords, f) {
-        serviceLengths[f] = fieldWords.length;
         totals[f] += fieldWords.length;
         fieldWords.forEach(function (word) {
           var list = postings.get(word);
           if (!list) { list = { entries: [], services: 0, last: -1 }; postings.set(word, list); }
-          list.entries.push(s, f);
+          list.entries.push(s, f, fieldWords.length);
           if (list.last !== s) { list.services += 1; list.last = s; }
         });
       });
-      lengths.push(serviceLengths);
     });
-    var count = Math.max(1, index.services.length);
-    index._average = Array.prototype.map.call(totals, function (t) { return Math.max(1, t / count); });
-    index._lengths = lengths;
-    index._postings = postings;
-    index._vocabulary = Array.from(postings.keys());
+    var vocabulary = Array.from(postings.keys());
+    index._source = {
+      count: index.services.length,
+      weights: index.weights,
+      average: Search.averages(totals, index.services.length),
+      postings: function (term) { return postings.get(term); },
+      matches: function (query, prefix) {
+        return Search.matchesIn(query, prefix, function (stem) { return postings.has(stem); }, vocabulary,
+          function () { return vocabulary; });
+      }
+    };
+  };
+
+  // Each field's average length in words, at least 1.
+  Search.averages = function (totals, count) {
+    return Array.prototype.map.call(totals, function (t) { return Math.max(1, t / Math.max(1, count)); });
   };
 
   // How rare a word is: BM25's inverse document frequency. A word in every service counts for little.
-  Search.rarity = function (index, list) {
-    var n = index.services.length;
-    return Math.log(1 + (n - list.services + 0.5) / (list.services + 0.5));
+  Search.rarity = function (count, services) {
+    return Math.log(1 + (count - services + 0.5) / (services + 0.5));
   };
 
   // The stems of the index a query word matches, with how well: 1 the word's own stem ("sitters" is "sitter"); for
   // the last word of the query, which may be unfinished, 0.8 for a stem the word as typed starts ("holid" →
   // "holiday") or the stem of the word finished ("nursi" → "nursing" → "nurs"); and only when nothing matches so,
   // 0.5 for a near miss of the stem, allowing as many wrong letters as the word as typed is long enough for.
-  Search.matches = function (index, query, prefix) {
-    var found = [], vocabulary = index._vocabulary, postings = index._postings, v;
-    var stem = Search.stem(query), seen = Object.create(null);
+  // `has(stem)` says whether a stem is in the index, `words` are the stems that might start with the word, and
+  // `nearWords()` gives the stems that might be a near miss (asked for only when needed).
+  Search.matchesIn = function (query, prefix, has, words, nearWords) {
+    var found = [], stem = Search.stem(query), seen = Object.create(null), v;
     var add = function (word, weight) {
       if (!seen[word]) { seen[word] = 1; found.push([word, weight]); }
     };
-    if (postings.has(stem)) add(stem, 1);
+    if (has(stem)) add(stem, 1);
     if (prefix && query.length >= 2) {
-      for (v = 0; v < vocabulary.length; v++) {
-        if (vocabulary[v].lastIndexOf(query, 0) === 0) add(vocabulary[v], 0.8);
+      for (v = 0; v < words.length; v++) {
+        if (words[v].lastIndexOf(query, 0) === 0) add(words[v], 0.8);
       }
-      Search.finishings(query).forEach(function (finished) { if (postings.has(finished)) add(finished, 0.8); });
+      Search.finishings(query).forEach(function (finished) { if (has(finished)) add(finished, 0.8); });
     }
     var edits = Search.allowedEdits(query);
     if (found.length || edits === 0) return found;
-    for (v = 0; v < vocabulary.length; v++) {
-      if (Search.withinEdits(stem, vocabulary[v], edits)) add(vocabulary[v], 0.5);
+    var near = nearWords();
+    for (v = 0; v < near.length; v++) {
+      if (Search.withinEdits(stem, near[v], edits)) add(near[v], 0.5);
     }
     return found;
   };
 
   // For one query word: each service's best score, over the words it matches and the fields they are in.
-  Search.wordScores = function (index, query, prefix) {
-    var best = new Float64Array(index.services.length);
-    var weights = index.weights, k1 = Search.k1, b = Search.b;
-    Search.matches(index, query, prefix).forEach(function (match) {
-      var list = index._postings.get(match[0]), rarity = Search.rarity(index, list) * match[1], entries = list.entries;
-      for (var p = 0; p < entries.length; p += 2) {
+  Search.wordScores = function (source, query, prefix) {
+    var best = new Float64Array(source.count);
+    var weights = source.weights, average = source.average, k1 = Search.k1, b = Search.b;
+    source.matches(query, prefix).forEach(function (match) {
+      var list = source.postings(match[0]), rarity = Search.rarity(source.count, list.services) * match[1];
+      var entries = list.entries;
+      for (var p = 0; p < entries.length; p += 3) {
         var s = entries[p], f = entries[p + 1];
-        var norm = (k1 + 1) / (1 + k1 * (1 - b + b * index._lengths[s][f] / index._average[f]));
+        var norm = (k1 + 1) / (1 + k1 * (1 - b + b * entries[p + 2] / average[f]));
         var score = rarity * weights[f] * norm;
         if (score > best[s]) best[s] = score;
       }
@@ -197,11 +209,26 @@
     return best;
   };
 
+  // Every word of the query, once, with whether it matches the start of words: the last word of each alternative in
+  // the last group.
+  Search.queryWords = function (groups) {
+    var words = [], seen = {};
+    groups.forEach(function (group, g) {
+      group.forEach(function (alternative) {
+        alternative.forEach(function (word, a) {
+          var prefix = g === groups.length - 1 && a === alternative.length - 1;
+          var key = word + (prefix ? '\u0001' : '');
+          if (!seen[key]) { seen[key] = true; words.push({ word: word, prefix: prefix, key: key }); }
+        });
+      });
+    });
+    return words;
+  };
+
   // Every service's score for the query: for each group, the best of its alternatives, where an alternative needs
   // all its words and scores their sum. Every group must match. 0 means the service does not match.
-  Search.scores = function (index, groups) {
-    Search.prepare(index);
-    var count = index.services.length, total = new Float64Array(count), cache = {};
+  Search.scores = function (source, groups) {
+    var count = source.count, total = new Float64Array(count), cache = {};
     for (var g = 0; g < groups.length; g++) {
       var last = g === groups.length - 1;
       var groupBest = new Float64Array(count);
@@ -210,7 +237,7 @@
         alternative.forEach(function (word, a) {
           var prefix = last && a === alternative.length - 1;
           var key = word + (prefix ? '\u0001' : '');
-          var scores = cache[key] || (cache[key] = Search.wordScores(index, word, prefix));
+          var scores = cache[key] || (cache[key] = Search.wordScores(source, word, prefix));
           for (var s = 0; s < count; s++) {
             if (scores[s] === 0) alive[s] = 0; else sum[s] += scores[s];
           }
@@ -224,28 +251,215 @@
     return total;
   };
 
-  // Services that match the query and the filters, best first: OR inside a filter group, AND across groups. The
-  // last word always matches the start of words, so typing, Enter, a filter and a shared address agree.
+  // The numbers of the services that match, best first; equal scores keep the index's order (by name).
+  Search.ranked = function (count, scores, keep) {
+    var results = [];
+    for (var s = 0; s < count; s++) {
+      if ((!keep || keep(s)) && (!scores || scores[s] > 0)) results.push(s);
+    }
+    if (scores) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    return results;
+  };
+
+  // Services of a whole index in memory that match the query and the filters, best first: OR inside a filter group,
+  // AND across groups. The last word always matches the start of words, so typing, Enter, a filter and a shared
+  // address agree.
   Search.run = function (index, query, filters) {
+    Search.prepare(index);
     var groups = Search.expand(query, index.synonyms);
     var types = (filters && filters.type) || [], areas = (filters && filters.area) || [];
-    var scores = groups.length ? Search.scores(index, groups) : null;
-    var results = [];
-    index.services.forEach(function (service, s) {
-      if (types.length && !types.some(function (t) { return service.types.indexOf(t) >= 0; })) return;
-      if (areas.length && !areas.some(function (a) { return service.areas.indexOf(a) >= 0; })) return;
-      var score = scores ? scores[s] : 1;
-      if (score > 0) results.push({ service: service, score: score });
+    var scores = groups.length ? Search.scores(index._source, groups) : null;
+    var services = index.services;
+    return Search.ranked(services.length, scores, function (s) {
+      var service = services[s];
+      if (types.length && !types.some(function (t) { return service.types.indexOf(t) >= 0; })) return false;
+      return !(areas.length && !areas.some(function (a) { return service.areas.indexOf(a) >= 0; }));
+    }).map(function (s) { return services[s]; });
+  };
+
+  // The index in shards (written by SearchShards.swift): the root, `window.SIGNPOST_SEARCH`, says what there is, and
+  // each search loads only the files it needs from `base` (the `search/` folder beside the root), each once, as
+  // scripts, so search works from disk too. Each file calls `SignpostSearch.receive(name, data)`.
+  Search.Shards = function (root, base) {
+    this.root = root;
+    this.base = base;
+    this.firsts = root.shards.map(function (shard) { return shard[0]; });
+    this.loaded = [];
+    this.decoded = new Map();
+    this.average = Search.averages(root.lengths, root.count);
+  };
+
+  Search.files = {};
+
+  Search.receive = function (name, data) {
+    var file = Search.files[name];
+    if (file) file.resolve(data);
+  };
+
+  // A file of the index, loaded once: a promise of its data.
+  Search.Shards.prototype.load = function (name) {
+    var file = Search.files[name];
+    if (file) return file.promise;
+    file = Search.files[name] = {};
+    var base = this.base;
+    file.promise = new Promise(function (resolve, reject) {
+      file.resolve = resolve;
+      var script = document.createElement('script');
+      script.src = base + name + '.js';
+      script.onerror = function () { delete Search.files[name]; reject(new Error('Search could not load ' + name)); };
+      document.head.appendChild(script);
     });
-    results.sort(function (a, b) { return b.score - a.score || a.service.name.localeCompare(b.service.name); });
-    return results.map(function (r) { return r.service; });
+    return file.promise;
+  };
+
+  // The shard a term is in: the last whose first term is not after it (-1 for a term before them all).
+  Search.Shards.prototype.shardOf = function (term) {
+    var low = 0, high = this.firsts.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (this.firsts[middle] <= term) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  };
+
+  // The shards that hold the term and, for a prefix, every term that starts with it.
+  Search.Shards.prototype.shardsFor = function (term, prefix) {
+    var first = this.shardOf(term), shards = first >= 0 ? [first] : [];
+    if (prefix) {
+      for (var k = first + 1; k < this.firsts.length && this.firsts[k].lastIndexOf(term, 0) === 0; k++) shards.push(k);
+    }
+    return shards;
+  };
+
+  Search.Shards.prototype.loadShards = function (numbers) {
+    var self = this;
+    return Promise.all(numbers.map(function (k) {
+      return self.load(self.root.shards[k][1]).then(function (data) { self.loaded[k] = data; });
+    }));
+  };
+
+  Search.Shards.prototype.has = function (term) {
+    var shard = this.loaded[this.shardOf(term)];
+    return !!shard && Object.prototype.hasOwnProperty.call(shard, term);
+  };
+
+  // A term's postings, from the shard's `[services, [gap, field length × 8 + field, …]]`, decoded once.
+  Search.Shards.prototype.postings = function (term) {
+    var list = this.decoded.get(term);
+    if (list) return list;
+    var raw = this.loaded[this.shardOf(term)][term], codes = raw[1];
+    var entries = new Int32Array(codes.length / 2 * 3), s = 0;
+    for (var p = 0, e = 0; p < codes.length; p += 2, e += 3) {
+      s += codes[p];
+      entries[e] = s;
+      entries[e + 1] = codes[p + 1] & 7;
+      entries[e + 2] = codes[p + 1] >> 3;
+    }
+    list = { services: raw[0], entries: entries };
+    this.decoded.set(term, list);
+    return list;
+  };
+
+  // The words one query word matches (as `Search.matchesIn`), loading the shards it needs, and for a near miss the
+  // words of 3 letters or more that start with its first letter, then the shards of those it is near.
+  Search.Shards.prototype.matches = function (word, prefix) {
+    var self = this, scan = prefix && word.length >= 2, stem = Search.stem(word);
+    var shards = this.shardsFor(word, scan), needed = {};
+    shards.forEach(function (k) { needed[k] = true; });
+    [stem].concat(scan ? Search.finishings(word) : []).forEach(function (term) {
+      var k = self.shardOf(term);
+      if (k >= 0) needed[k] = true;
+    });
+    var has = function (term) { return self.has(term); };
+    return this.loadShards(Object.keys(needed).map(Number)).then(function () {
+      var words = [];
+      if (scan) shards.forEach(function (k) { words = words.concat(Object.keys(self.loaded[k])); });
+      var found = Search.matchesIn(word, prefix, has, words, function () { return []; });
+      if (found.length || Search.allowedEdits(word) === 0 || !stem) return found;
+      var letter = String.fromCodePoint(stem.codePointAt(0));
+      var typos = self.root.typos.filter(function (t) { return t[0] === letter; })[0];
+      if (!typos) return found;
+      return self.load(typos[1]).then(function (near) {
+        found = Search.matchesIn(word, false, function () { return false; }, [], function () { return near; });
+        var nearShards = {};
+        found.forEach(function (match) { nearShards[self.shardOf(match[0])] = true; });
+        return self.loadShards(Object.keys(nearShards).map(Number)).then(function () { return found; });
+      });
+    });
+  };
+
+  // The numbers of the services of the ticked filters: null for no filter, else a mask, OR inside a group and AND
+  // across groups.
+  Search.Shards.prototype.filterMask = function (filters) {
+    var self = this, count = this.root.count, groups = [];
+    [['type', (filters && filters.type) || []], ['area', (filters && filters.area) || []]].forEach(function (pair) {
+      if (!pair[1].length) return;
+      var files = self.root.facets[pair[0]].filter(function (facet) { return pair[1].indexOf(facet[0]) >= 0; });
+      groups.push(Promise.all(files.map(function (facet) { return self.load(facet[1]); })).then(function (lists) {
+        var mask = new Uint8Array(count);
+        lists.forEach(function (gaps) {
+          for (var i = 0, s = 0; i < gaps.length; i++) { s += gaps[i]; mask[s] = 1; }
+        });
+        return mask;
+      }));
+    });
+    if (!groups.length) return Promise.resolve(null);
+    return Promise.all(groups).then(function (masks) {
+      return function (s) { return masks.every(function (mask) { return mask[s] === 1; }); };
+    });
+  };
+
+  // The numbers of the services that match the query and the filters, best first (as `Search.run`).
+  // `options.synonyms` searches with other synonyms than the site's.
+  Search.Shards.prototype.find = function (query, filters, options) {
+    var self = this, root = this.root;
+    var groups = Search.expand(query, (options && options.synonyms) || root.synonyms);
+    var found = {};
+    var matching = Promise.all(Search.queryWords(groups).map(function (w) {
+      return self.matches(w.word, w.prefix).then(function (matches) { found[w.key] = matches; });
+    }));
+    return Promise.all([matching, this.filterMask(filters)]).then(function (done) {
+      var source = {
+        count: root.count, weights: root.weights, average: self.average,
+        postings: function (term) { return self.postings(term); },
+        matches: function (word, prefix) { return found[word + (prefix ? '\u0001' : '')]; }
+      };
+      return Search.ranked(root.count, groups.length ? Search.scores(source, groups) : null, done[1]);
+    });
+  };
+
+  // The cards of these services, in that order, loading their files.
+  Search.Shards.prototype.cards = function (numbers) {
+    var self = this, size = this.root.cards.size, labels = {};
+    this.root.types.forEach(function (type) { labels[type[0]] = type[1]; });
+    var chunks = {};
+    numbers.forEach(function (s) { chunks[Math.floor(s / size)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (chunk) {
+      return self.load('cards-' + chunk + '.' + self.root.cards.version).then(function (cards) { chunks[chunk] = cards; });
+    })).then(function () {
+      return numbers.map(function (s) {
+        var card = chunks[Math.floor(s / size)][s % size];
+        if (!card.typeLabels) card.typeLabels = card.types.map(function (t) { return labels[t] || t; });
+        return card;
+      });
+    });
+  };
+
+  // The cards of every service that matches, best first: for tests and benchmarks.
+  Search.Shards.prototype.search = function (query, filters, options) {
+    var self = this;
+    return this.find(query, filters, options).then(function (numbers) { return self.cards(numbers); });
   };
 
   window.SignpostSearch = Search;
 
-  var index = window.SIGNPOST_SEARCH;
+  var rootScript = document.querySelector('script[src$="search-index.js"]');
+  if (window.SIGNPOST_SEARCH && rootScript) {
+    Search.site = new Search.Shards(window.SIGNPOST_SEARCH, new URL('search/', rootScript.src).href);
+  }
+
   var root = document.querySelector('[data-directory]');
-  if (!index || !root) return;
+  if (!Search.site || !root) return;
   var form = root.querySelector('[data-search-form]');
   var input = form.querySelector('input[name="q"]');
   var list = root.querySelector('[data-results]');
@@ -298,33 +512,42 @@
     return item;
   }
 
-  // Results are shown 50 at a time, so 10,000 matching services do not freeze a phone.
+  // Results are shown 50 at a time, so 10,000 matching services do not freeze a phone. Only the cards shown are
+  // loaded, and the next 50 straight after, so "Show more" adds them at once.
   Search.pageSize = 50;
+  var site = Search.site;
   var more = element('button', 'button button--secondary', 'Show more');
   more.type = 'button';
   more.hidden = true;
   more.setAttribute('data-show-more', '');
   list.parentNode.insertBefore(more, list.nextSibling);
-  var shown = [], shownCount = 0, announceTimer = null;
+  var shown = [], shownCount = 0, announceTimer = null, searches = 0;
 
-  function showNext() {
-    var first = null;
-    shown.slice(shownCount, shownCount + Search.pageSize).forEach(function (service) {
-      var item = card(service);
-      if (!first) first = item;
-      list.appendChild(item);
+  // The next page of results: a promise of the first new result's item.
+  function showNext(search) {
+    var next = shown.slice(shownCount, shownCount + Search.pageSize);
+    return site.cards(next).then(function (cards) {
+      if (search !== searches) return null;
+      var first = null;
+      cards.forEach(function (service) {
+        var item = card(service);
+        if (!first) first = item;
+        list.appendChild(item);
+      });
+      shownCount = Math.min(shown.length, shownCount + Search.pageSize);
+      more.hidden = shownCount >= shown.length;
+      more.textContent = 'Show more (' + (shown.length - shownCount) + ' more)';
+      site.cards(shown.slice(shownCount, shownCount + Search.pageSize)).catch(function () { /* shown when asked for */ });
+      return first;
     });
-    shownCount = Math.min(shown.length, shownCount + Search.pageSize);
-    more.hidden = shownCount >= shown.length;
-    more.textContent = 'Show more (' + (shown.length - shownCount) + ' more)';
-    return first;
   }
 
   more.addEventListener('click', function () {
-    var first = showNext();
-    // Keyboard and screen-reader users go on from the first new result.
-    var link = first && first.querySelector('a');
-    if (link) link.focus();
+    showNext(searches).then(function (first) {
+      // Keyboard and screen-reader users go on from the first new result.
+      var link = first && first.querySelector('a');
+      if (link) link.focus();
+    });
   });
 
   // The count is announced (role="status") once typing pauses for half a second, not after every key.
@@ -334,22 +557,37 @@
     announceTimer = setTimeout(function () { count.textContent = text; }, 500);
   }
 
+  // Searches load parts of the index, so they finish in their own time: only the latest one is shown, and the
+  // results are marked busy until it is.
   function update(typing) {
     var query = input.value, filters = { type: checked('type'), area: checked('area') };
-    shown = Search.run(index, query, filters);
-    shownCount = 0;
-    list.textContent = '';
-    showNext();
-    var searching = query.trim() || filters.type.length || filters.area.length;
-    heading.textContent = searching ? 'Results' : 'All services';
-    announce(shown.length === 0 ? 'No services found. Try other words, or fewer filters.'
-      : shown.length + (shown.length === 1 ? ' service' : ' services') + (searching ? ' found' : ''), typing);
-    var params = new URLSearchParams();
-    if (query.trim()) params.set('q', query.trim());
-    filters.type.forEach(function (t) { params.append('type', t); });
-    filters.area.forEach(function (a) { params.append('area', a); });
-    var address = window.location.pathname + (params.toString() ? '?' + params.toString() : '') + window.location.hash;
-    try { window.history.replaceState(null, '', address); } catch (e) { /* some file:// pages refuse; the search still works */ }
+    var search = ++searches;
+    list.setAttribute('aria-busy', 'true');
+    site.find(query, filters).then(function (numbers) {
+      if (search !== searches) return null;
+      shown = numbers;
+      shownCount = 0;
+      list.textContent = '';
+      return showNext(search).then(function () {
+        if (search !== searches) return;
+        var searching = query.trim() || filters.type.length || filters.area.length;
+        heading.textContent = searching ? 'Results' : 'All services';
+        announce(shown.length === 0 ? 'No services found. Try other words, or fewer filters.'
+          : shown.length + (shown.length === 1 ? ' service' : ' services') + (searching ? ' found' : ''), typing);
+        var params = new URLSearchParams();
+        if (query.trim()) params.set('q', query.trim());
+        filters.type.forEach(function (t) { params.append('type', t); });
+        filters.area.forEach(function (a) { params.append('area', a); });
+        var address = window.location.pathname + (params.toString() ? '?' + params.toString() : '') + window.location.hash;
+        try { window.history.replaceState(null, '', address); } catch (e) { /* some file:// pages refuse; the search still works */ }
+        list.removeAttribute('aria-busy');
+      });
+    }).catch(function () {
+      if (search !== searches) return;
+      // A part of the index did not load (offline, say): the list stays as it was and says so.
+      list.removeAttribute('aria-busy');
+      announce('Search is not working just now. You can still browse the services below.', false);
+    });
   }
 
   // Start from the address, so a shared or reloaded link shows the same results.

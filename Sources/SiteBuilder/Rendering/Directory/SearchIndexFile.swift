@@ -2,7 +2,8 @@ import Foundation
 import ServiceDirectory
 import SiteModel
 
-/// `services/search-index.js`, which the listing page loads so that search works without a server.
+/// `services/search-index.js`, which the listing page loads so that search works without a server, and the shards
+/// under `services/search/` that it loads as a search needs them (`SearchShards`).
 struct SearchIndexFile {
     let pages: DirectoryPages
     /// The site's own groups of words that search treats as the same: `search_synonyms:` in `site.yml`.
@@ -19,7 +20,7 @@ struct SearchIndexFile {
         let index = SearchIndex(entries: pages.directory.listed, extraSynonyms: synonyms) { entry in
             pictureOf[entry.id].flatMap { pictureURLs[$0] }
         }
-        let data = Data(index.scriptBytes())
-        return ([("services/search-index.js", data)], Int(Date().timeIntervalSince(started) * 1000))
+        let files = SearchShards(index: index).files.map { ("services/\($0.path)", Data($0.bytes)) }
+        return (files, Int(Date().timeIntervalSince(started) * 1000))
     }
 }

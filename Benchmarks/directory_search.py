@@ -173,6 +173,10 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--signpost", default=str(ROOT / ".build/release/signpost"))
     parser.add_argument("--pagefind", default=find_pagefind())
+    parser.add_argument("--no-pagefind", action="store_true", help="Signpost only")
+    parser.add_argument("--bench-page", action="store_true",
+                        help="search from a bare page with the index and signpost.js, not the listing (whose "
+                             "100,000 cards Chromium does not load in two minutes); no next-50 prefetch")
     parser.add_argument("--work", default="/dev/shm", help="where the generated sites are built (and deleted)")
     args = parser.parse_args()
     rows = []
@@ -200,7 +204,12 @@ def measure(args, size, work):
     row = {"size": size, "build": build, "index_ms": int(index_ms.group(1)) if index_ms else None,
            "raw": sum(f.stat().st_size for f in files), "gzip": sum(gzipped(f.read_bytes()) for f in files),
            "files": len(files)}
-    pagefind_ok = pathlib.Path(args.pagefind).exists()
+    pagefind_ok = pathlib.Path(args.pagefind).exists() and not args.no_pagefind
+    row["page"] = "bare page" if args.bench_page else "listing"
+    (output / "services/search-bench.html").write_text(
+        '<!doctype html><html lang="en"><title>Search</title><script src="search-index.js"></script>'
+        '<script src="../assets/signpost.js"></script></html>', encoding="utf-8")
+    listing = "/services/search-bench.html" if args.bench_page else "/services/"
     if pagefind_ok:
         start = time.perf_counter()
         subprocess.run([args.pagefind, "--site", str(output), "--glob", "services/*/index.html", "--quiet"],
@@ -215,14 +224,16 @@ def measure(args, size, work):
     ours, theirs = "/services/search", "/pagefind/"
     try:
         def open_signpost(q):
-            driver.get(server.base + "/services/?q=" + urllib.parse.quote(q))
+            driver.get(server.base + listing + "?q=" + urllib.parse.quote(q))
             WebDriverWait(driver, 120).until(lambda d: d.execute_script(
                 "return !!window.SignpostSearch && !document.querySelector('[data-results][aria-busy]')"))
+            if args.bench_page:
+                driver.execute_async_script(SIGNPOST_QUERY, q, 1)
         firsts = [fetched.sizes(first_search(driver, server, lambda: open_signpost(q), ours)) for q in QUERIES]
         row["first"] = (median([f[0] for f in firsts]), median([f[1] for f in firsts]))
         row["first_max"] = (max(f[0] for f in firsts), max(f[1] for f in firsts))
         driver.execute_cdp_cmd("Network.clearBrowserCache", {})
-        driver.get(server.base + "/services/")
+        driver.get(server.base + listing)
         later = later_searches(driver, server, SIGNPOST_QUERY, ours)
         sizes = [fetched.sizes(r["new"]) for r in later[1:]]
         row["typical"] = (median([s[0] for s in sizes]), median([s[1] for s in sizes]))
@@ -263,7 +274,7 @@ def report(rows):
           "| later query KB (gzip) | query ms | first round ms |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['size']:,} | Signpost | {r['index_ms'] / 1000:.2f} | {kb(r['raw'])} ({kb(r['gzip'])}) | {r['files']:,} "
+        print(f"| {r['size']:,} | Signpost ({r['page']}) | {r['index_ms'] / 1000:.2f} | {kb(r['raw'])} ({kb(r['gzip'])}) | {r['files']:,} "
               f"| {kb(r['first'][0])} ({kb(r['first'][1])}) | {kb(r['first_max'][0])} ({kb(r['first_max'][1])}) "
               f"| {kb(r['typical'][0])} ({kb(r['typical'][1])}) | {r['query_ms']:.1f} | {r['query_first_ms']:.1f} |")
         if "pf_build" in r:

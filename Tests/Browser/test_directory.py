@@ -314,7 +314,7 @@ def test_forms_of_a_word_find_each_other(browser, server):
     """Stemming: the index holds stems and the browser stems what is typed, so "nursing" finds a service that only
     says "Nurses"; "sitting", "sitter" and "sitters" (one stem apart, and a synonym group) find the same services."""
     open_listing(browser, server)
-    run = lambda q: browser.execute_script("return SignpostSearch.run(window.SIGNPOST_SEARCH, arguments[0], {}).map(s => s.id)", q)
+    run = lambda q: search(browser, q)
     services = sample_services()
     assert "nursing" not in services["maple-lodge"] and "nurses" in services["maple-lodge"]
     for query in ["nursing", "nurse", "nurses", "nursi", "Nursing care"]:

@@ -118,6 +118,9 @@ struct CacheTests {
         _ = try BuildPipeline.standard().run(context) { lines.append($0) }
         #expect(lines.contains { $0.contains("Loading") && $0.contains("unchanged)") })
         #expect(lines.contains { $0.contains("Checking 1 pages") })
+        // The service directory, guides, sitemap and theme files are not made again for a sentence in one page.
+        #expect(lines.contains { $0.contains("Rendering") && $0.contains("site-wide files kept") })
+        #expect(lines.contains { $0.contains("Guides") && $0.contains("pages kept") })
     }
 
     @Test func aDamagedOrForeignCacheIsIgnoredWithANote() throws {

@@ -30,6 +30,9 @@ struct CacheState: Sendable {
     private(set) var indexKey = ""
     /// Pages whose findings and HTML from the last build still hold.
     private(set) var reusable: Set<String> = []
+    /// The site-wide files of the last build (`BuildCache.siteFiles`), when everything they depend on is as it was and
+    /// each is in the output folder as written: they are kept, not made again. Nil when they must be made.
+    private(set) var keptSiteFiles: Set<String>?
     /// How many diagnostics the loading step found, so that a page's loading findings can be told from the rest.
     var loadDiagnosticCount = 0
 
@@ -132,6 +135,9 @@ extension CacheState {
         indexKey = index.finish().hex
         guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
         reusable = fromCache.filter { previous.pages[$0] != nil }
+        let output = options.output
+        let intact = Parallel.map(previous.siteFiles) { outputIsUnchanged($0, in: output) }
+        if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
     }
 
     /// What other pages can see of a page: where it is, its address, its twin and its front matter. Each field is
@@ -172,7 +178,7 @@ extension CacheState {
     }
 
     /// The cache for the next build: this build's inputs, pages and findings, and the output as written.
-    func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?,
+    func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?, siteFiles: [String],
               output: BuildCache.OutputRecord) -> BuildCache {
         let byFile = Dictionary(grouping: diagnostics.enumerated()) { $0.element.file }
         var pages: [String: BuildCache.PageRecord] = [:]
@@ -188,7 +194,7 @@ extension CacheState {
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
-                          inputs: inputs.records, pages: pages, findings: diagnostics, pageCount: pageCount,
+                          inputs: inputs.records, pages: pages, findings: diagnostics, siteFiles: siteFiles, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)
     }
 

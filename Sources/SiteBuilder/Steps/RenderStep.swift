@@ -29,19 +29,28 @@ public struct RenderStep: BuildStep {
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
         context.unchangedFiles.formUnion(zip(site.pages, isKept).filter(\.1).map(\.0.outputPath))
         context.pageCount = site.pages.count
-        // 2. The page for addresses with nothing at them.
-        context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
-        // 3. The service directory's pages, search index and exports.
-        let indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
-        // 4. The list of addresses for search engines.
-        context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
-        // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made above.
-        context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
+        var indexMilliseconds = 0
+        if let keptSiteFiles = context.cache?.keptSiteFiles {
+            // 2–5. Everything made for the site as a whole depends only on what the cache's site and index keys
+            // hash, and both hold: the last build's files are in the output folder as written, so they are kept.
+            context.unchangedFiles.formUnion(keptSiteFiles)
+        } else {
+            // 2. The page for addresses with nothing at them.
+            context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
+            // 3. The service directory's pages, search index and exports.
+            indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
+            // 4. The list of addresses for search engines.
+            context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
+            // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made
+            // above.
+            context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
+        }
         CopiedFiles.addContentAssets(of: site, to: &context.files, unchanged: &context.unchangedFiles, kept: kept,
                                      diagnostics: &context.diagnostics)
 
         let services = context.directory?.entries.count ?? 0
         return "\(site.pages.count) pages" + (fresh.count < site.pages.count ? " (\(site.pages.count - fresh.count) kept)" : "")
             + (services > 0 ? " and \(services) services (search index \(indexMilliseconds) ms)" : "")
+            + (context.cache?.keptSiteFiles == nil ? "" : ", site-wide files kept")
     }
 }

@@ -29,9 +29,12 @@ struct CacheTests {
             }
         }
 
-        func build(to output: URL? = nil, cache: Bool = true) throws -> BuildContext {
-            try BuildPipeline.standard().run(BuildContext(options: BuildOptions(
-                content: content, theme: theme, output: output ?? self.output, useCache: cache)))
+        func build(to output: URL? = nil, cache: Bool = true, memory: BuildMemory? = nil) throws -> BuildContext {
+            let result = try BuildPipeline.standard().run(BuildContext(options: BuildOptions(
+                content: content, theme: theme, output: output ?? self.output, useCache: cache), memory: memory))
+            // The memory saves the cache on a queue of its own; an edit such as damaging it waits for that.
+            memory?.waitUntilSaved()
+            return result
         }
 
         func edit(_ path: String, in root: URL? = nil, _ change: (String) -> String) throws {
@@ -231,3 +234,33 @@ extension CacheTests {
         #expect(lines.first?.hasPrefix("[1/1] Nothing changed") == true, "\(lines)")
     }
 }
+
+extension CacheTests {
+    /// `signpost serve` keeps the last build's cache and theme in memory and builds again after each save: the site
+    /// it then serves, and what it reports, are exactly what a build from nothing gives, whatever the edit.
+    @Test(arguments: edits)
+    func aRebuildFromMemoryIsTheSameAsABuildFromNothing(_ edit: Edit) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let memory = BuildMemory()
+        let first = try workspace.build(memory: memory)
+        #expect(!first.hasErrors)
+        try edit.apply(workspace)
+        let rebuilt = try workspace.build(memory: memory)
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(rebuilt.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+        #expect(rebuilt.hasErrors == cold.hasErrors)
+        if !cold.hasErrors {
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold/Output")))
+        }
+        // A second edit after the first, as a writer saving again: still the same as from nothing.
+        try workspace.edit("pages/short-breaks.md") { $0 + "\nAsk us about a short break.\n" }
+        let again = try workspace.build(memory: memory)
+        let coldAgain = try workspace.build(to: workspace.folder.appendingPathComponent("cold2/Output"), cache: false)
+        #expect(again.diagnostics.map(\.formatted) == coldAgain.diagnostics.map(\.formatted))
+        if !coldAgain.hasErrors {
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold2/Output")))
+        }
+    }
+}
+

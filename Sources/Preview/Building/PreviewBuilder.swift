@@ -16,6 +16,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     private var findingsByFile: [String: [Diagnostic]] = [:]
     private var themeFolder: LocalPath?
     private var latest: BuildNews?
+    /// The last build's cache and theme, kept in memory: a build after a save starts from them.
+    public let memory = BuildMemory()
 
     /// - Parameters:
     ///   - content: the content folder.
@@ -32,7 +34,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         var failure: String?
         var result: BuildContext?
         do {
-            result = try BuildPipeline.standard().run(BuildContext(options: options), progress: progress)
+            result = try BuildPipeline.standard().run(BuildContext(options: options, memory: memory),
+                                                      progress: progress)
         } catch {
             failure = "\(error)"
         }

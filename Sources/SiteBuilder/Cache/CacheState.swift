@@ -24,6 +24,8 @@ struct CacheState: Sendable {
     private(set) var everythingKey: String
     /// Problems met while listing the content folder, which count as inputs: a new link out of the folder is a change.
     private var contentProblems: [String] = []
+    /// Problems met while listing the theme folder, which count as inputs of the theme.
+    private var themeProblems: [String] = []
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
     private(set) var siteKey = ""
@@ -51,7 +53,10 @@ struct CacheState: Sendable {
     static func prepare(_ context: inout BuildContext) throws -> CacheState {
         let options = context.options
         let file = BuildCache.location(for: options.output)
-        let read = options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil)
+        // A process that keeps the last build's cache in memory has no need to read it back.
+        let kept = options.useCache ? context.memory?.lastCache : nil
+        let read = kept.map { (cache: $0, note: nil) }
+            ?? (options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil))
         let previous = read.cache
         let listing = try context.source.list()
         context.source = ListedContentSource(context.source, listing: listing)
@@ -59,9 +64,11 @@ struct CacheState: Sendable {
         var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
         let contentProblems = listing.problems.map(\.formatted)
         var problems = contentProblems
+        var themeProblems: [String] = []
         if let folder = themeFolder {
-            let (themeFiles, themeProblems) = themeInputs(folder)
+            let (themeFiles, problemsListing) = themeInputs(folder)
             files += themeFiles
+            themeProblems = problemsListing
             problems += themeProblems
         }
         let inputs = BuildInputs.gather(files, previous: previous)
@@ -70,6 +77,7 @@ struct CacheState: Sendable {
         var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
                                everythingKey: key, unchanged: unchanged)
         state.contentProblems = contentProblems
+        state.themeProblems = themeProblems
         return state
     }
 
@@ -117,7 +125,8 @@ extension CacheState {
     mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, fromCache: Set<String>) {
         if let folder = theme?.folder, folder != themeFolder {
             var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
-            let (files, themeProblems) = Self.themeInputs(folder)
+            let (files, problemsListing) = Self.themeInputs(folder)
+            themeProblems = problemsListing
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)
             themeFolder = folder
@@ -169,6 +178,13 @@ extension CacheState {
     func outputIsUnchanged(_ path: String, in folder: LocalPath) -> Bool {
         guard let file = previous?.output.files[path] else { return false }
         return FileStamp.of(folder.joining(path)) == file.stamp
+    }
+
+    /// One hash of the theme's files, when they were hashed (the theme folder was known before loading): the theme
+    /// loaded from them is the same while it holds.
+    var themeKey: String? {
+        guard themeFolder != nil else { return nil }
+        return inputs.key([themeFolder?.string ?? ""] + themeProblems) { $0.hasPrefix("theme:") }
     }
 
     /// Whether the file from input `name` still has the hash it had in the last build.

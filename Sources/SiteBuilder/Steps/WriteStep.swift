@@ -18,11 +18,16 @@ public struct WriteStep: BuildStep {
             let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,
                                   serviceCount: context.serviceCount, siteFiles: Self.siteFiles(of: context, site),
                                   output: record)
+            let location = BuildCache.location(for: context.options.output)
             // A cache that cannot be saved costs the next build time, never this build its site.
-            do {
-                try next.write(to: BuildCache.location(for: context.options.output))
-            } catch {
-                context.cacheNote = "\(error) The next build will build everything again"
+            if let memory = context.memory {
+                memory.keep(next, savingTo: location)
+            } else {
+                do {
+                    try next.write(to: location)
+                } catch {
+                    context.cacheNote = "\(error) The next build will build everything again"
+                }
             }
         }
         let kept = context.unchangedFiles.isEmpty ? "" : " (\(context.unchangedFiles.count) unchanged)"

@@ -15,6 +15,7 @@ public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: BuildCache?
     private var theme: KeptTheme?
+    private var listed: ListedInputs?
     private var unsaved: (cache: BuildCache, file: LocalPath)?
     private let saving = DispatchQueue(label: "signpost.cache.saving", qos: .utility)
     private let saved = DispatchGroup()
@@ -53,6 +54,22 @@ public final class BuildMemory: @unchecked Sendable {
             // A cache that cannot be saved costs the next start of the process time, never a build its site.
             if let waiting { try? waiting.cache.write(to: waiting.file) }
         }
+    }
+
+    /// What the last build listed and hashed, taken out: a build that fails before it lists again leaves none, so
+    /// the build after it lists everything rather than miss the changes the failed one was told of.
+    func takeListedInputs() -> ListedInputs? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = listed
+        listed = nil
+        return taken
+    }
+
+    func keep(_ listed: ListedInputs) {
+        lock.lock()
+        self.listed = listed
+        lock.unlock()
     }
 
     /// Waits until every cache kept so far is saved to disk: before the process ends, and in tests.

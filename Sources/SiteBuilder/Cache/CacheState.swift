@@ -26,6 +26,9 @@ struct CacheState: Sendable {
     private var contentProblems: [String] = []
     /// Problems met while listing the theme folder, which count as inputs of the theme.
     private var themeProblems: [String] = []
+    /// The process's memory, and what this build listed and hashed, kept there for the next build.
+    private var memory: BuildMemory?
+    private var listed: ListedInputs?
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
     private(set) var siteKey = ""
@@ -58,26 +61,45 @@ struct CacheState: Sendable {
         let read = kept.map { (cache: $0, note: nil) }
             ?? (options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil))
         let previous = read.cache
-        let listing = try context.source.list()
-        context.source = ListedContentSource(context.source, listing: listing)
         let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
-        var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
-        let contentProblems = listing.problems.map(\.formatted)
-        var problems = contentProblems
-        var themeProblems: [String] = []
-        if let folder = themeFolder {
-            let (themeFiles, problemsListing) = themeInputs(folder)
-            files += themeFiles
-            themeProblems = problemsListing
-            problems += themeProblems
+        let memory = options.useCache ? context.memory : nil
+        let last = memory?.takeListedInputs()
+        let listed: ListedInputs
+        if let last, let changed = context.changedFiles, last.themeFolder == themeFolder,
+           let updated = last.updated(changed, root: options.content,
+                                      source: ListedContentSource(context.source, listing: last.listing)) {
+            // Told which files changed since the last build, and none was added or removed: only those are hashed.
+            listed = updated
+        } else {
+            let listing = try context.source.list()
+            let source = ListedContentSource(context.source, listing: listing)
+            var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
+            var themeProblems: [String] = []
+            if let folder = themeFolder {
+                let (themeFiles, problemsListing) = themeInputs(folder)
+                files += themeFiles
+                themeProblems = problemsListing
+            }
+            listed = ListedInputs(
+                listing: listing, listed: memory == nil ? [] : Set(listing.files),
+                inputs: BuildInputs.gather(files, previous: previous), themeFolder: themeFolder,
+                contentProblems: listing.problems.map(\.formatted), themeProblems: themeProblems,
+                linkFree: memory != nil && ListedInputs.isLinkFree(listing.files, in: options.content))
         }
-        let inputs = BuildInputs.gather(files, previous: previous)
+        context.source = ListedContentSource(context.source, listing: listed.listing)
+        let inputs = listed.inputs
+        let contentProblems = listed.contentProblems
+        let themeProblems = listed.themeProblems
+        let problems = contentProblems + themeProblems
         let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
         let unchanged = previous.map { $0.everythingKey == key && Self.outputIsIntact($0.output, in: options.output) } ?? false
         var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
                                everythingKey: key, unchanged: unchanged)
         state.contentProblems = contentProblems
         state.themeProblems = themeProblems
+        state.memory = memory
+        state.listed = listed
+        memory?.keep(listed)
         return state
     }
 
@@ -132,6 +154,13 @@ extension CacheState {
             themeFolder = folder
             // The theme is known only now (from `site.yml`): the key the next build compares takes it in.
             everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems + themeProblems)
+            if var listed {
+                listed.inputs = inputs
+                listed.themeFolder = folder
+                listed.themeProblems = themeProblems
+                self.listed = listed
+                memory?.keep(listed)
+            }
         }
         let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
         siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in

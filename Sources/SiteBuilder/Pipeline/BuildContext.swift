@@ -32,6 +32,10 @@ public struct BuildContext: Sendable {
     var cache: CacheState?
     /// What a long-running process keeps between its builds (`signpost serve`); nil for a build on its own.
     public var memory: BuildMemory?
+    /// The files of the content folder (paths inside it) that changed since the last build of this process, as its
+    /// file watcher saw them; nil when that is not known, and the folders are then listed and every file looked at.
+    /// Used only with `memory`.
+    public var changedFiles: Set<String>?
     /// Output files that are the same as in the output folder now, so they are kept rather than written.
     var unchangedFiles: Set<String> = []
     /// Whether nothing changed since the last build, so no step ran and nothing was written: a preview has nothing

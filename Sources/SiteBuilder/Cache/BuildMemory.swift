@@ -28,6 +28,9 @@ public final class BuildMemory: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// How long a cache waits before it is saved, in seconds.
+    static let saveDelay = 0.5
+
     public init() {}
 
     /// The cache the last build left, if a build has run in this process.
@@ -46,7 +49,11 @@ public final class BuildMemory: @unchecked Sendable {
         unsaved = (next, file)
         lock.unlock()
         guard first else { return }
-        saving.async(group: saved) { [self] in
+        // Saved a moment later, so that a save while the writer is still editing does not take a core from the next
+        // build; a newer cache kept meanwhile is the one saved.
+        saved.enter()
+        saving.asyncAfter(deadline: .now() + Self.saveDelay) { [self] in
+            defer { saved.leave() }
             lock.lock()
             let waiting = unsaved
             unsaved = nil

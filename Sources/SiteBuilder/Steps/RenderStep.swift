@@ -25,9 +25,10 @@ public struct RenderStep: BuildStep {
         // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
         let kept = KeptFiles(cache: context.cache, output: context.options.output)
         let isKept = Parallel.map(site.pages) { kept.page($0) }
-        let fresh = zip(site.pages, isKept).filter { !$0.1 }.map(\.0)
+        // By index, so that no page is copied for the many that are kept.
+        let fresh = site.pages.indices.filter { !isKept[$0] }.map { site.pages[$0] }
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
-        context.unchangedFiles.formUnion(zip(site.pages, isKept).filter(\.1).map(\.0.outputPath))
+        for index in site.pages.indices where isKept[index] { context.unchangedFiles.insert(site.pages[index].outputPath) }
         context.pageCount = site.pages.count
         var indexMilliseconds = 0
         if let keptSiteFiles = context.cache?.keptSiteFiles {

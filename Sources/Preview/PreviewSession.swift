@@ -139,6 +139,10 @@ public final class PreviewSession: @unchecked Sendable {
         lock.unlock()
         do {
             try watcher.start { debouncer.note($0) }
+            // A save made while the last build ran, or while the watcher was starting (watching every folder of a
+            // large site takes a moment), was seen by neither: one more build, through the cache, picks it up. When
+            // nothing changed it does no work and reloads no page.
+            buildQueue.async { [self] in rebuild(changed: []) }
         } catch {
             terminal.error("signpost: could not watch \(folders.map(\.string).joined(separator: ", ")) for changes: \(error)")
         }

@@ -66,7 +66,7 @@ struct CacheState: Sendable {
         let last = memory?.takeListedInputs()
         let listed: ListedInputs
         if let last, let changed = context.changedFiles, last.themeFolder == themeFolder,
-           let updated = last.updated(changed, root: options.content,
+           !Self.overlaps(themeFolder, options.content), let updated = last.updated(changed, root: options.content,
                                       source: ListedContentSource(context.source, listing: last.listing)) {
             // Told which files changed since the last build, and none was added or removed: only those are hashed.
             listed = updated
@@ -101,6 +101,14 @@ struct CacheState: Sendable {
         state.listed = listed
         memory?.keep(listed)
         return state
+    }
+
+    /// Whether the theme folder is inside the content folder, or holds it: a change to a file there is a change to
+    /// the theme too, so the watcher's list of changed content files cannot stand in for hashing the theme again.
+    private static func overlaps(_ theme: LocalPath?, _ content: LocalPath) -> Bool {
+        guard let theme else { return false }
+        let realTheme = theme.resolvingLinks(), realContent = content.resolvingLinks()
+        return realContent.contains(realTheme) || realTheme.contains(realContent)
     }
 
     /// The files a theme folder gives a build, named `theme:` and their path, and the problems met listing them.

@@ -30,6 +30,9 @@ public final class PreviewSession: @unchecked Sendable {
     private var debouncer: Debouncer?
     private var firstBuildDone = false
     private var lastSucceeded = true
+    /// Whether the file watcher was already watching when the last build began: only then has it seen every change
+    /// since that build looked at the files, so the next build can look at the changed files alone.
+    private var watchedThroughLastBuild = false
 
     public init(builder: PreviewBuilder, terminal: Terminal) {
         self.builder = builder
@@ -77,7 +80,14 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Builds the site again, says what happened and tells every open page. Runs on the build queue, one at a time.
     func rebuild(changed: Set<String>) {
-        let news = builder.build()
+        lock.lock()
+        let watching = watcher != nil
+        let trusted = watchedThroughLastBuild
+        lock.unlock()
+        let news = builder.build(changed: trusted && !changed.isEmpty ? changed : nil)
+        lock.lock()
+        watchedThroughLastBuild = watching
+        lock.unlock()
         let content = builder.options.content
         let what = changed.isEmpty ? "" : " after a change to "
             + changed.sorted().prefix(3).map { content.relativePath(of: LocalPath($0)) ?? $0 }.joined(separator: ", ")
@@ -118,6 +128,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         watcher?.stop()
         watchedFolders = folders
+        watchedThroughLastBuild = false
         let debouncer = self.debouncer ?? Debouncer { [weak self] changes in
             guard let self else { return }
             self.buildQueue.async { self.rebuild(changed: changes) }
@@ -128,6 +139,10 @@ public final class PreviewSession: @unchecked Sendable {
         lock.unlock()
         do {
             try watcher.start { debouncer.note($0) }
+            // A save made while the last build ran, or while the watcher was starting (watching every folder of a
+            // large site takes a moment), was seen by neither: one more build, through the cache, picks it up. When
+            // nothing changed it does no work and reloads no page.
+            buildQueue.async { [self] in rebuild(changed: []) }
         } catch {
             terminal.error("signpost: could not watch \(folders.map(\.string).joined(separator: ", ")) for changes: \(error)")
         }

@@ -29,9 +29,15 @@ struct CacheTests {
             }
         }
 
-        func build(to output: URL? = nil, cache: Bool = true) throws -> BuildContext {
-            try BuildPipeline.standard().run(BuildContext(options: BuildOptions(
-                content: content, theme: theme, output: output ?? self.output, useCache: cache)))
+        func build(to output: URL? = nil, cache: Bool = true, memory: BuildMemory? = nil,
+                   changed: Set<String>? = nil) throws -> BuildContext {
+            var context = BuildContext(options: BuildOptions(
+                content: content, theme: theme, output: output ?? self.output, useCache: cache), memory: memory)
+            context.changedFiles = changed
+            let result = try BuildPipeline.standard().run(context)
+            // The memory saves the cache on a queue of its own; an edit such as damaging it waits for that.
+            memory?.waitUntilSaved()
+            return result
         }
 
         func edit(_ path: String, in root: URL? = nil, _ change: (String) -> String) throws {
@@ -118,6 +124,9 @@ struct CacheTests {
         _ = try BuildPipeline.standard().run(context) { lines.append($0) }
         #expect(lines.contains { $0.contains("Loading") && $0.contains("unchanged)") })
         #expect(lines.contains { $0.contains("Checking 1 pages") })
+        // The service directory, guides, sitemap and theme files are not made again for a sentence in one page.
+        #expect(lines.contains { $0.contains("Rendering") && $0.contains("site-wide files kept") })
+        #expect(lines.contains { $0.contains("Guides") && $0.contains("pages kept") })
     }
 
     @Test func aDamagedOrForeignCacheIsIgnoredWithANote() throws {
@@ -226,5 +235,60 @@ extension CacheTests {
         var lines: [String] = []
         _ = try BuildPipeline.standard().run(BuildContext(options: options)) { lines.append($0) }
         #expect(lines.first?.hasPrefix("[1/1] Nothing changed") == true, "\(lines)")
+    }
+}
+
+extension CacheTests {
+    /// `signpost serve` keeps the last build's cache and theme in memory and builds again after each save, told by
+    /// its file watcher which files changed: the site it then serves, and what it reports, are exactly what a build
+    /// from nothing gives, whatever the edit.
+    @Test(arguments: edits)
+    func aRebuildFromMemoryIsTheSameAsABuildFromNothing(_ edit: Edit) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let memory = BuildMemory()
+        let first = try workspace.build(memory: memory)
+        #expect(!first.hasErrors)
+        let content = try snapshot(of: workspace.content), theme = try snapshot(of: workspace.theme)
+        try edit.apply(workspace)
+        // What a watcher would have seen: the content files that changed, were added or went; nothing is known
+        // when the theme changed (serve then looks at everything).
+        let contentNow = try snapshot(of: workspace.content)
+        let changed = Set(content.keys).union(contentNow.keys).filter { content[$0] != contentNow[$0] }
+        let rebuilt = try workspace.build(memory: memory, changed: try snapshot(of: workspace.theme) == theme ? changed : nil)
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(rebuilt.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+        #expect(rebuilt.hasErrors == cold.hasErrors)
+        if !cold.hasErrors {
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold/Output")))
+        }
+        // A second edit after the first, as a writer saving again: still the same as from nothing.
+        try workspace.edit("pages/short-breaks.md") { $0 + "\nAsk us about a short break.\n" }
+        let again = try workspace.build(memory: memory, changed: ["pages/short-breaks.md"])
+        let coldAgain = try workspace.build(to: workspace.folder.appendingPathComponent("cold2/Output"), cache: false)
+        #expect(again.diagnostics.map(\.formatted) == coldAgain.diagnostics.map(\.formatted))
+        if !coldAgain.hasErrors {
+            #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold2/Output")))
+        }
+    }
+
+    /// Told that one page changed, a rebuild from memory hashes that page alone and publishes its new words; told
+    /// of a page that the last listing did not have, it lists the folders again and publishes the new page.
+    @Test func aRebuildToldOfOneChangedPageLooksAtThatPageAlone() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let memory = BuildMemory()
+        _ = try workspace.build(memory: memory)
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let result = try workspace.build(memory: memory, changed: ["pages/leder.md"])
+        #expect(!result.hasErrors)
+        let page = try String(contentsOf: workspace.output.appendingPathComponent("leder/index.html"), encoding: .utf8)
+        #expect(page.contains("We write to you after the review."))
+        // A page added is not in the last listing, so the folders are listed again and the new page is built.
+        try pageFile("title: Holidays\nsummary: Breaks away from home.", "A holiday can be a short break.")
+            .write(to: workspace.content.appendingPathComponent("pages/holidays.md"), atomically: false, encoding: .utf8)
+        let added = try workspace.build(memory: memory, changed: ["pages/holidays.md"])
+        #expect(!added.hasErrors)
+        #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("holidays/index.html").path))
     }
 }

@@ -16,6 +16,8 @@ public final class PreviewBuilder: @unchecked Sendable {
     private var findingsByFile: [String: [Diagnostic]] = [:]
     private var themeFolder: LocalPath?
     private var latest: BuildNews?
+    /// The last build's cache and theme, kept in memory: a build after a save starts from them.
+    public let memory = BuildMemory()
 
     /// - Parameters:
     ///   - content: the content folder.
@@ -27,12 +29,17 @@ public final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// Builds the site now. Progress lines go to `progress`.
-    public func build(progress: (String) -> Void = { _ in }) -> BuildNews {
+    /// - Parameter changed: the paths (on disk) a file watcher saw change since the last build, when it was watching
+    ///   all along; nil when that is not known. Only those files are then looked at, unless a file was added or
+    ///   removed, or one is outside the content folder (the theme).
+    public func build(changed: Set<String>? = nil, progress: (String) -> Void = { _ in }) -> BuildNews {
         let started = DispatchTime.now()
         var failure: String?
         var result: BuildContext?
         do {
-            result = try BuildPipeline.standard().run(BuildContext(options: options), progress: progress)
+            var context = BuildContext(options: options, memory: memory)
+            context.changedFiles = changed.flatMap(contentPaths)
+            result = try BuildPipeline.standard().run(context, progress: progress)
         } catch {
             failure = "\(error)"
         }
@@ -56,6 +63,16 @@ public final class PreviewBuilder: @unchecked Sendable {
                              pageCount: result?.pageCount ?? 0, milliseconds: milliseconds)
         latest = news
         return news
+    }
+
+    /// Paths on disk as paths inside the content folder; nil when one is outside it, or is the folder itself.
+    private func contentPaths(_ paths: Set<String>) -> Set<String>? {
+        var inside = Set<String>()
+        for path in paths {
+            guard let relative = options.content.relativePath(of: LocalPath(path)), !relative.isEmpty else { return nil }
+            inside.insert(relative)
+        }
+        return inside
     }
 
     /// The number of the site served now, written into each page so it can tell whether it is out of date.

@@ -29,6 +29,10 @@ struct BuildCache: Sendable {
     var pages: [String: PageRecord]
     /// Every finding of the build, for a build in which nothing changed.
     var findings: [Diagnostic]
+    /// The output files made for the site as a whole rather than from one page or copied from the content folder: the
+    /// service directory, guides, the sitemap, the not-found page and the theme's files. They depend only on what
+    /// `siteKey` and `indexKey` hash, so while both hold they are kept as they are, not made again.
+    var siteFiles: [String]
     /// What the build said it did, for the summary line.
     var pageCount: Int
     var serviceCount: Int?
@@ -81,7 +85,7 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 1
+    static let format = 2
 
     /// The cache beside an output folder.
     static func location(for output: LocalPath) -> LocalPath { output.sibling(".\(output.lastComponent).cache") }

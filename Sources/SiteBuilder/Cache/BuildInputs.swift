@@ -38,7 +38,7 @@ struct BuildInputs: Sendable {
     func key(_ extra: [String], names: (String) -> Bool = { _ in true }) -> String {
         var hash = SHA256()
         for item in extra { hash.update(Array(item.utf8) + [0]) }
-        for name in records.keys.sorted() where names(name) {
+        for name in records.keys.filter(names).sorted() {
             hash.update(Array(name.utf8) + [0] + Array(records[name]!.hash.utf8) + [0])
         }
         return hash.finish().hex

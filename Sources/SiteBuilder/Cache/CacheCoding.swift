@@ -142,6 +142,7 @@ extension BuildCache {
         }
         out.dictionary(pages) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
+        out.array(siteFiles) { $0.string($1) }
         out.int(pageCount)
         out.optional(serviceCount) { $0.int($1) }
         output.write(&out)
@@ -159,6 +160,7 @@ extension BuildCache {
         }
         pages = try from.dictionary { try PageRecord(&$0) }
         findings = try from.array { try Diagnostic(&$0) }
+        siteFiles = try from.array { try $0.string() }
         pageCount = try from.int()
         serviceCount = try from.optional { try $0.int() }
         output = try OutputRecord(&from)

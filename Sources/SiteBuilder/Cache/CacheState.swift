@@ -24,12 +24,20 @@ struct CacheState: Sendable {
     private(set) var everythingKey: String
     /// Problems met while listing the content folder, which count as inputs: a new link out of the folder is a change.
     private var contentProblems: [String] = []
+    /// Problems met while listing the theme folder, which count as inputs of the theme.
+    private var themeProblems: [String] = []
+    /// The process's memory, and what this build listed and hashed, kept there for the next build.
+    private var memory: BuildMemory?
+    private var listed: ListedInputs?
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
     private(set) var siteKey = ""
     private(set) var indexKey = ""
     /// Pages whose findings and HTML from the last build still hold.
     private(set) var reusable: Set<String> = []
+    /// The site-wide files of the last build (`BuildCache.siteFiles`), when everything they depend on is as it was and
+    /// each is in the output folder as written: they are kept, not made again. Nil when they must be made.
+    private(set) var keptSiteFiles: Set<String>?
     /// How many diagnostics the loading step found, so that a page's loading findings can be told from the rest.
     var loadDiagnosticCount = 0
 
@@ -48,26 +56,59 @@ struct CacheState: Sendable {
     static func prepare(_ context: inout BuildContext) throws -> CacheState {
         let options = context.options
         let file = BuildCache.location(for: options.output)
-        let read = options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil)
+        // A process that keeps the last build's cache in memory has no need to read it back.
+        let kept = options.useCache ? context.memory?.lastCache : nil
+        let read = kept.map { (cache: $0, note: nil) }
+            ?? (options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil))
         let previous = read.cache
-        let listing = try context.source.list()
-        context.source = ListedContentSource(context.source, listing: listing)
         let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
-        var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: context.source) }
-        let contentProblems = listing.problems.map(\.formatted)
-        var problems = contentProblems
-        if let folder = themeFolder {
-            let (themeFiles, themeProblems) = themeInputs(folder)
-            files += themeFiles
-            problems += themeProblems
+        let memory = options.useCache ? context.memory : nil
+        let last = memory?.takeListedInputs()
+        let listed: ListedInputs
+        if let last, let changed = context.changedFiles, last.themeFolder == themeFolder,
+           !Self.overlaps(themeFolder, options.content), let updated = last.updated(changed, root: options.content,
+                                      source: ListedContentSource(context.source, listing: last.listing)) {
+            // Told which files changed since the last build, and none was added or removed: only those are hashed.
+            listed = updated
+        } else {
+            let listing = try context.source.list()
+            let source = ListedContentSource(context.source, listing: listing)
+            var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
+            var themeProblems: [String] = []
+            if let folder = themeFolder {
+                let (themeFiles, problemsListing) = themeInputs(folder)
+                files += themeFiles
+                themeProblems = problemsListing
+            }
+            listed = ListedInputs(
+                listing: listing, listed: memory == nil ? [] : Set(listing.files),
+                inputs: BuildInputs.gather(files, previous: previous), themeFolder: themeFolder,
+                contentProblems: listing.problems.map(\.formatted), themeProblems: themeProblems,
+                linkFree: memory != nil && ListedInputs.isLinkFree(listing.files, in: options.content))
         }
-        let inputs = BuildInputs.gather(files, previous: previous)
+        context.source = ListedContentSource(context.source, listing: listed.listing)
+        let inputs = listed.inputs
+        let contentProblems = listed.contentProblems
+        let themeProblems = listed.themeProblems
+        let problems = contentProblems + themeProblems
         let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
         let unchanged = previous.map { $0.everythingKey == key && Self.outputIsIntact($0.output, in: options.output) } ?? false
         var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
                                everythingKey: key, unchanged: unchanged)
         state.contentProblems = contentProblems
+        state.themeProblems = themeProblems
+        state.memory = memory
+        state.listed = listed
+        memory?.keep(listed)
         return state
+    }
+
+    /// Whether the theme folder is inside the content folder, or holds it: a change to a file there is a change to
+    /// the theme too, so the watcher's list of changed content files cannot stand in for hashing the theme again.
+    private static func overlaps(_ theme: LocalPath?, _ content: LocalPath) -> Bool {
+        guard let theme else { return false }
+        let realTheme = theme.resolvingLinks(), realContent = content.resolvingLinks()
+        return realContent.contains(realTheme) || realTheme.contains(realContent)
     }
 
     /// The files a theme folder gives a build, named `theme:` and their path, and the problems met listing them.
@@ -114,12 +155,20 @@ extension CacheState {
     mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, fromCache: Set<String>) {
         if let folder = theme?.folder, folder != themeFolder {
             var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
-            let (files, themeProblems) = Self.themeInputs(folder)
+            let (files, problemsListing) = Self.themeInputs(folder)
+            themeProblems = problemsListing
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)
             themeFolder = folder
             // The theme is known only now (from `site.yml`): the key the next build compares takes it in.
             everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems + themeProblems)
+            if var listed {
+                listed.inputs = inputs
+                listed.themeFolder = folder
+                listed.themeProblems = themeProblems
+                self.listed = listed
+                memory?.keep(listed)
+            }
         }
         let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
         siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in
@@ -132,6 +181,9 @@ extension CacheState {
         indexKey = index.finish().hex
         guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
         reusable = fromCache.filter { previous.pages[$0] != nil }
+        let output = options.output
+        let intact = Parallel.map(previous.siteFiles) { outputIsUnchanged($0, in: output) }
+        if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
     }
 
     /// What other pages can see of a page: where it is, its address, its twin and its front matter. Each field is
@@ -165,6 +217,13 @@ extension CacheState {
         return FileStamp.of(folder.joining(path)) == file.stamp
     }
 
+    /// One hash of the theme's files, when they were hashed (the theme folder was known before loading): the theme
+    /// loaded from them is the same while it holds.
+    var themeKey: String? {
+        guard themeFolder != nil else { return nil }
+        return inputs.key([themeFolder?.string ?? ""] + themeProblems) { $0.hasPrefix("theme:") }
+    }
+
     /// Whether the file from input `name` still has the hash it had in the last build.
     func inputIsUnchanged(_ name: String) -> Bool {
         guard let before = previous?.inputs[name]?.hash else { return false }
@@ -172,7 +231,7 @@ extension CacheState {
     }
 
     /// The cache for the next build: this build's inputs, pages and findings, and the output as written.
-    func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?,
+    func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?, siteFiles: [String],
               output: BuildCache.OutputRecord) -> BuildCache {
         let byFile = Dictionary(grouping: diagnostics.enumerated()) { $0.element.file }
         var pages: [String: BuildCache.PageRecord] = [:]
@@ -188,7 +247,7 @@ extension CacheState {
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
-                          inputs: inputs.records, pages: pages, findings: diagnostics, pageCount: pageCount,
+                          inputs: inputs.records, pages: pages, findings: diagnostics, siteFiles: siteFiles, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)
     }
 

@@ -72,9 +72,15 @@ public struct OutputFolder: Sendable {
         let existing = existingEntries(known: record?.tree(previous: false))
         // Files Signpost wrote, or writes now, are its own; with a list from an older Signpost that kept none, only
         // the second is known. Anything else was put there by a person (or is a link), and is never removed silently.
-        let known = existing.manifest ?? []
+        // The list is read only when a file is not one this build writes or keeps, which is seldom.
+        var manifest: Set<String>??
+        func known(_ entry: String) -> Bool {
+            if manifest == nil { manifest = .some(readManifest()) }
+            return manifest!?.contains(entry) ?? false
+        }
         var problems: [Diagnostic] = []
-        for (entry, kind) in existing.entries.sorted(by: { $0.key < $1.key }) where entry != Self.marker && kind != .folder {
+        // Looked at in any order; the problems are put in order of name at the end.
+        for (entry, kind) in existing where entry != Self.marker && kind != .folder {
             let name = "\(path.lastComponent)/\(entry)"
             if kind == .link || kind == .other {
                 problems.append(Diagnostic(file: name, line: 1, column: 1,
@@ -89,16 +95,16 @@ public struct OutputFolder: Sendable {
                     problems.append(Diagnostic(file: name, line: 1, column: 1,
                                                message: "`keep:` in site.yml lists this file, but it cannot be read, so it could not be kept. Check who can read it."))
                 }
-            } else if !known.contains(entry) && files[entry] == nil && !unchanged.contains(entry)
+            } else if files[entry] == nil && !unchanged.contains(entry) && !known(entry)
                         && !PublishedFiles.isLeftover(entry) {
-                let why = existing.manifest == nil
+                let why = manifest! == nil
                     ? "An older Signpost wrote this folder, so it cannot tell whether it wrote this file"
                     : "Signpost did not write this file"
                 problems.append(Diagnostic(file: name, line: 1, column: 1,
                                            message: "\(why), and the next build would remove it. To keep it, list it under `keep:` in site.yml; to publish it, move it into the content folder; otherwise delete it."))
             }
         }
-        if !problems.isEmpty { return Result(problems: problems) }
+        if !problems.isEmpty { return Result(problems: problems.sorted { $0.file < $1.file }) }
 
         let everything = Set(files.keys).union(unchanged)
         let folders = Self.folders(holding: everything)
@@ -181,15 +187,18 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Every entry in the output folder now (files, and links or other entries that are not followed), and the list
-    /// of files the build that wrote it made (nil when that build kept no list).
-    private func existingEntries(known: KnownTree?) -> (entries: [String: FileKind], manifest: Set<String>?) {
-        guard FileKind.of(path.string, followingLinks: false) == .folder else { return ([:], nil) }
-        let entries = Self.walk(path, known: known)
+    /// Every entry in the output folder now: files, and links or other entries that are not followed.
+    private func existingEntries(known: KnownTree?) -> [String: FileKind] {
+        guard FileKind.of(path.string, followingLinks: false) == .folder else { return [:] }
+        return Self.walk(path, known: known)
+    }
+
+    /// The list of files the build that wrote the output folder made; nil when that build kept no list.
+    private func readManifest() -> Set<String>? {
         let lines = (FileKind.readRegularFile(path.appending(Self.marker).string)
             .map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").map(String.init)
-        guard lines.first == Self.markerHeading else { return (entries, nil) }
-        return (entries, Set(lines.dropFirst()))
+        guard lines.first == Self.markerHeading else { return nil }
+        return Set(lines.dropFirst())
     }
 
     /// Every entry below `folder` by relative path, hidden ones too: files, folders, and links or other entries.

@@ -30,6 +30,12 @@ public struct BuildContext: Sendable {
     public var serviceCount: Int?
     /// What the build cache lets this build skip; nil for `signpost check`, which keeps no cache.
     var cache: CacheState?
+    /// What a long-running process keeps between its builds (`signpost serve`); nil for a build on its own.
+    public var memory: BuildMemory?
+    /// The files of the content folder (paths inside it) that changed since the last build of this process, as its
+    /// file watcher saw them; nil when that is not known, and the folders are then listed and every file looked at.
+    /// Used only with `memory`.
+    public var changedFiles: Set<String>?
     /// Output files that are the same as in the output folder now, so they are kept rather than written.
     var unchangedFiles: Set<String> = []
     /// Whether nothing changed since the last build, so no step ran and nothing was written: a preview has nothing
@@ -38,9 +44,10 @@ public struct BuildContext: Sendable {
     /// A word on what the cache did or could not do, for the summary line.
     public var cacheNote: String?
 
-    public init(options: BuildOptions, source: (any ContentSource)? = nil) {
+    public init(options: BuildOptions, source: (any ContentSource)? = nil, memory: BuildMemory? = nil) {
         self.options = options
         self.source = source ?? DirectoryContentSource(root: options.content)
+        self.memory = memory
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }

@@ -34,6 +34,8 @@ public struct GuidesStep: BuildStep {
                     message: "The theme has no `\(template).mustache`, which \(template == EstimatorRenderer.template ? "the charges estimator" : "question guides") need. Copy it from Themes/default."))
             }
             guard missing.isEmpty else { return "\(guides.count) guides" }
+            // The guides' pages are site-wide files: while the cache keeps those, they are not made again.
+            if context.cache?.keptSiteFiles != nil { return "\(guides.count) guides, pages kept" }
             var pagesByPath: [String: Page] = [:]
             for page in site.pages { pagesByPath[page.path] = page }
             let resolver = context.linkResolver ?? LinkResolver(site: site)

@@ -41,7 +41,17 @@ public struct LoadStep: BuildStep {
                 return summary
             }
         }
-        let theme = Theme.load(from: folder)
+        // A process that builds again and again keeps the theme it loaded while the theme's files are unchanged.
+        let key = context.cache?.themeFolder == folder ? context.cache?.themeKey : nil
+        let theme: BuildMemory.KeptTheme
+        if let key, let kept = context.memory?.theme(from: folder, key: key) {
+            theme = kept
+        } else {
+            let loaded = Theme.load(from: folder)
+            theme = BuildMemory.KeptTheme(folder: folder, key: key ?? "", theme: loaded.theme,
+                                          diagnostics: loaded.diagnostics)
+            if key != nil { context.memory?.keep(theme) }
+        }
         context.diagnostics += theme.diagnostics
         context.theme = theme.theme
         return summary

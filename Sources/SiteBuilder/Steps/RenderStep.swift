@@ -25,23 +25,33 @@ public struct RenderStep: BuildStep {
         // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
         let kept = KeptFiles(cache: context.cache, output: context.options.output)
         let isKept = Parallel.map(site.pages) { kept.page($0) }
-        let fresh = zip(site.pages, isKept).filter { !$0.1 }.map(\.0)
+        // By index, so that no page is copied for the many that are kept.
+        let fresh = site.pages.indices.filter { !isKept[$0] }.map { site.pages[$0] }
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
-        context.unchangedFiles.formUnion(zip(site.pages, isKept).filter(\.1).map(\.0.outputPath))
+        for index in site.pages.indices where isKept[index] { context.unchangedFiles.insert(site.pages[index].outputPath) }
         context.pageCount = site.pages.count
-        // 2. The page for addresses with nothing at them.
-        context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
-        // 3. The service directory's pages, search index and exports.
-        let indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
-        // 4. The list of addresses for search engines.
-        context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
-        // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made above.
-        context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
+        var indexMilliseconds = 0
+        if let keptSiteFiles = context.cache?.keptSiteFiles {
+            // 2–5. Everything made for the site as a whole depends only on what the cache's site and index keys
+            // hash, and both hold: the last build's files are in the output folder as written, so they are kept.
+            context.unchangedFiles.formUnion(keptSiteFiles)
+        } else {
+            // 2. The page for addresses with nothing at them.
+            context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
+            // 3. The service directory's pages, search index and exports.
+            indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
+            // 4. The list of addresses for search engines.
+            context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
+            // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made
+            // above.
+            context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
+        }
         CopiedFiles.addContentAssets(of: site, to: &context.files, unchanged: &context.unchangedFiles, kept: kept,
                                      diagnostics: &context.diagnostics)
 
         let services = context.directory?.entries.count ?? 0
         return "\(site.pages.count) pages" + (fresh.count < site.pages.count ? " (\(site.pages.count - fresh.count) kept)" : "")
             + (services > 0 ? " and \(services) services (search index \(indexMilliseconds) ms)" : "")
+            + (context.cache?.keptSiteFiles == nil ? "" : ", site-wide files kept")
     }
 }

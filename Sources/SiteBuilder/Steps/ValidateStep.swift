@@ -52,7 +52,8 @@ public struct ValidateStep: BuildStep {
     }
 
     private func checkSlugs(_ site: Site, _ checked: [PageChecks], _ problems: inout [Diagnostic]) {
-        var owners: [String: Page] = [:]
+        // Each address's first page, by path: a copy of each page would cost more than the check.
+        var owners: [String: String] = [:]
         let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
         for (page, checks) in zip(site.pages, checked) {
             let position = page.position(of: .slug)
@@ -68,9 +69,9 @@ public struct ValidateStep: BuildStep {
             }
             if let other = owners[page.slug] {
                 problems.append(Diagnostic(file: page.path, at: position,
-                                           message: "`\(page.urlPath)` is also the address of `\(other.path)`. Give one of them another `slug`."))
+                                           message: "`\(page.urlPath)` is also the address of `\(other)`. Give one of them another `slug`."))
             } else {
-                owners[page.slug] = page
+                owners[page.slug] = page.path
             }
         }
     }

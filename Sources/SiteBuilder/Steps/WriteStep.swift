@@ -16,15 +16,27 @@ public struct WriteStep: BuildStep {
         context.diagnostics += written.problems
         if let record = written.record, let cache = context.cache, let site = context.site {
             let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,
-                                  serviceCount: context.serviceCount, output: record)
+                                  serviceCount: context.serviceCount, siteFiles: Self.siteFiles(of: context, site),
+                                  output: record)
+            let location = BuildCache.location(for: context.options.output)
             // A cache that cannot be saved costs the next build time, never this build its site.
-            do {
-                try next.write(to: BuildCache.location(for: context.options.output))
-            } catch {
-                context.cacheNote = "\(error) The next build will build everything again"
+            if let memory = context.memory {
+                memory.keep(next, savingTo: location)
+            } else {
+                do {
+                    try next.write(to: location)
+                } catch {
+                    context.cacheNote = "\(error) The next build will build everything again"
+                }
             }
         }
         let kept = context.unchangedFiles.isEmpty ? "" : " (\(context.unchangedFiles.count) unchanged)"
         return "\(context.files.count + context.unchangedFiles.count) files\(kept) to \(context.options.output)"
+    }
+
+    /// The files of this build made for the site as a whole: all but the pages' HTML and the content folder's files.
+    static func siteFiles(of context: BuildContext, _ site: Site) -> [String] {
+        let own = Set(site.pages.map(\.outputPath)).union(site.assets)
+        return Set(context.files.keys).union(context.unchangedFiles).subtracting(own).sorted()
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import SiteModel
+
+/// What a long-running process that builds the same site again and again (`signpost serve`) keeps between builds,
+/// so that a build after a one-page edit neither reads and decodes the build cache from disk nor parses the theme's
+/// templates again, and saves the cache to disk after the new site is served rather than before.
+///
+/// Everything kept here is only a shortcut, exactly as the cache file is: the cache is the one the last build would
+/// have saved, and the theme is used again only while every theme file hashes as it did when it was loaded. A build
+/// given a memory therefore writes the same site, and reports the same findings, as one without.
+///
+/// The cache file on disk may lag behind the memory by a save; a cache that is older than the output folder is safe,
+/// because every file it vouches for is checked against the stamp it recorded.
+public final class BuildMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: BuildCache?
+    private var theme: KeptTheme?
+    private var listed: ListedInputs?
+    private var unsaved: (cache: BuildCache, file: LocalPath)?
+    private let saving = DispatchQueue(label: "signpost.cache.saving", qos: .utility)
+    private let saved = DispatchGroup()
+
+    /// A loaded theme, with the hash of its files when it was loaded.
+    struct KeptTheme {
+        var folder: LocalPath
+        var key: String
+        var theme: Theme?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// How long a cache waits before it is saved, in seconds.
+    static let saveDelay = 0.5
+
+    public init() {}
+
+    /// The cache the last build left, if a build has run in this process.
+    var lastCache: BuildCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        return cache
+    }
+
+    /// Keeps `next` for the next build, and saves it to `file` soon, on a queue of its own: only the newest cache
+    /// waiting is saved, so a burst of builds saves once.
+    func keep(_ next: BuildCache, savingTo file: LocalPath) {
+        lock.lock()
+        cache = next
+        let first = unsaved == nil
+        unsaved = (next, file)
+        lock.unlock()
+        guard first else { return }
+        // Saved a moment later, so that a save while the writer is still editing does not take a core from the next
+        // build; a newer cache kept meanwhile is the one saved.
+        saved.enter()
+        saving.asyncAfter(deadline: .now() + Self.saveDelay) { [self] in
+            defer { saved.leave() }
+            lock.lock()
+            let waiting = unsaved
+            unsaved = nil
+            lock.unlock()
+            // A cache that cannot be saved costs the next start of the process time, never a build its site.
+            if let waiting { try? waiting.cache.write(to: waiting.file) }
+        }
+    }
+
+    /// What the last build listed and hashed, taken out: a build that fails before it lists again leaves none, so
+    /// the build after it lists everything rather than miss the changes the failed one was told of.
+    func takeListedInputs() -> ListedInputs? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = listed
+        listed = nil
+        return taken
+    }
+
+    func keep(_ listed: ListedInputs) {
+        lock.lock()
+        self.listed = listed
+        lock.unlock()
+    }
+
+    /// Waits until every cache kept so far is saved to disk: before the process ends, and in tests.
+    public func waitUntilSaved() { saved.wait() }
+
+    /// The theme loaded from `folder` when its files still hash to `key`.
+    func theme(from folder: LocalPath, key: String) -> KeptTheme? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let theme, theme.folder == folder, theme.key == key else { return nil }
+        return theme
+    }
+
+    func keep(_ theme: KeptTheme) {
+        lock.lock()
+        self.theme = theme
+        lock.unlock()
+    }
+}

@@ -20,7 +20,19 @@ struct MarkdownTransformer {
     /// Writes HTML as `transform` followed by cmark's renderer would, without changing the tree.
     var writer: HTMLWriter {
         let from = Self.sameFolder(as: pagePath)
-        return HTMLWriter(pictureRows: true) { url in target(of: url, from: from) }
+        // An easy-read page shows the same few pictures at many of its points: each target is worked out once a page.
+        let answers = TargetAnswers()
+        return HTMLWriter(pictureRows: true) { url in
+            if let known = answers.byTarget[url] { return known }
+            let answer = target(of: url, from: from)
+            answers.byTarget[url] = answer
+            return answer
+        }
+    }
+
+    /// The addresses one page's links and pictures lead to, by target as written; used by one writer on one thread.
+    private final class TargetAnswers {
+        var byTarget: [String: String?] = [:]
     }
 
     /// Rewrites `document` in place. Use it only on a tree nothing else reads.

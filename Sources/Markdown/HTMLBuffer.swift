@@ -85,6 +85,13 @@ struct HTMLBuffer {
         return "-_.+!*(),%#@?=;:/$~".unicodeScalars.contains(scalar)
     }
 
+    /// Whether text whose first byte is `byte` may start with a space: false for any visible ASCII character, so
+    /// that only other text needs its first character looked at.
+    static func mayStartWithSpace(_ byte: CChar) -> Bool {
+        let value = UInt8(bitPattern: byte)
+        return value >= 0x80 || value <= 0x20
+    }
+
     /// Whether cmark's safe mode empties this target: `javascript:`, `vbscript:`, `file:` and `data:` (in any case),
     /// except `data:` pictures in PNG, GIF, JPEG or WebP.
     static func isDangerous(_ url: UnsafeBufferPointer<UInt8>) -> Bool {

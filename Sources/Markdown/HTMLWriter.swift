@@ -76,7 +76,7 @@ public struct HTMLWriter {
                 break
             case CMARK_NODE_BLOCK_QUOTE:
                 out.cr()
-                out.append(entering ? "<blockquote>\n" : "</blockquote>\n")
+                out.append(entering ? "<blockquote>\n" as StaticString : "</blockquote>\n")
             case CMARK_NODE_LIST:
                 let bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST
                 if entering {
@@ -90,7 +90,7 @@ public struct HTMLWriter {
                         out.append("<ol start=\"\(start)\">\n")
                     }
                 } else {
-                    out.append(bullet ? "</ul>\n" : "</ol>\n")
+                    out.append(bullet ? "</ul>\n" as StaticString : "</ol>\n")
                 }
             case CMARK_NODE_ITEM:
                 if entering {
@@ -165,6 +165,10 @@ public struct HTMLWriter {
             case CMARK_NODE_TEXT:
                 if node == trimmed {
                     trimmed = nil
+                    if let first = cmark_node_get_literal(node)?.pointee, !HTMLBuffer.mayStartWithSpace(first) {
+                        out.escaped(cmark_node_get_literal(node))
+                        continue
+                    }
                     let text = String(cString: cmark_node_get_literal(node))
                     let kept = text.first?.isWhitespace == true ? String(text.drop(while: \.isWhitespace)) : text
                     var bytes = Array(kept.utf8)
@@ -185,9 +189,9 @@ public struct HTMLWriter {
             case CMARK_NODE_CUSTOM_INLINE:
                 out.raw(entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node))
             case CMARK_NODE_STRONG:
-                out.append(entering ? "<strong>" : "</strong>")
+                out.append(entering ? "<strong>" as StaticString : "</strong>")
             case CMARK_NODE_EMPH:
-                out.append(entering ? "<em>" : "</em>")
+                out.append(entering ? "<em>" as StaticString : "</em>")
             case CMARK_NODE_LINK:
                 if entering {
                     out.append("<a href=\"")
@@ -228,12 +232,20 @@ public struct HTMLWriter {
         while let node = rest {
             let type = cmark_node_get_type(node)
             let blank = type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
-                || (type == CMARK_NODE_TEXT && String(cString: cmark_node_get_literal(node)).allSatisfy(\.isWhitespace))
+                || (type == CMARK_NODE_TEXT && isBlank(cmark_node_get_literal(node)))
             guard blank else { break }
             skipped.append(node)
             rest = cmark_node_next(node)
         }
         return PictureRow(image: image, words: rest, skipped: skipped)
+    }
+
+    /// Whether a text node's text is empty or all spaces (Unicode's, as `Character.isWhitespace` says). Text that
+    /// starts with a visible ASCII character, as the words after a picture do, is answered without making a string.
+    private func isBlank(_ chars: UnsafePointer<CChar>?) -> Bool {
+        guard let chars else { return true }
+        if chars.pointee != 0, !HTMLBuffer.mayStartWithSpace(chars.pointee) { return false }
+        return String(cString: chars).allSatisfy(\.isWhitespace)
     }
 
     /// Whether a paragraph is in a tight list's item, where cmark writes no `<p>` around it.

@@ -18,7 +18,9 @@ struct HTMLBuffer {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Text made on the spot, such as a list's start number. Named apart from `append(_: StaticString)` so that
+    /// literals, which Swift would otherwise take as `String`, are written without making a string.
+    mutating func appendText(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// A line break unless the output is empty or already ends with one, as cmark's `cr`.
     mutating func cr() {
@@ -85,11 +87,20 @@ struct HTMLBuffer {
         return "-_.+!*(),%#@?=;:/$~".unicodeScalars.contains(scalar)
     }
 
-    /// Whether text whose first byte is `byte` may start with a space: false for any visible ASCII character, so
-    /// that only other text needs its first character looked at.
-    static func mayStartWithSpace(_ byte: CChar) -> Bool {
-        let value = UInt8(bitPattern: byte)
-        return value >= 0x80 || value <= 0x20
+    /// Where the text at `chars` starts once the ASCII spaces before it (tab, line feed, vertical tab, form feed,
+    /// carriage return, space) are skipped, when what follows them is a visible ASCII character or the end: then
+    /// those spaces are exactly the characters `Character.isWhitespace` would drop, and the text needs no `String`.
+    /// Nil when something else follows, which the caller works out with characters.
+    static func afterASCIISpaces(_ chars: UnsafePointer<CChar>) -> UnsafePointer<CChar>? {
+        var at = chars
+        while true {
+            let byte = UInt8(bitPattern: at.pointee)
+            switch byte {
+            case 9...13, 32: at += 1
+            case 0, 33...126: return at
+            default: return nil
+            }
+        }
     }
 
     /// Whether cmark's safe mode empties this target: `javascript:`, `vbscript:`, `file:` and `data:` (in any case),

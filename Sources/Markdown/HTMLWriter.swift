@@ -87,7 +87,7 @@ public struct HTMLWriter {
                     } else if start == 1 {
                         out.append("<ol>\n")
                     } else {
-                        out.append("<ol start=\"\(start)\">\n")
+                        out.appendText("<ol start=\"\(start)\">\n")
                     }
                 } else {
                     out.append(bullet ? "</ul>\n" as StaticString : "</ol>\n")
@@ -165,8 +165,8 @@ public struct HTMLWriter {
             case CMARK_NODE_TEXT:
                 if node == trimmed {
                     trimmed = nil
-                    if let first = cmark_node_get_literal(node)?.pointee, !HTMLBuffer.mayStartWithSpace(first) {
-                        out.escaped(cmark_node_get_literal(node))
+                    if let chars = cmark_node_get_literal(node), let words = HTMLBuffer.afterASCIISpaces(chars) {
+                        out.escaped(words)
                         continue
                     }
                     let text = String(cString: cmark_node_get_literal(node))
@@ -241,10 +241,10 @@ public struct HTMLWriter {
     }
 
     /// Whether a text node's text is empty or all spaces (Unicode's, as `Character.isWhitespace` says). Text that
-    /// starts with a visible ASCII character, as the words after a picture do, is answered without making a string.
+    /// is ASCII spaces and then a visible ASCII character, as the words after a picture are, needs no string.
     private func isBlank(_ chars: UnsafePointer<CChar>?) -> Bool {
         guard let chars else { return true }
-        if chars.pointee != 0, !HTMLBuffer.mayStartWithSpace(chars.pointee) { return false }
+        if let rest = HTMLBuffer.afterASCIISpaces(chars) { return rest.pointee == 0 }
         return String(cString: chars).allSatisfy(\.isWhitespace)
     }
 

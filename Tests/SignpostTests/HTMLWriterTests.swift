@@ -26,6 +26,10 @@ struct HTMLWriterTests {
         "Setext heading\n==============\n\n## ATX `code` heading ##\n\nText & more < less > \"quoted\".",
         "Line one\nline two  \nline three\\\nline four",
         "![](empty.svg) Words after an empty picture.",
+        "![A](a.svg)\u{00A0}\u{2003}Words after Unicode spaces.",
+        "![A](a.svg)&#9;&#11;&#12;Words after escaped spaces.",
+        "![A](a.svg)&#160;\n&#32;\nWords after a line of spaces.",
+        "![A](a.svg) \u{0301}A combining mark after the space.",
         "* a\n\n  ![x](x.svg) y\n* b",
         "",
     ]

@@ -48,6 +48,13 @@ public struct MarkdownNode: @unchecked Sendable {
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// The UTF-8 of a text, code, code block or raw HTML node, read in place: no string is made, which matters to
+    /// code that reads every word of every page. Nil for other nodes.
+    public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let chars = cmark_node_get_literal(pointer) else { return nil }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: strlen(chars)))
+    }
+
     /// Target of a link or image.
     public var url: String? {
         get {

@@ -64,8 +64,13 @@ struct AbbreviationRule: Rule {
         for ((block, sentences), words) in zip(page.blocksWithSentences, page.words) {
             let allSentences = sentences.isEmpty ? [Sentence(range: 0..<block.characters.count, words: words)] : sentences
             for (index, sentence) in allSentences.enumerated() {
-                for word in sentence.words where !word.isAddress
-                    && (word.looksLikeInitials || (word.capitals > 0 && environment.wordLists.initials[word.text] != nil)) {
+                // Words are read where they are and copied only when they may be initials: copying every word of
+                // every page, strings and all, cost more than the rest of the rule.
+                let words = sentence.words
+                for position in words.indices where !words[position].isAddress
+                    && (words[position].looksLikeInitials
+                        || (words[position].capitals > 0 && environment.wordLists.initials[words[position].text] != nil)) {
+                    let word = words[position]
                     guard !reported.contains(word.text), !environment.knownTerms.contains(word.text),
                           !environment.knownWords.contains(word.lowercased) else { continue }
                     // Four or more capitals that are not known initials are shouting: the capitals rule says so.

@@ -71,7 +71,12 @@ enum TextBlockReader {
         case .codeBlock, .htmlBlock, .thematicBreak:
             break
         default:
-            for child in node.children { visit(child, into: &result) }
+            // Child by child, rather than through `children`, which makes an array for every node of every page.
+            var child = node.firstChild
+            while let next = child {
+                visit(next, into: &result)
+                child = next.next
+            }
         }
     }
 
@@ -83,32 +88,36 @@ enum TextBlockReader {
             switch inline.kind {
             case .text:
                 anchors.append((characters.count, inline.start))
-                appendScalars(of: inline.literal ?? "", to: &characters)
+                inline.withLiteralBytes { appendScalars(of: $0, to: &characters) }
             case .softBreak, .lineBreak, .code:
                 characters.append(" ")
             case .image, .htmlInline:
                 break
             default:
-                for child in inline.children { collect(child) }
+                var child = inline.firstChild
+                while let next = child {
+                    collect(next)
+                    child = next.next
+                }
             }
         }
         collect(node)
         return TextBlock(kind: kind, characters: characters, anchors: anchors, start: node.start)
     }
 
-    /// Adds the text's scalars. Text in plain ASCII, as most is, is copied byte by byte without decoding UTF-8.
-    private static func appendScalars(of text: String, to characters: inout [Unicode.Scalar]) {
-        var text = text
-        let copied = text.withUTF8 { bytes in
-            var ascii = true
-            for byte in bytes where byte >= 128 {
-                ascii = false
-                break
-            }
-            if ascii { characters.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) }) }
-            return ascii
+    /// Adds the scalars of a text node's UTF-8. Text in plain ASCII, as most is, is copied byte by byte without
+    /// decoding, and straight from the tree, without making a string first.
+    private static func appendScalars(of bytes: UnsafeBufferPointer<UInt8>, to characters: inout [Unicode.Scalar]) {
+        var ascii = true
+        for byte in bytes where byte >= 128 {
+            ascii = false
+            break
         }
-        if !copied { characters += text.unicodeScalars }
+        if ascii {
+            characters.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+        } else {
+            characters += String(decoding: bytes, as: UTF8.self).unicodeScalars
+        }
     }
 
     /// A paragraph written as a pipe table: every line starts with `|`.

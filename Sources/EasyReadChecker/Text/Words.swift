@@ -16,6 +16,20 @@ public struct Word: Sendable, Hashable {
         self.lowercased = lowercased ?? text.lowercased()
     }
 
+    /// A word that is not an address, with what was counted while it was split off.
+    init(text: String, offset: Int, lowercased: String, letters: Int, capitals: Int, hasDigit: Bool,
+         isCapitalised: Bool, isASCII: Bool) {
+        self.text = text
+        self.offset = offset
+        self.lowercased = lowercased
+        self.letters = letters
+        self.capitals = capitals
+        self.hasDigit = hasDigit
+        self.isNumber = hasDigit && letters == 0
+        self.isCapitalised = isCapitalised
+        self.isASCII = isASCII
+    }
+
     /// The word in lower case, made once.
     public let lowercased: String
 
@@ -89,14 +103,11 @@ public struct Word: Sendable, Hashable {
             }
             // Most words are plain ASCII in small letters: their lower-case form is the word itself, made once.
             let text = String(scalars: slice)
-            var word = Word(text: text, offset: start, lowercased: ascii && capitals == 0 ? text : String(lowercasing: slice))
-            word.letters = letters
-            word.capitals = capitals
-            word.hasDigit = hasDigit
-            word.isNumber = hasDigit && letters == 0
-            word.isCapitalised = slice.first?.isUppercase == true
-            word.isASCII = ascii
-            words.append(word)
+            // Made in place in the array: building the word first and then appending it copied it, strings and all.
+            words.append(Word(text: text, offset: start,
+                              lowercased: ascii && capitals == 0 ? text : String(lowercasing: slice),
+                              letters: letters, capitals: capitals, hasDigit: hasDigit,
+                              isCapitalised: slice.first?.isUppercase == true, isASCII: ascii))
         }
         return words
     }

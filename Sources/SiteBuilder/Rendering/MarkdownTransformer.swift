@@ -8,16 +8,31 @@ struct MarkdownTransformer {
     let urls: SiteURLs
     let pagePath: String
 
-    /// The page's body as HTML, made from a private copy of its Markdown tree: the page's own tree, which the checker
-    /// and other steps read, stays as loading parsed it. Parsing again costs less than rendering the page's templates.
-    func html(of page: Page) -> String { html(ofMarkdown: page.body, lineOffset: page.bodyLineOffset) }
+    /// The page's body as HTML, written straight from the tree loading made, which the checker and other steps read
+    /// too: the writer changes links and makes picture rows as it writes, so the tree is neither copied nor changed.
+    func html(of page: Page) -> String { writer.html(page.document) }
 
-    /// The HTML of Markdown as written (a page's body, a service's description), from a private parse: the tree
-    /// that loading made, which checks and other renderers read at the same time, is never changed.
+    /// The HTML of Markdown as written (a service's description, say).
     func html(ofMarkdown text: String, lineOffset: Int) -> String {
-        let copy = MarkdownDocument(text, lineOffset: lineOffset)
-        transform(copy)
-        return copy.renderHTML()
+        writer.html(MarkdownDocument(text, lineOffset: lineOffset))
+    }
+
+    /// Writes HTML as `transform` followed by cmark's renderer would, without changing the tree.
+    var writer: HTMLWriter {
+        let from = Self.sameFolder(as: pagePath)
+        // An easy-read page shows the same few pictures at many of its points: each target is worked out once a page.
+        let answers = TargetAnswers()
+        return HTMLWriter(pictureRows: true) { url in
+            if let known = answers.byTarget[url] { return known }
+            let answer = target(of: url, from: from)
+            answers.byTarget[url] = answer
+            return answer
+        }
+    }
+
+    /// The addresses one page's links and pictures lead to, by target as written; used by one writer on one thread.
+    private final class TargetAnswers {
+        var byTarget: [String: String?] = [:]
     }
 
     /// Rewrites `document` in place. Use it only on a tree nothing else reads.
@@ -47,11 +62,17 @@ struct MarkdownTransformer {
     }
 
     private func rewrite(_ node: MarkdownNode, from: String) {
-        guard let url = node.url, case .success(let target) = resolver.resolve(url, from: from) else { return }
+        guard let url = node.url, let target = target(of: url, from: from) else { return }
+        node.url = target
+    }
+
+    /// The built address for a link or picture target, or nil to keep it as written.
+    private func target(of url: String, from: String) -> String? {
+        guard case .success(let target) = resolver.resolve(url, from: from) else { return nil }
         switch target {
-        case .page(let slug, let fragment): node.url = urls.page(slug, fragment: fragment)
-        case .asset(let path, let fragment): node.url = urls.file(path) + fragment
-        case .unchanged: break
+        case .page(let slug, let fragment): return urls.page(slug, fragment: fragment)
+        case .asset(let path, let fragment): return urls.file(path) + fragment
+        case .unchanged: return nil
         }
     }
 

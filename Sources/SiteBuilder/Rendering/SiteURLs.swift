@@ -88,9 +88,19 @@ struct SiteURLs: Sendable {
     /// text is split by its bytes, which is quicker than by characters and gives the same parts; other text is split
     /// by characters, as it always was.
     private static func parts(of path: String) -> [Substring] {
-        if path.utf8.allSatisfy({ $0 < 128 }) {
-            return path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 128 }) else { return path.split(separator: "/") }
+        // One pass over the bytes: the generic `split` cost more than the rest of making an address.
+        var parts: [Substring] = []
+        var start = utf8.startIndex, index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                if start != index { parts.append(path[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        return path.split(separator: "/")
+        if start != index { parts.append(path[start..<index]) }
+        return parts
     }
 }

@@ -1,13 +1,17 @@
 """The search index in shards (issue #12), in a real browser, on a generated directory of 500 services: a search loads
 the root and only the files it needs, and finds exactly what the whole index in memory finds, in the same order."""
 import pathlib
+import re
 import sys
 import tempfile
 
 import pytest
 
 from conftest import ROOT, SiteServer, build_site
-from test_directory import open_listing, result_ids, search
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_directory import make_driver_without_javascript, open_listing, result_ids, search, wait_for_search
 
 SERVICES = 500
 
@@ -111,3 +115,53 @@ def test_the_shards_find_what_the_whole_index_finds(browser, generated):
         assert sharded == whole, f"{query!r} {filters}: the shards rank {sharded[:10]}…, the whole index {whole[:10]}…"
         found_something += bool(whole)
     assert found_something >= len(QUERIES) - 3, "most queries in the table find services"
+
+
+def test_a_large_listing_loads_its_first_cards_and_shows_more_from_the_shards(browser, generated):
+    """Over 200 services the page holds only the first 50 cards (ListingPage.swift); with JavaScript the empty search
+    shows the same 50, in the same order, and "Show more" loads the rest from the shards."""
+    site, server = generated
+    html = (site / "services/index.html").read_text(encoding="utf-8")
+    assert html.count('<li class="service-card">') == 50
+    open_listing(browser, server)
+    listed = lambda: browser.find_elements(By.CSS_SELECTOR, "[data-results] > li")
+    everything = search(browser, "")
+    assert len(everything) > 200
+    assert result_ids(browser) == everything[:50], "the page starts with the first 50 services, as the empty search"
+    assert not browser.find_element(By.CSS_SELECTOR, "[data-partial-note]").is_displayed(), \
+        "with search working, Show more takes the place of the line about browsing"
+    more = browser.find_element(By.CSS_SELECTOR, "[data-show-more]")
+    assert more.is_displayed()
+    more.click()
+    WebDriverWait(browser, 10).until(lambda d: len(listed()) == 100)
+    assert result_ids(browser) == everything[:100]
+    # Search still replaces the list.
+    expected = search(browser, "emergency")[:50]
+    assert expected and expected != everything[:50]
+    browser.find_element(By.CSS_SELECTOR, 'input[name="q"]').send_keys("emergency")
+    WebDriverWait(browser, 10).until(lambda d: "found" in d.find_element(By.CSS_SELECTOR, "[data-count]").text)
+    WebDriverWait(browser, 10).until(lambda d: result_ids(d) == expected)
+
+
+def test_without_javascript_a_large_listing_sends_people_to_the_browse_pages(generated):
+    site, server = generated
+    driver = make_driver_without_javascript()
+    try:
+        driver.get(server.base + "/services/")
+        assert len(driver.find_elements(By.CSS_SELECTOR, "[data-results] > li")) == 50
+        note = driver.find_element(By.CSS_SELECTOR, "[data-partial-note]")
+        assert note.is_displayed() and "first 50 of" in note.text
+        note.find_element(By.TAG_NAME, "a").click()
+        assert driver.current_url.endswith("#browse-heading")
+        # Every listed service is on the browse page of each of its kinds of break: together they hold them all.
+        browse = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".browse a")]
+        assert any("/services/type/" in href for href in browse) and any("/services/area/" in href for href in browse)
+        seen = set()
+        for href in [h for h in browse if "/services/type/" in h]:
+            driver.get(href)
+            seen |= {a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".service-card h3 a")}
+        listed = (site / "services/search-index.js").read_text(encoding="utf-8")
+        count = int(re.search(r'"count":\s*(\d+)', listed).group(1))
+        assert len(seen) == count, "the browse pages by kind of break hold every listed service"
+    finally:
+        driver.quit()

@@ -470,6 +470,10 @@
   // JavaScript there is no search box, and the browse lists come first).
   var browse = root.querySelector('.browse');
   if (browse) root.appendChild(browse);
+  // A large directory's page has only its first cards (ListingPage.swift) and a line sending people to the browse
+  // lists. With search working, the empty search shows the same first cards with "Show more" instead.
+  var partial = root.querySelector('[data-partial-note]');
+  if (partial) partial.hidden = true;
 
   function checked(name) {
     return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked')).map(function (box) { return box.value; });
@@ -605,5 +609,5 @@
   form.addEventListener('change', function (event) { if (event.target !== input) update(false); });
   form.addEventListener('submit', function (event) { event.preventDefault(); update(false); });
   form.addEventListener('reset', function () { setTimeout(function () { update(false); }, 0); });
-  if (start.toString()) update(false);
+  if (start.toString() || partial) update(false);
 })();

@@ -133,8 +133,10 @@ public struct SearchIndex: Sendable {
 }
 
 extension SearchIndex.Card {
-    /// The card's JSON object, keys in sorted order; `picture` only when there is one.
-    func write(into json: inout JSONBytes) {
+    /// The card's JSON object, keys in sorted order; `picture` only when there is one. The whole index (`full`) holds
+    /// the kinds' labels and the card's words; a shard of cards leaves them out, since the page finds the labels in
+    /// the root's list of kinds and searches the words in the term shards.
+    func write(into json: inout JSONBytes, full: Bool = true) {
         json.raw("{\"areas\":")
         json.strings(areas)
         json.raw(",\"cost\":")
@@ -155,12 +157,16 @@ extension SearchIndex.Card {
         }
         json.raw(",\"summary\":")
         json.string(summary)
-        json.raw(",\"typeLabels\":")
-        json.strings(typeLabels)
+        if full {
+            json.raw(",\"typeLabels\":")
+            json.strings(typeLabels)
+        }
         json.raw(",\"types\":")
         json.strings(types)
-        json.raw(",\"words\":")
-        json.list(words) { $0.strings($1) }
+        if full {
+            json.raw(",\"words\":")
+            json.list(words) { $0.strings($1) }
+        }
         json.raw("}")
     }
 }

@@ -124,7 +124,7 @@ public struct SearchShards: Sendable {
         }
         let chunkBytes = Parallel.map(chunks) { cards -> [UInt8] in
             var json = JSONBytes(capacity: cards.count * 512)
-            json.list(cards) { $1.writeShown(into: &$0) }
+            json.list(cards) { $1.write(into: &$0, full: false) }
             return json.bytes
         }
         var versionInput: [UInt8] = []
@@ -225,35 +225,5 @@ struct TermPostings {
     private static func digits(_ value: Int, into bytes: inout [UInt8]) {
         if value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
         bytes.append(contentsOf: String(value).utf8)
-    }
-}
-
-extension SearchIndex.Card {
-    /// What a result card shows, keys in sorted order: the card without its words, and without the kinds' labels,
-    /// which the page finds in the root's list of kinds.
-    func writeShown(into json: inout JSONBytes) {
-        json.raw("{\"areas\":")
-        json.strings(areas)
-        json.raw(",\"cost\":")
-        json.string(cost)
-        json.raw(",\"emergency\":")
-        json.bool(emergency)
-        json.raw(",\"href\":")
-        json.string(href)
-        json.raw(",\"id\":")
-        json.string(id)
-        json.raw(",\"name\":")
-        json.string(name)
-        json.raw(",\"overnight\":")
-        json.bool(overnight)
-        if let picture {
-            json.raw(",\"picture\":")
-            json.string(picture)
-        }
-        json.raw(",\"summary\":")
-        json.string(summary)
-        json.raw(",\"types\":")
-        json.strings(types)
-        json.raw("}")
     }
 }

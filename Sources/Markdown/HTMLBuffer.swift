@@ -109,8 +109,12 @@ struct HTMLBuffer {
         func starts(with prefix: String) -> Bool {
             let prefix = Array(prefix.utf8)
             guard url.count >= prefix.count else { return false }
-            for (index, byte) in prefix.enumerated() where url[index] | 0x20 != byte && url[index] != byte {
-                return false
+            // Only letters are compared without case: folding any other byte would take 0x0F for `/` and 0x1A
+            // for `:`, and let `data:image\u{0F}png,…` through as a picture.
+            for (index, byte) in prefix.enumerated() {
+                let given = url[index]
+                let folded = given >= UInt8(ascii: "A") && given <= UInt8(ascii: "Z") ? given | 0x20 : given
+                if folded != byte { return false }
             }
             return true
         }

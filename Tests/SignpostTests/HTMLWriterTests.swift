@@ -31,8 +31,24 @@ struct HTMLWriterTests {
         "![A](a.svg)&#160;\n&#32;\nWords after a line of spaces.",
         "![A](a.svg) \u{0301}A combining mark after the space.",
         "* a\n\n  ![x](x.svg) y\n* b",
+        // Bytes that look like `/` or `:` once folded as if they were letters: never a picture's `data:` address.
+        "[g](data:image&#15;png,<script>alert(1)</script>) <data:image\u{0F}png,x> ![p](DATA:IMAGE/PNG;base64,AA)",
+        "[j](javascript\u{1A}alert(1)) [J](JaVaScRiPt:alert(1))",
         "",
     ]
+
+    /// A page of many picture rows is written in time that grows with the page, not with its square: 20,000 rows
+    /// once took minutes. Not a timing test: the rows are counted, and the writer must get through them at all.
+    @Test func manyPictureRowsAreAllWritten() throws {
+        let files = ["site.yml": minimalConfig, "index.md": pageFile("title: Home\nsummary: Home."),
+                     "pages/a.md": pageFile("title: A\nsummary: A."), "pictures/house.svg": "<svg/>"]
+        let site = try #require(try ContentLoader().load(from: MemoryContentSource(files)).site)
+        let transformer = MarkdownTransformer(resolver: LinkResolver(site: site), urls: SiteURLs(fromSlug: "a"),
+                                              pagePath: "pages/a.md")
+        let text = String(repeating: "![A house](../pictures/house.svg)\nWords.\n\n", count: 20_000)
+        let written = transformer.writer.html(MarkdownDocument(text))
+        #expect(written.components(separatedBy: "Words.").count - 1 == 20_000)
+    }
 
     @Test func writerMatchesRewriteAndCmark() throws {
         let files = ["site.yml": minimalConfig, "index.md": pageFile("title: Home\nsummary: Home."),

@@ -49,8 +49,9 @@ public struct HTMLWriter {
         defer { cmark_iter_free(iterator) }
         /// The picture whose alt text is being written: inside it only text is written.
         var plain: OpaquePointer?
-        /// Nodes left out of the picture rows being written, and the words whose leading spaces are trimmed.
-        var skipped: [OpaquePointer] = []
+        /// Nodes left out of the picture rows written so far (a set: a page may have many thousands of rows, and
+        /// every node is looked up), and the words whose leading spaces are trimmed.
+        var skipped: Set<OpaquePointer> = []
         var trimmed: OpaquePointer?
         /// Paragraphs written as picture rows, innermost last, and the pictures whose end closes the picture's part.
         var rowParagraphs: [OpaquePointer] = []
@@ -138,7 +139,7 @@ public struct HTMLWriter {
                 out.append("<hr />\n")
             case CMARK_NODE_PARAGRAPH:
                 if entering, pictureRows, let row = pictureRow(node) {
-                    skipped += row.skipped
+                    skipped.formUnion(row.skipped)
                     if row.words != nil {
                         // Written as the picture's part here, then the words' part when the picture ends.
                         trimmed = row.words

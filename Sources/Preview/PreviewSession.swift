@@ -81,7 +81,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// Builds the site again, says what happened and tells every open page. Runs on the build queue, one at a time.
     func rebuild(changed: Set<String>) {
         lock.lock()
-        let watching = watcher != nil
+        let watching = watcher?.seesEveryChange ?? false
         let trusted = watchedThroughLastBuild
         lock.unlock()
         let news = builder.build(changed: trusted && !changed.isEmpty ? changed : nil)

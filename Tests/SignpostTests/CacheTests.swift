@@ -291,4 +291,27 @@ extension CacheTests {
         #expect(!added.hasErrors)
         #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("holidays/index.html").path))
     }
+
+    /// A file with a second name outside the content folder (a hard link) can change without the watcher of the
+    /// content folder seeing it, so a rebuild told of other changed files must still find its new words.
+    @Test func aFileWithASecondNameIsLookedAtAgainOnEveryRebuild() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outside = workspace.folder.appendingPathComponent("outside.md")
+        try pageFile("title: Hard\nsummary: A page with two names.", "Words of the first version.")
+            .write(to: outside, atomically: false, encoding: .utf8)
+        try FileManager.default.linkItem(at: outside, to: workspace.content.appendingPathComponent("pages/hard.md"))
+        let memory = BuildMemory()
+        _ = try workspace.build(memory: memory)
+        // Written in place through the other name, as an editor outside the folder would.
+        let handle = try FileHandle(forWritingTo: outside)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(pageFile("title: Hard\nsummary: A page with two names.", "Words of the second version.").utf8))
+        try handle.close()
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let result = try workspace.build(memory: memory, changed: ["pages/leder.md"])
+        #expect(!result.hasErrors)
+        let page = try String(contentsOf: workspace.output.appendingPathComponent("hard/index.html"), encoding: .utf8)
+        #expect(page.contains("Words of the second version."))
+    }
 }

@@ -8,6 +8,14 @@ public protocol FileWatcher: AnyObject, Sendable {
     /// Starts watching; `changed` is called, on the watcher's own thread, with the paths that changed.
     func start(changed: @escaping @Sendable ([String]) -> Void) throws
     func stop()
+    /// Whether every folder is being watched, so that no change can go unreported. When the system refused to watch
+    /// one (inotify's limit on watches was reached), a change is still noticed elsewhere but a rebuild must look at
+    /// every file rather than the reported ones alone.
+    var seesEveryChange: Bool { get }
+}
+
+extension FileWatcher {
+    public var seesEveryChange: Bool { true }
 }
 
 /// The watcher for this system.

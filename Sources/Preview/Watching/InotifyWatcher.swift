@@ -11,6 +11,14 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
     private var running = false
     private var descriptor: Int32 = -1
     private var folderByWatch: [Int32: String] = [:]
+    /// Set when the system refused to watch a folder (the limit on watches was reached).
+    private var missedFolder = false
+
+    public var seesEveryChange: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !missedFolder
+    }
 
     // From <sys/inotify.h>; written out because the header's macros do not all reach Swift.
     private static let closeWrite: UInt32 = 0x0000_0008
@@ -61,7 +69,7 @@ public final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let watch = inotify_add_watch(descriptor, path, Self.wanted)
-        if watch >= 0 { folderByWatch[watch] = path }
+        if watch >= 0 { folderByWatch[watch] = path } else { missedFolder = true }
     }
 
     private var isRunning: Bool {

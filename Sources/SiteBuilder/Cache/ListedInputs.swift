@@ -1,5 +1,10 @@
 import Foundation
 import SiteModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a build listed and hashed of the content and theme folders. A process that builds again after each save
 /// (`signpost serve`) keeps it, and, told by its file watcher which files changed since, hashes those files only
@@ -12,14 +17,15 @@ struct ListedInputs: Sendable {
     var themeFolder: LocalPath?
     var contentProblems: [String]
     var themeProblems: [String]
-    /// Whether every listed file, and every folder holding one, is itself a file or folder, not a link: a change
-    /// through a link is seen by a file watcher at the link's target only, so a folder with links is always listed.
+    /// Whether every listed file, and every folder holding one, is itself a file or folder, not a link, and no file
+    /// has a second name (a hard link): a change through a link, or through a file's other name outside the folder, is
+    /// not seen by a file watcher of this folder, so a folder with links is always listed.
     var linkFree: Bool
 
     /// Whether no listed file, nor any folder it is in, is a link.
     static func isLinkFree(_ files: [String], in root: LocalPath) -> Bool {
         let folders = OutputFolder.folders(holding: files)
-        let filesAreFiles = Parallel.map(files) { FileKind.of(root.appending($0).string, followingLinks: false) == .file }
+        let filesAreFiles = Parallel.map(files) { isSingleFile(root.appending($0).string) }
         let foldersAreFolders = Parallel.map(Array(folders)) {
             FileKind.of(root.appending($0).string, followingLinks: false) == .folder
         }
@@ -32,12 +38,18 @@ struct ListedInputs: Sendable {
     func updated(_ changed: Set<String>, root: LocalPath, source: any ContentSource) -> ListedInputs? {
         guard linkFree else { return nil }
         for path in changed {
-            guard listed.contains(path), FileKind.of(root.appending(path).string, followingLinks: false) == .file
-            else { return nil }
+            guard listed.contains(path), Self.isSingleFile(root.appending(path).string) else { return nil }
         }
         var next = self
         let files = changed.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
         for (name, record) in BuildInputs.gather(files, previous: nil).records { next.inputs.records[name] = record }
         return next
+    }
+
+    /// Whether a path is a plain file (not a link) with one name only.
+    static func isSingleFile(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1
     }
 }

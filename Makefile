@@ -102,8 +102,8 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/signpost $(DESTDIR)$(PREFIX)/share/bash-completion/completions/signpost \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_signpost
 
-# The default theme and the starter site, inside the binary (Sources/Preview/Embedded/EmbeddedFiles.swift).
-# Run after changing Themes/default or Starter; a test fails until you do.
+# The default theme, the starter site and the checker's word lists, inside the binary (Scripts/embed-files.py).
+# Run after changing Themes/default, Starter or Sources/EasyReadChecker/Data; a test fails until you do.
 embedded-files:
 	python3 Scripts/embed-files.py
 

@@ -49,14 +49,7 @@ class LoggingHandler(QuietHandler):
 
 class LoggingServer(SiteServer):
     def __init__(self, folder):
-        import functools
-        import http.server
-        import threading
-        handler = functools.partial(LoggingHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        super().__init__(folder, handler_class=LoggingHandler)
 
     def take(self, prefix):
         """The paths sent since last asked, under `prefix`."""

@@ -63,8 +63,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves a folder on 127.0.0.1 for as long as the tests need it."""
 
-    def __init__(self, folder):
-        handler = functools.partial(QuietHandler, directory=str(folder))
+    def __init__(self, folder, handler_class=None):
+        handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -348,6 +348,24 @@ def test_synonyms_and_stop_words_work_on_any_form_of_a_word(browser, server):
     assert expand("the", []) == [[["the"]]], "a stop word alone is still searched"
 
 
+def test_words_named_like_javascript_internals_are_searched_like_any_word(browser, server):
+    """A query word such as "constructor" or "toString" once matched the names every plain JavaScript object has:
+    it was dropped as if it were a stop word, or scored as nothing at all."""
+    open_listing(browser, server)
+    expand = lambda q: browser.execute_script("return SignpostSearch.expand(arguments[0], [])", q)
+    assert expand("constructor training") == [[["constructor"]], [["training"]]]
+    made_up = """
+        const index = {weights: [1], synonyms: [], services: [
+          {id: 'builders', name: 'a', types: [], areas: [], words: [['constructor', 'course'].map(SignpostSearch.stem)]},
+          {id: 'tostring', name: 'b', types: [], areas: [], words: [['tostring', 'valueof'].map(SignpostSearch.stem)]},
+          {id: 'other', name: 'c', types: [], areas: [], words: [['garden'].map(SignpostSearch.stem)]}]};
+        return SignpostSearch.run(index, arguments[0], {}).map(s => s.id).sort();"""
+    assert browser.execute_script(made_up, "constructor course") == ["builders"]
+    assert browser.execute_script(made_up, "constructor") == ["builders"]
+    assert browser.execute_script(made_up, "toString valueOf") == ["tostring"]
+    assert browser.execute_script(made_up, "hasOwnProperty") == []
+
+
 def test_a_query_in_another_script_searches_in_it(browser, server):
     open_listing(browser, server)
     everything = len(result_ids(browser))

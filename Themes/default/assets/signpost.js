@@ -117,7 +117,12 @@
     return groups.filter(function (g) { return !Search.stopWords[g[0].join(' ')] || groups.length === 1; });
   };
 
-  Search.stopWords = { a: 1, an: 1, and: 1, the: 1, of: 1, in: 1, for: 1, to: 1, with: 1, or: 1, my: 1, me: 1, near: 1 };
+  // Maps keyed by what someone typed have no prototype, so a word such as "constructor" is a word like any other.
+  Search.wordMap = function () { return Object.create(null); };
+  Search.stopWords = Search.wordMap();
+  ['a', 'an', 'and', 'the', 'of', 'in', 'for', 'to', 'with', 'or', 'my', 'me', 'near'].forEach(function (w) {
+    Search.stopWords[w] = 1;
+  });
 
   // BM25's constants: how fast a second mention stops counting, and how much a long field is discounted.
   Search.k1 = 1.2;
@@ -172,7 +177,7 @@
   // `has(stem)` says whether a stem is in the index, `words` are the stems that might start with the word, and
   // `nearWords()` gives the stems that might be a near miss (asked for only when needed).
   Search.matchesIn = function (query, prefix, has, words, nearWords) {
-    var found = [], stem = Search.stem(query), seen = Object.create(null), v;
+    var found = [], stem = Search.stem(query), seen = Search.wordMap(), v;
     var add = function (word, weight) {
       if (!seen[word]) { seen[word] = 1; found.push([word, weight]); }
     };
@@ -212,7 +217,7 @@
   // Every word of the query, once, with whether it matches the start of words: the last word of each alternative in
   // the last group.
   Search.queryWords = function (groups) {
-    var words = [], seen = {};
+    var words = [], seen = Search.wordMap();
     groups.forEach(function (group, g) {
       group.forEach(function (alternative) {
         alternative.forEach(function (word, a) {
@@ -228,7 +233,7 @@
   // Every service's score for the query: for each group, the best of its alternatives, where an alternative needs
   // all its words and scores their sum. Every group must match. 0 means the service does not match.
   Search.scores = function (source, groups) {
-    var count = source.count, total = new Float64Array(count), cache = {};
+    var count = source.count, total = new Float64Array(count), cache = Search.wordMap();
     for (var g = 0; g < groups.length; g++) {
       var last = g === groups.length - 1;
       var groupBest = new Float64Array(count);
@@ -414,7 +419,7 @@
   Search.Shards.prototype.find = function (query, filters, options) {
     var self = this, root = this.root;
     var groups = Search.expand(query, (options && options.synonyms) || root.synonyms);
-    var found = {};
+    var found = Search.wordMap();
     var matching = Promise.all(Search.queryWords(groups).map(function (w) {
       return self.matches(w.word, w.prefix).then(function (matches) { found[w.key] = matches; });
     }));

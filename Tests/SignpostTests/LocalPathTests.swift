@@ -51,4 +51,23 @@ struct LocalPathTests {
         let folder = ContentPath.folder(of: path)
         #expect(folder == (path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""))
     }
+
+    @Test(arguments: [
+        ("pages/visits.md", ["pages", "visits.md"], "visits.md"), ("/a//b/", ["a", "b"], "b"), ("x", ["x"], "x"),
+        ("", [], nil), ("///", [], nil), ("Pictures/Café.svg", ["Pictures", "Café.svg"], "Café.svg"),
+    ] as [(String, [String], String?)])
+    func pathsSplitIntoTheirParts(_ path: String, _ parts: [String], _ last: String?) {
+        #expect(PathText.parts(path) == parts)
+        #expect(PathText.lastPart(path) == last)
+    }
+
+    /// A `/` followed by a combining accent is one `Character`, so splitting by characters did not split there; the
+    /// system does. `..` before such a slash must still climb a folder, and never become part of a longer name.
+    @Test func aSlashBeforeACombiningMarkStillSplits() {
+        let tricky = "a/..//\u{301}b"
+        #expect(PathText.parts(tricky) == ["a", "..", "\u{301}b"])
+        #expect(LocalPath("/site").appending(tricky).string == "/site/\u{301}b")
+        #expect(ContentPath.resolve("../\u{301}b", from: "pages") == "\u{301}b")
+        #expect(ContentPath.resolve("../../\u{301}b", from: "pages") == nil, "climbing out of the folder is refused")
+    }
 }

@@ -23,8 +23,8 @@ public enum ContentPath {
            let folderBytes = asciiBytes(folder) {
             return resolveASCII(relativeBytes, from: folderBytes)
         }
-        var parts = relative.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/") {
+        var parts = relative.hasPrefix("/") ? [] : PathText.parts(folder)
+        for part in PathText.parts(relative) {
             switch part {
             case ".": continue
             case "..":

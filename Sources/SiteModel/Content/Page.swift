@@ -67,7 +67,7 @@ public struct Page: Sendable {
 
     /// `pages/short-breaks.md` → `short-breaks`; `easy-read/leder.md` → `easy-read/leder`; `index.md` → "".
     public static func defaultSlug(for path: String) -> String {
-        var parts = path.split(separator: "/").map(String.init)
+        var parts = PathText.parts(path)
         if parts.first == "pages" { parts.removeFirst() }
         if var last = parts.popLast() {
             if last.hasSuffix(".md") { last.removeLast(3) }

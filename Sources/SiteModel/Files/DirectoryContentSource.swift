@@ -151,7 +151,7 @@ public struct DirectoryContentSource: ContentSource {
             Self.realPath(root.appending(folder).string).flatMap { realRoot.contains($0) ? $0.string : nil }
         }
         guard let realFolder else { return nil }
-        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let name = PathText.lastPart(relative) ?? relative
         return realFolder == "/" ? "/" + name : realFolder + "/" + name
     }
 }

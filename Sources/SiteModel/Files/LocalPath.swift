@@ -17,7 +17,7 @@ public struct LocalPath: Sendable, Hashable, Comparable, CustomStringConvertible
     /// `path` as given; a relative path is taken from `base`, or from the current folder.
     public init(_ path: String, relativeTo base: LocalPath? = nil) {
         let start = path.hasPrefix("/") ? [] : (base ?? LocalPath.currentFolder).components
-        self.components = LocalPath.normalised(start, path.split(separator: "/").map(String.init))
+        self.components = LocalPath.normalised(start, PathText.parts(path))
     }
 
     public init(_ url: URL) { self.init(url.path) }
@@ -39,7 +39,7 @@ public struct LocalPath: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The folder the program runs in.
     public static var currentFolder: LocalPath {
-        LocalPath(components: FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init))
+        LocalPath(components: PathText.parts(FileManager.default.currentDirectoryPath))
     }
 
     public var string: String { "/" + components.joined(separator: "/") }
@@ -55,7 +55,7 @@ public struct LocalPath: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A path below this one: `relative` may have several parts (`assets/site.css`); `..` cannot climb above self's
     /// parent chain in a way that surprises, as it is worked out like any other path.
     public func appending(_ relative: String) -> LocalPath {
-        LocalPath(components: LocalPath.normalised(components, relative.split(separator: "/").map(String.init)))
+        LocalPath(components: LocalPath.normalised(components, PathText.parts(relative)))
     }
 
     /// The text of the path to `relative`, a path Signpost made itself inside this folder (no `.`, `..` or empty parts:

@@ -19,14 +19,14 @@ public enum PublishedFiles {
     /// Files that programs leave beside real ones (backups, lock files, folder thumbnails, Finder's notes). They are
     /// neither published nor reported, in the content folder or the output folder.
     public static func isLeftover(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = PathText.lastPart(path) ?? path
         return name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("._")
             || ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep"].contains(name.lowercased())
     }
 
     /// `Pictures/House.SVG` → `svg`; "" when there is no ending.
     public static func ending(of path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
+        let name = PathText.lastPart(path) ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

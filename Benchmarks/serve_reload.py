@@ -134,9 +134,15 @@ def fetch(port, path):
         return response.read()
 
 
+ORIGINALS = {}
+
+
 def edit(page, k):
-    with open(page, "a", encoding="utf-8") as file:
-        file.write(f"\nThis sentence was added by edit number {k}.\n")
+    """Writes the page as it was before the first edit with one sentence added, numbered: every save changes the page,
+    but the page does not grow, so memory that grows over many edits is the server's, not the page's."""
+    original = ORIGINALS.setdefault(page, pathlib.Path(page).read_text(encoding="utf-8"))
+    with open(page, "w", encoding="utf-8") as file:
+        file.write(original + f"\nThis sentence was added by edit number {k:06d}.\n")
 
 
 def drain(events):
@@ -145,8 +151,9 @@ def drain(events):
 
 
 def timed_edits(events, page, url_path, port, edits, is_reload, pid=None, warm=5):
-    """Edits the page `edits` times; returns (event ms, event + fetch ms, memory after warming, memory at the end)."""
-    to_event, to_page, warm_mb = [], [], None
+    """Edits the page `edits` times; returns (event ms, event + fetch ms, memory after warming, memory at the end,
+    [(edits so far, memory)] every 100 edits, to tell growth that levels off from growth that goes on)."""
+    to_event, to_page, warm_mb, marks = [], [], None, []
     # The page is open in the browser before the first save, as it is for someone writing it. Hugo's fast render
     # mode rebuilds only pages a browser has asked for, and sends no reload for any other.
     fetch(port, url_path)
@@ -165,8 +172,10 @@ def timed_edits(events, page, url_path, port, edits, is_reload, pid=None, warm=5
         to_page.append((fetched - started) * 1000)
         if pid and k == warm - 1:
             warm_mb = rss_mb(pid)
+        if pid and (k + 1) % 100 == 0:
+            marks.append((k + 1, rss_mb(pid)))
     end_mb = rss_mb(pid) if pid else None
-    return to_event, to_page, warm_mb, end_mb
+    return to_event, to_page, warm_mb, end_mb, marks
 
 
 def summary(values):
@@ -231,11 +240,13 @@ def hugo_side(site, page_name, edits):
 
 
 def report(name, result):
-    to_event, to_page, warm_mb, end_mb = result
+    to_event, to_page, warm_mb, end_mb, marks = result
     print(f"  {name:9} reload event: {summary(to_event)}")
     print(f"  {name:9} + new page:   {summary(to_page)}")
     if warm_mb is not None:
         print(f"  {name:9} memory: {warm_mb:.0f} MB after 5 edits, {end_mb:.0f} MB after {len(to_event)}")
+    if marks:
+        print(f"  {name:9} memory every 100 edits: " + ", ".join(f"{mb:.0f} MB" for _, mb in marks))
 
 
 def main():

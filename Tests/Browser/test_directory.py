@@ -327,16 +327,21 @@ def test_forms_of_a_word_find_each_other(browser, server):
     type_query(browser, "nursing")
     assert "maple-lodge" in result_ids(browser)
     # Without synonyms, stems alone: "nurse" and "nursing" still find each other in a made-up index.
-    made_up = """
-        const index = {weights: [1], synonyms: [], services: [
-          {id: 'nurses', name: 'a', types: [], areas: [], words: [['our', 'nurses'].map(SignpostSearch.stem)]},
-          {id: 'nursing', name: 'b', types: [], areas: [], words: [['nursing', 'care'].map(SignpostSearch.stem)]},
-          {id: 'nursery', name: 'c', types: [], areas: [], words: [['nursery'].map(SignpostSearch.stem)]}]};
-        return SignpostSearch.run(index, arguments[0], {}).map(s => s.id).sort();"""
-    assert browser.execute_script(made_up, "nurse care") == ["nursing"]
-    assert browser.execute_script(made_up, "nursing our") == ["nurses"]
-    assert browser.execute_script(made_up, "nurses") == ["nurses", "nursing"], "a finished word: not nursery"
-    assert browser.execute_script(made_up, "nurs") == ["nursery", "nurses", "nursing"], "the start of a word"
+    made_up = {"nurses": ["our", "nurses"], "nursing": ["nursing", "care"], "nursery": ["nursery"]}
+    assert search_made_up(browser, made_up, "nurse care") == ["nursing"]
+    assert search_made_up(browser, made_up, "nursing our") == ["nurses"]
+    assert search_made_up(browser, made_up, "nurses") == ["nurses", "nursing"], "a finished word: not nursery"
+    assert search_made_up(browser, made_up, "nurs") == ["nursery", "nurses", "nursing"], "the start of a word"
+
+
+def search_made_up(browser, services, query):
+    """Searches an index made up in the page, with no synonyms: {id: the service's words}. Returns the ids found,
+    sorted."""
+    script = """
+        const index = {weights: [1], synonyms: [], services: Object.entries(arguments[0]).map(([id, words]) =>
+          ({id: id, name: id, types: [], areas: [], words: [words.map(SignpostSearch.stem)]}))};
+        return SignpostSearch.run(index, arguments[1], {}).map(s => s.id).sort();"""
+    return browser.execute_script(script, services, query)
 
 
 def test_synonyms_and_stop_words_work_on_any_form_of_a_word(browser, server):
@@ -354,16 +359,11 @@ def test_words_named_like_javascript_internals_are_searched_like_any_word(browse
     open_listing(browser, server)
     expand = lambda q: browser.execute_script("return SignpostSearch.expand(arguments[0], [])", q)
     assert expand("constructor training") == [[["constructor"]], [["training"]]]
-    made_up = """
-        const index = {weights: [1], synonyms: [], services: [
-          {id: 'builders', name: 'a', types: [], areas: [], words: [['constructor', 'course'].map(SignpostSearch.stem)]},
-          {id: 'tostring', name: 'b', types: [], areas: [], words: [['tostring', 'valueof'].map(SignpostSearch.stem)]},
-          {id: 'other', name: 'c', types: [], areas: [], words: [['garden'].map(SignpostSearch.stem)]}]};
-        return SignpostSearch.run(index, arguments[0], {}).map(s => s.id).sort();"""
-    assert browser.execute_script(made_up, "constructor course") == ["builders"]
-    assert browser.execute_script(made_up, "constructor") == ["builders"]
-    assert browser.execute_script(made_up, "toString valueOf") == ["tostring"]
-    assert browser.execute_script(made_up, "hasOwnProperty") == []
+    made_up = {"builders": ["constructor", "course"], "tostring": ["tostring", "valueof"], "other": ["garden"]}
+    assert search_made_up(browser, made_up, "constructor course") == ["builders"]
+    assert search_made_up(browser, made_up, "constructor") == ["builders"]
+    assert search_made_up(browser, made_up, "toString valueOf") == ["tostring"]
+    assert search_made_up(browser, made_up, "hasOwnProperty") == []
 
 
 def test_a_query_in_another_script_searches_in_it(browser, server):

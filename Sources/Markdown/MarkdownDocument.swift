@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A parsed CommonMark document. Owns the cmark tree; every `MarkdownNode` keeps its document alive.
 ///
@@ -23,7 +24,25 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.lineOffset = lineOffset
     }
 
-    deinit { cmark_node_free(pointer) }
+    /// Nodes taken out of the tree (`MarkdownNode.unlink`) or made outside it (`MarkdownNode.wrapperBlock`).
+    /// `cmark_node_free` on the document frees only what is in its tree, so each of these that is still loose when
+    /// the document goes is freed on its own; one that was put back into a tree is freed with that tree. Without
+    /// this, every rebuild of `signpost serve` lost the pictures a review reads out of each easy-read page.
+    private var looseNodes: [OpaquePointer] = []
+    private let looseLock = NSLock()
+
+    /// Notes a node that is not, or no longer, in the document's tree.
+    func adoptLooseNode(_ node: OpaquePointer) {
+        looseLock.withLock { looseNodes.append(node) }
+    }
+
+    deinit {
+        // Every loose node is looked at before anything is freed: a node whose parent is another loose node goes
+        // with that one, and a node back in the tree goes with the tree.
+        let topmost = Set(looseNodes.filter { cmark_node_parent($0) == nil && $0 != pointer })
+        for node in topmost { cmark_node_free(node) }
+        cmark_node_free(pointer)
+    }
 
     /// The document node at the top of the tree.
     public var root: MarkdownNode { MarkdownNode(pointer, in: self) }

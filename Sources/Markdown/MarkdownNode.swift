@@ -123,6 +123,7 @@ public struct MarkdownNode: @unchecked Sendable {
         let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(node, enter)
         cmark_node_set_on_exit(node, exit)
+        document.adoptLooseNode(node)
         return MarkdownNode(node, in: document)
     }
 
@@ -135,9 +136,10 @@ public struct MarkdownNode: @unchecked Sendable {
     @discardableResult
     public func append(_ node: MarkdownNode) -> Bool { cmark_node_append_child(pointer, node.pointer) == 1 }
 
-    /// Takes the node out of the tree. It stays owned by the document until it is put back.
+    /// Takes the node out of the tree. The document still frees it, with whatever is below it, unless it is put back.
     public func unlink() {
         cmark_node_unlink(pointer)
+        document.adoptLooseNode(pointer)
     }
 }
 

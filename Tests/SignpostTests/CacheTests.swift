@@ -129,6 +129,68 @@ struct CacheTests {
         #expect(lines.contains { $0.contains("Guides") && $0.contains("pages kept") })
     }
 
+    /// Edits one after another, each built from what the last build left. A one-page edit replaces that page's file
+    /// in the output folder where it is; the next build that adds or removes a page builds in the site before last,
+    /// which is then more than one build behind, and must still come out the same as a build from nothing.
+    @Test func aRunOfEditsBuildsTheSameAsABuildFromNothingAfterEach() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let newPageRemoved = Edit(name: "the new page removed") {
+            try FileManager.default.removeItem(at: $0.content.appendingPathComponent("pages/holidays.md"))
+        }
+        let named = Dictionary((Self.edits + [newPageRemoved]).map { ($0.name, $0) }) { first, _ in first }
+        let run = ["a sentence added to a page", "a new page", "a sentence added to a page", "a picture",
+                   "the new page removed", "a sentence added to a page", "a page's title", "a sentence added to a page",
+                   "nothing"]
+        for (number, name) in run.enumerated() {
+            try #require(named[name]).apply(workspace)
+            let cached = try workspace.build()
+            let coldOutput = workspace.folder.appendingPathComponent("cold-\(number)/Output")
+            let cold = try workspace.build(to: coldOutput, cache: false)
+            #expect(!cached.hasErrors, "\(name)")
+            #expect(cached.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted), "\(name)")
+            #expect(try snapshot(of: workspace.output) == snapshot(of: coldOutput), "after \(number + 1) edits: \(name)")
+        }
+    }
+
+    /// A sentence added to one page changes one file of the site: the rest stay the very files they were, which
+    /// tools that copy a site elsewhere (and people watching the folder) see as no change.
+    @Test func aOnePageEditReplacesThatPageAlone() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        _ = try workspace.build()
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(FileStamp.of(workspace.output.appendingPathComponent(path).path)).inode
+        }
+        let before = (edited: try inode("leder/index.html"), other: try inode("short-breaks/index.html"))
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let result = try workspace.build()
+        #expect(!result.hasErrors)
+        #expect(try inode("short-breaks/index.html") == before.other)
+        #expect(try inode("leder/index.html") != before.edited)
+        let page = try String(contentsOf: workspace.output.appendingPathComponent("leder/index.html"), encoding: .utf8)
+        #expect(page.contains("We write to you after the review."))
+    }
+
+    /// A build stopped between writing a page's new file and putting it in place leaves that file beside the page;
+    /// the next build clears it away rather than asking the writer about a file they never made.
+    @Test func aReplacementLeftByAStoppedBuildIsClearedAway() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let leftover = workspace.output.appendingPathComponent("leder/\(OutputFolder.replacementPrefix)index.html")
+        try "half a page".write(to: leftover, atomically: false, encoding: .utf8)
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let result = try workspace.build()
+        #expect(!result.hasErrors, "\(result.diagnostics.map(\.formatted))")
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold/Output")))
+        #expect(!cold.hasErrors)
+    }
+
     @Test func aDamagedOrForeignCacheIsIgnoredWithANote() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

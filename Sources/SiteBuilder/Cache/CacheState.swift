@@ -31,6 +31,9 @@ struct CacheState: Sendable {
     private var listed: ListedInputs?
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
+    /// Every file the last build wrote is in the output folder as written, and nothing was added to or taken from any
+    /// of its folders: the output files need not be looked at again one by one.
+    let outputIsIntact: Bool
     private(set) var siteKey = ""
     private(set) var indexKey = ""
     /// Pages whose findings and HTML from the last build still hold.
@@ -92,9 +95,11 @@ struct CacheState: Sendable {
         let themeProblems = listed.themeProblems
         let problems = contentProblems + themeProblems
         let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
-        let unchanged = previous.map { $0.everythingKey == key && Self.outputIsIntact($0.output, in: options.output) } ?? false
+        // Looked at once, for every build with a cache: all that is kept from the output folder rests on it.
+        let intact = previous.map { Self.outputIsIntact($0.output, in: options.output) } ?? false
+        let unchanged = intact && previous?.everythingKey == key
         var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
-                               everythingKey: key, unchanged: unchanged)
+                               everythingKey: key, unchanged: unchanged, outputIsIntact: intact)
         state.contentProblems = contentProblems
         state.themeProblems = themeProblems
         state.memory = memory
@@ -214,7 +219,7 @@ extension CacheState {
     /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
     func outputIsUnchanged(_ path: String, in folder: LocalPath) -> Bool {
         guard let file = previous?.output.files[path] else { return false }
-        return FileStamp.of(folder.joining(path)) == file.stamp
+        return outputIsIntact || FileStamp.of(folder.joining(path)) == file.stamp
     }
 
     /// One hash of the theme's files, when they were hashed (the theme folder was known before loading): the theme

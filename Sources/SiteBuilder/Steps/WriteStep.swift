@@ -12,7 +12,8 @@ public struct WriteStep: BuildStep {
         let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
         try FolderOverlap.check(output: output.path, reading: reading)
         let written = try output.write(context.files, unchanged: context.unchangedFiles,
-                                       record: context.cache?.previous?.output)
+                                       record: context.cache?.previous?.output,
+                                       intact: context.cache?.outputIsIntact ?? false)
         context.diagnostics += written.problems
         if let record = written.record, let cache = context.cache, let site = context.site {
             let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,

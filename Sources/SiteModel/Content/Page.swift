@@ -2,57 +2,56 @@ import Foundation
 import Markdown
 
 /// One page of the site: its front matter, its parsed Markdown, and where it will be published.
+///
+/// What a page is never changes once it is loaded, so it is kept in one shared object: a page is copied many times
+/// over (into lists, the link index, each step's work on every core), and a copy then costs one reference, not one
+/// for every piece of text in its front matter. Only the twin is set after loading, when twins are paired.
 public struct Page: Sendable {
-    /// Path of the Markdown file relative to the content folder, such as `pages/short-breaks.md`.
-    public let path: String
-    public var frontMatter: PageFrontMatter
-    /// Where each front matter key is in the file, for errors about its value.
-    public let keyPositions: [String: SourcePosition]
-    /// The Markdown body, parsed once and shared by the checker and the renderer. A page the build cache vouches for
-    /// is parsed only if a step asks for its tree.
-    public var document: MarkdownDocument { markdown.document }
-    /// The Markdown body as written.
-    public var body: String { markdown.body }
-    /// How many lines of the file come before the body (the front matter), so positions count from the file's top.
-    public var bodyLineOffset: Int { markdown.lineOffset }
-    private let markdown: LazyMarkdown
-    /// The page's address without slashes: `short-breaks`, `easy-read/short-breaks`, or "" for the home page.
-    public var slug: String
+    private let stored: PageStorage
     /// The other version of this page: the easy-read twin of a standard page, or the standard page of an easy-read one.
     public var twinPath: String?
+
+    /// Path of the Markdown file relative to the content folder, such as `pages/short-breaks.md`.
+    public var path: String { stored.path }
+    public var frontMatter: PageFrontMatter { stored.frontMatter }
+    /// Where each front matter key is in the file, for errors about its value.
+    public var keyPositions: [String: SourcePosition] { stored.keyPositions }
+    /// The Markdown body, parsed once and shared by the checker and the renderer. A page the build cache vouches for
+    /// is parsed only if a step asks for its tree.
+    public var document: MarkdownDocument { stored.markdown.document }
+    /// The Markdown body as written.
+    public var body: String { stored.markdown.body }
+    /// How many lines of the file come before the body (the front matter), so positions count from the file's top.
+    public var bodyLineOffset: Int { stored.lineOffset }
+    /// The page's address without slashes: `short-breaks`, `easy-read/short-breaks`, or "" for the home page.
+    public var slug: String { stored.slug }
     /// The error for Markdown nested too deeply to walk safely, found once when the page is parsed; loading refuses
     /// such a page, and the checker will not read one.
-    public let nestingProblem: Diagnostic?
+    public var nestingProblem: Diagnostic? { stored.nestingProblem }
 
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition] = [:],
                 body: String, bodyLineOffset: Int, slug: String? = nil) {
-        self.path = path
-        self.frontMatter = frontMatter
-        self.keyPositions = keyPositions
-        let markdown = LazyMarkdown(lineOffset: bodyLineOffset) { body }
-        self.markdown = markdown
-        self.nestingProblem = ContentLoader.nestingProblem(in: markdown.document, file: path)
-        self.slug = slug ?? frontMatter.slug ?? Page.defaultSlug(for: path)
+        let document = MarkdownDocument(body, lineOffset: bodyLineOffset)
+        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions,
+                             slug: slug ?? frontMatter.slug ?? Page.defaultSlug(for: path), lineOffset: bodyLineOffset,
+                             nestingProblem: ContentLoader.nestingProblem(in: document, file: path),
+                             markdown: .parsed(body: body, document: document))
     }
 
     /// A page whose front matter comes from the build cache: its body is read and parsed only when a step asks for
     /// it. The cache keeps only pages that loaded without a problem, so there is no nesting problem to carry.
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
                 bodyLineOffset: Int, readBody: @escaping @Sendable () -> String) {
-        self.path = path
-        self.frontMatter = frontMatter
-        self.keyPositions = keyPositions
-        self.markdown = LazyMarkdown(lineOffset: bodyLineOffset, read: readBody)
-        self.nestingProblem = nil
-        self.slug = slug
+        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                             lineOffset: bodyLineOffset, nestingProblem: nil, markdown: .unread(lineOffset: bodyLineOffset, readBody))
     }
 
     /// Whether the Markdown has been read and parsed yet.
-    public var isParsed: Bool { markdown.isParsed }
+    public var isParsed: Bool { stored.markdown.isParsed }
 
-    public var title: String { frontMatter.title }
-    public var isEasyRead: Bool { frontMatter.format == .easyRead }
-    public var isHome: Bool { slug.isEmpty }
+    public var title: String { stored.frontMatter.title }
+    public var isEasyRead: Bool { stored.frontMatter.format == .easyRead }
+    public var isHome: Bool { stored.slug.isEmpty }
 
     /// The page's address from the site's root: `/short-breaks/`, or `/` for the home page.
     public var urlPath: String { slug.isEmpty ? "/" : "/\(slug)/" }
@@ -62,7 +61,7 @@ public struct Page: Sendable {
 
     /// Where a front matter key is, or the top of the file when it is not there.
     public func position(of key: PageFrontMatter.CodingKeys) -> SourcePosition {
-        keyPositions[key.rawValue] ?? SourcePosition(line: 1, column: 1)
+        stored.keyPositions[key.rawValue] ?? SourcePosition(line: 1, column: 1)
     }
 
     /// `pages/short-breaks.md` → `short-breaks`; `easy-read/leder.md` → `easy-read/leder`; `index.md` → "".
@@ -118,16 +117,49 @@ public struct Page: Sendable {
     }
 }
 
+/// What a page is, shared by every copy of it.
+private final class PageStorage: Sendable {
+    let path: String
+    let frontMatter: PageFrontMatter
+    let keyPositions: [String: SourcePosition]
+    let slug: String
+    let lineOffset: Int
+    let nestingProblem: Diagnostic?
+    let markdown: LazyMarkdown
+
+    init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
+         lineOffset: Int, nestingProblem: Diagnostic?, markdown: LazyMarkdown) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.keyPositions = keyPositions
+        self.slug = slug
+        self.lineOffset = lineOffset
+        self.nestingProblem = nestingProblem
+        self.markdown = markdown
+    }
+}
+
 /// A page's Markdown, read and parsed at most once, by whichever step asks first.
 final class LazyMarkdown: @unchecked Sendable {
-    let lineOffset: Int
-    private let read: @Sendable () -> String
+    private let read: (@Sendable () -> String)?
+    private let lineOffset: Int
     private let lock = NSLock()
     private var parsed: (body: String, document: MarkdownDocument)?
 
-    init(lineOffset: Int, read: @escaping @Sendable () -> String) {
-        self.lineOffset = lineOffset
+    private init(read: (@Sendable () -> String)?, lineOffset: Int, parsed: (body: String, document: MarkdownDocument)?) {
         self.read = read
+        self.lineOffset = lineOffset
+        self.parsed = parsed
+    }
+
+    /// Markdown already parsed.
+    static func parsed(body: String, document: MarkdownDocument) -> LazyMarkdown {
+        LazyMarkdown(read: nil, lineOffset: document.lineOffset, parsed: (body, document))
+    }
+
+    /// Markdown read by `read` when first asked for.
+    static func unread(lineOffset: Int, _ read: @escaping @Sendable () -> String) -> LazyMarkdown {
+        LazyMarkdown(read: read, lineOffset: lineOffset, parsed: nil)
     }
 
     var isParsed: Bool { lock.withLock { parsed != nil } }
@@ -137,7 +169,7 @@ final class LazyMarkdown: @unchecked Sendable {
     private var value: (body: String, document: MarkdownDocument) {
         lock.withLock {
             if let parsed { return parsed }
-            let body = read()
+            let body = read?() ?? ""
             let value = (body, MarkdownDocument(body, lineOffset: lineOffset))
             parsed = value
             return value

@@ -69,15 +69,15 @@ public struct DirectoryContentSource: ContentSource {
             }
         }
         while let (folder, prefix) = folders.popLast() {
-            for name in FileKind.names(in: folder) {
+            for (name, listedKind) in FileKind.entries(in: folder) {
                 if !includeHidden && name.hasPrefix(".") { continue }
                 let path = prefix + name
                 var disk = folder + "/" + name
-                if name.utf8.contains(where: { $0 < 32 || $0 == 127 }) || name.contains("\u{FFFD}") {
+                if name.utf8.contains(where: { $0 < 32 || $0 == 127 }) || name.unicodeScalars.contains("\u{FFFD}") {
                     problem(path, "This file's name has a character that cannot be used in an address. Rename it using letters, digits and hyphens.")
                     continue
                 }
-                var kind = FileKind.of(disk, followingLinks: false)
+                var kind = listedKind ?? FileKind.of(disk, followingLinks: false)
                 if kind == .link {
                     guard let target = Self.realPath(disk) else {
                         problem(path, errno == ELOOP
@@ -173,18 +173,30 @@ public enum FileKind: Equatable, Sendable {
 
     /// The names in one folder (not `.` or `..`), from `opendir`, which is many times faster than `FileManager` on
     /// Linux. Every folder Signpost walks, content, theme or output, is listed with it.
-    public static func names(in folder: String) -> [String] {
+    public static func names(in folder: String) -> [String] { entries(in: folder).map(\.name) }
+
+    /// The names in one folder (not `.` or `..`), each with what it is when the folder's listing says (without
+    /// following a link), so that walking a tree needs no look at each file; nil where the file system does not say.
+    public static func entries(in folder: String) -> [(name: String, kind: FileKind?)] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [(name: String, kind: FileKind?)] = []
         // The name is read where it lies, up to its end: copying the whole `d_name` field could read past the end of
         // the system's buffer, as a short entry at the end of it is smaller than `dirent`, and crash.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(directory) {
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            let kind: FileKind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .folder
+            case Int32(DT_LNK): .link
+            case Int32(DT_UNKNOWN): nil
+            default: .other
+            }
+            entries.append((name, kind))
         }
-        return names
+        return entries
     }
 
     /// The bytes of a regular file, read with as few system calls as its size allows; nil for anything else.

@@ -95,6 +95,10 @@ struct LoadingAndLinkTests {
         #expect(!Page.isValidSlug("Short"))
         #expect(!Page.isValidSlug("café"))
         #expect(!Page.isValidSlug(String(repeating: "a", count: Page.longestSlugPart + 1)))
+        #expect(Page.isValidSlug(String(repeating: "a", count: Page.longestSlugPart) + "/b-2"))
+        for bad in ["short-", "easy-read/", "/short", "easy-/read", "easy/-read", "a b", "a_b", "a/B"] {
+            #expect(!Page.isValidSlug(bad), "\(bad)")
+        }
     }
 
     /// A file read from disk: directly, through a link inside the folder, and never through a link out of it.

@@ -46,15 +46,18 @@ struct BuildCache: Sendable {
 
     /// One page, as loaded, and what it gave while `siteKey` and `indexKey` held.
     struct PageRecord: Sendable {
-        var sourceHash: String
-        var frontMatter: PageFrontMatter
-        var keyPositions: [String: SourcePosition]
-        var slug: String
-        var bodyLineOffset: Int
+        let sourceHash: String
+        let frontMatter: PageFrontMatter
+        let keyPositions: [String: SourcePosition]
+        let slug: String
+        let bodyLineOffset: Int
         /// Findings while loading (warnings only: a page with an error is not kept).
-        var loadFindings: [Diagnostic]
+        let loadFindings: [Diagnostic]
         /// Findings of validating and checking the page.
-        var findings: [Diagnostic]
+        let findings: [Diagnostic]
+        /// The bytes the record was read from, when it was read from a cache file: a record that cannot change is
+        /// written again as those bytes, so saving the cache of a large site after a small edit is mostly copying.
+        var encoded: ArraySlice<UInt8>? = nil
     }
 
     /// The output folder's files as the build left them, and those of the site before last (the next staging folder).
@@ -121,9 +124,12 @@ extension BuildCache {
         let body = writer.bytes
         let header = "signpost-cache \(maker) \(Self.checksum(body))\n"
         let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")
-        do {
-            try Data(Array(header.utf8) + body).write(to: URL(fileURLWithPath: temporary.string))
-        } catch {
+        let descriptor = open(temporary.string, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let written = descriptor >= 0
+            && Array(header.utf8).withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
+            && body.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
+        if descriptor >= 0 { close(descriptor) }
+        guard written else {
             unlink(temporary.string)
             throw BuildFailure.output("Could not save the build cache \(file): the folder it goes in cannot be written to.")
         }

@@ -22,6 +22,8 @@ struct CacheWriter {
 
     mutating func int(_ value: Int) { int(Int64(value)) }
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    /// Bytes another writer wrote, as they are.
+    mutating func bytes(_ written: ArraySlice<UInt8>) { bytes.append(contentsOf: written) }
 
     mutating func string(_ value: String) {
         var value = value
@@ -41,10 +43,17 @@ struct CacheWriter {
         for value in values { write(&self, value) }
     }
 
-    /// Keys sorted, so the same cache is always the same bytes.
+    /// Keys in a fixed order, so the same cache is always the same bytes: by a hash of each key, which sorts many
+    /// times faster than the keys themselves (paths that share long beginnings), and by the key when two hashes meet.
     mutating func dictionary<T>(_ values: [String: T], _ write: (inout CacheWriter, T) -> Void) {
         int(values.count)
-        for key in values.keys.sorted() {
+        var keys: [(order: UInt64, key: String)] = []
+        keys.reserveCapacity(values.count)
+        for var key in values.keys {
+            keys.append((key.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0)) }, key))
+        }
+        keys.sort { $0.order != $1.order ? $0.order < $1.order : $0.key < $1.key }
+        for (_, key) in keys {
             string(key)
             write(&self, values[key]!)
         }
@@ -64,6 +73,10 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { index == bytes.count }
+    /// Where the reader is, to take the bytes of what it reads next with `bytes(since:)`.
+    var position: Int { index }
+    /// The bytes read since `position` was `start`.
+    func bytes(since start: Int) -> ArraySlice<UInt8> { bytes[start..<index] }
 
     mutating func int64() throws -> Int64 {
         var result: UInt64 = 0
@@ -169,6 +182,11 @@ extension BuildCache {
 
 extension BuildCache.PageRecord {
     func write(_ out: inout CacheWriter) {
+        // A record read from the last cache, and kept as it was, is written as the very bytes it was read from.
+        if let encoded {
+            out.bytes(encoded)
+            return
+        }
         out.string(sourceHash)
         frontMatter.write(&out)
         out.dictionary(keyPositions) { $1.write(&$0) }
@@ -179,6 +197,7 @@ extension BuildCache.PageRecord {
     }
 
     init(_ from: inout CacheReader) throws {
+        let start = from.position
         sourceHash = try from.string()
         frontMatter = try PageFrontMatter(&from)
         keyPositions = try from.dictionary { try SourcePosition(&$0) }
@@ -186,6 +205,7 @@ extension BuildCache.PageRecord {
         bodyLineOffset = try from.int()
         loadFindings = try from.array { try Diagnostic(&$0) }
         findings = try from.array { try Diagnostic(&$0) }
+        encoded = from.bytes(since: start)
     }
 }
 

@@ -180,7 +180,13 @@ extension CacheState {
             !(name.hasPrefix("content:") && pagePaths.contains(String(name.dropFirst("content:".count))))
         }
         var index = SHA256()
-        for page in site.pages { Self.addToIndex(page, &index) }
+        // Each page's part is hashed on every core; the index key hashes those in page order.
+        var pageParts: [UInt8] = []
+        pageParts.reserveCapacity(site.pages.count * 8)
+        for part in Parallel.map(site.pages, Self.indexPart) {
+            withUnsafeBytes(of: part.littleEndian) { pageParts.append(contentsOf: $0) }
+        }
+        index.update(pageParts)
         for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
         for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
         indexKey = index.finish().hex
@@ -191,9 +197,9 @@ extension CacheState {
         if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
     }
 
-    /// What other pages can see of a page: where it is, its address, its twin and its front matter. Each field is
-    /// written with its length first, so no two pages can give the same bytes.
-    static func addToIndex(_ page: Page, _ index: inout SHA256) {
+    /// What other pages can see of a page, hashed: where it is, its address, its twin and its front matter. Each
+    /// field is written with its length first, so no two pages can give the same bytes.
+    static func indexPart(_ page: Page) -> UInt64 {
         let f = page.frontMatter
         let fields: [String?] = [
             page.path, page.slug, page.twinPath, f.title, f.summary, f.format.rawValue, f.slug, f.order.map(String.init),
@@ -213,7 +219,7 @@ extension CacheState {
                 bytes.append(contentsOf: text)
             }
         }
-        index.update(bytes)
+        return bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
     /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
@@ -240,8 +246,14 @@ extension CacheState {
               output: BuildCache.OutputRecord) -> BuildCache {
         let byFile = Dictionary(grouping: diagnostics.enumerated()) { $0.element.file }
         var pages: [String: BuildCache.PageRecord] = [:]
+        pages.reserveCapacity(site.pages.count)
         for page in site.pages {
             guard let hash = inputs.hash("content:" + page.path) else { continue }
+            // A page whose results still hold was loaded from its record and given its findings: the same record.
+            if reusable.contains(page.path), let kept = previous?.pages[page.path], kept.sourceHash == hash {
+                pages[page.path] = kept
+                continue
+            }
             let found = byFile[page.path] ?? []
             guard !found.contains(where: { $0.element.level == .error }) else { continue }
             pages[page.path] = BuildCache.PageRecord(

@@ -14,7 +14,8 @@ struct LinkResolver: Sendable {
         case unchanged
     }
 
-    private let pagesByPath: [String: Page]
+    /// Every page, by its path in the content folder: made once, and used by every renderer too.
+    let pagesByPath: [String: Page]
     private let slugs: Set<String>
     private let assets: Set<String>
     private let drafts: Set<String>

@@ -36,9 +36,8 @@ public struct GuidesStep: BuildStep {
             guard missing.isEmpty else { return "\(guides.count) guides" }
             // The guides' pages are site-wide files: while the cache keeps those, they are not made again.
             if context.cache?.keptSiteFiles != nil { return "\(guides.count) guides, pages kept" }
-            var pagesByPath: [String: Page] = [:]
-            for page in site.pages { pagesByPath[page.path] = page }
             let resolver = context.linkResolver ?? LinkResolver(site: site)
+            let pagesByPath = resolver.pagesByPath
             let directory = context.directory.map {
                 DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
             }

@@ -13,8 +13,7 @@ public struct RenderStep: BuildStep {
         let site = try context.requireSite()
         guard let theme = context.theme else { throw BuildFailure.stepOutOfOrder("the theme is not loaded") }
         let resolver = context.linkResolver ?? LinkResolver(site: site)
-        var pagesByPath: [String: Page] = [:]
-        for page in site.pages { pagesByPath[page.path] = page }
+        let pagesByPath = resolver.pagesByPath
         let directory = context.directory.map {
             DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
         }

@@ -26,8 +26,10 @@ public struct ValidateStep: BuildStep {
         // order as ever: home, addresses, navigation, pictures, unpublished files, links.
         // A page whose findings from the last build still hold has its links looked at no more.
         let reusable = context.cache?.reusable ?? []
+        // Only its slug's shape is asked of such a page, for the check that no two pages share an address: what it
+        // alone is found to have is the last build's findings, which take the place of this build's.
         let checked = Parallel.map(site.pages) {
-            PageChecks(page: $0, site: site, resolver: resolver, checkingLinks: !reusable.contains($0.path))
+            PageChecks(page: $0, site: site, resolver: resolver, stillHolds: reusable.contains($0.path))
         }
         checkHome(site, &problems)
         checkSlugs(site, checked, &problems)
@@ -56,19 +58,18 @@ public struct ValidateStep: BuildStep {
         var owners: [String: String] = [:]
         let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
         for (page, checks) in zip(site.pages, checked) {
-            let position = page.position(of: .slug)
             if !checks.hasValidSlug {
-                problems.append(Diagnostic(file: page.path, at: position,
+                problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
             }
-            let first = String(page.slug.split(separator: "/").first ?? "")
+            let first = String(page.slug.prefix { $0 != "/" })
             if Self.reservedSlugs.contains(first) || assetFolders.contains(first) {
-                problems.append(Diagnostic(file: page.path, at: position,
+                problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "The address `/\(page.slug)/` is used for the site's own files. Choose another `slug`."))
             }
             if let other = owners[page.slug] {
-                problems.append(Diagnostic(file: page.path, at: position,
+                problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "`\(page.urlPath)` is also the address of `\(other)`. Give one of them another `slug`."))
             } else {
                 owners[page.slug] = page.path
@@ -136,10 +137,13 @@ private struct PageChecks {
     /// How many links and pictures the page's Markdown has.
     var links: Int
 
-    init(page: Page, site: Site, resolver: LinkResolver, checkingLinks: Bool) {
+    init(page: Page, site: Site, resolver: LinkResolver, stillHolds: Bool) {
         hasValidSlug = Page.isValidSlug(page.slug)
+        guard !stillHolds else {
+            (pictureIsMissing, linkProblems, links) = (false, [], 0)
+            return
+        }
         pictureIsMissing = page.frontMatter.picture.map { site.assetPath(for: $0, from: page.path) == nil } ?? false
-        (linkProblems, links) = checkingLinks
-            ? LinkCheck.problems(in: page.document, file: page.path, resolver: resolver) : ([], 0)
+        (linkProblems, links) = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
     }
 }

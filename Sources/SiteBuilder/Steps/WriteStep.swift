@@ -37,6 +37,8 @@ public struct WriteStep: BuildStep {
 
     /// The files of this build made for the site as a whole: all but the pages' HTML and the content folder's files.
     static func siteFiles(of context: BuildContext, _ site: Site) -> [String] {
+        // Kept from the last build, and so the same files.
+        if context.cache?.keptSiteFiles != nil, let previous = context.cache?.previous { return previous.siteFiles }
         let own = Set(site.pages.map(\.outputPath)).union(site.assets)
         return Set(context.files.keys).union(context.unchangedFiles).subtracting(own).sorted()
     }

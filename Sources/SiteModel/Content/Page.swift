@@ -98,17 +98,25 @@ public struct Page: Sendable {
     /// Whether a slug is made only of lowercase letters, digits and hyphens, in parts split by `/`.
     public static func isValidSlug(_ slug: String) -> Bool {
         if slug.isEmpty { return true }
-        // In plain ASCII every byte is one character, so the bytes can be checked directly.
-        let bytes = Array(slug.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
-                !part.isEmpty && part.count <= longestSlugPart && part.first != UInt8(ascii: "-")
-                    && part.last != UInt8(ascii: "-")
-                    && part.allSatisfy { byte in
-                        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                    }
+        // In plain ASCII every byte is one character, so the bytes can be checked directly, part by part.
+        if slug.utf8.allSatisfy({ $0 < 0x80 }) {
+            var partLength = 0
+            var last: UInt8 = UInt8(ascii: "/")
+            for byte in slug.utf8 {
+                switch byte {
+                case UInt8(ascii: "/"):
+                    // An empty part, or one ending in a hyphen.
+                    if partLength == 0 || last == UInt8(ascii: "-") { return false }
+                    partLength = 0
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                    if partLength == 0 && byte == UInt8(ascii: "-") { return false }
+                    partLength += 1
+                    if partLength > longestSlugPart { return false }
+                default: return false
+                }
+                last = byte
             }
+            return partLength > 0 && last != UInt8(ascii: "-")
         }
         return slug.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.utf8.count <= longestSlugPart && !part.hasPrefix("-") && !part.hasSuffix("-")

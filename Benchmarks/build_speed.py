@@ -167,9 +167,9 @@ def markdown_tables(rows):
             if scenario == "changed":
                 label += f" ({(s['time'][0] - figures['warm']['signpost']['time'][0]) * 1000:+.0f} ms over warm)"
             hugo = f"{h['time'][0]:.2f} s ({h['time'][1]:.2f}–{h['time'][2]:.2f})" if h else "–"
-            ratio = f"{s['time'][0] / h['time'][0]:.1f}×" if h else "–"
+            ratio = f"{s['time'][0] / h['time'][0]:.2f}×" if h else "–"
             print(f"| {thousands(count)} | {label} | {s['time'][0]:.2f} s ({s['time'][1]:.2f}–{s['time'][2]:.2f}) "
-                  f"| {hugo} | {ratio} | {s['mb'][0]:.0f} MB | {h['mb'][0]:.0f} MB | {s['mb'][0] / h['mb'][0]:.1f}× |"
+                  f"| {hugo} | {ratio} | {s['mb'][0]:.0f} MB | {h['mb'][0]:.0f} MB | {s['mb'][0] / h['mb'][0]:.2f}× |"
                   if h else f"| {thousands(count)} | {label} | {s['time'][0]:.2f} s | – | – | {s['mb'][0]:.0f} MB | – | – |")
     names = []
     for _, figures in rows:

@@ -24,20 +24,21 @@ public struct ValidateStep: BuildStep {
         let resolver = LinkResolver(site: site)
         // What each page alone decides is worked out on every core; the problems are then reported in the same
         // order as ever: home, addresses, navigation, pictures, unpublished files, links.
-        // A page whose findings from the last build still hold has its links looked at no more.
+        // A page whose findings from the last build still hold is not looked at alone: those findings take the place
+        // of this build's.
         let reusable = context.cache?.reusable ?? []
-        // Only its slug's shape is asked of such a page, for the check that no two pages share an address: what it
-        // alone is found to have is the last build's findings, which take the place of this build's.
-        let checked = Parallel.map(site.pages) {
-            PageChecks(page: $0, site: site, resolver: resolver, stillHolds: reusable.contains($0.path))
-        }
+        let looked = site.pages.indices.filter { !reusable.contains(site.pages[$0].path) }
+        var checked = [PageChecks?](repeating: nil, count: site.pages.count)
+        for (index, checks) in zip(looked, Parallel.map(looked) {
+            PageChecks(page: site.pages[$0], site: site, resolver: resolver)
+        }) { checked[index] = checks }
         checkHome(site, &problems)
         checkSlugs(site, checked, &problems)
         checkNavigation(site, &problems)
         checkPictures(site, checked, &problems)
         checkUnpublished(site, &problems)
         var links = 0
-        for page in checked {
+        for case let page? in checked {
             problems += page.linkProblems
             links += page.links
         }
@@ -53,12 +54,14 @@ public struct ValidateStep: BuildStep {
         }
     }
 
-    private func checkSlugs(_ site: Site, _ checked: [PageChecks], _ problems: inout [Diagnostic]) {
+    private func checkSlugs(_ site: Site, _ checked: [PageChecks?], _ problems: inout [Diagnostic]) {
         // Each address's first page, by path: a copy of each page would cost more than the check.
         var owners: [String: String] = [:]
         let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
         for (page, checks) in zip(site.pages, checked) {
-            if !checks.hasValidSlug {
+            // A page not looked at again kept its address, so its shape is what it was; it is still asked, for the
+            // check that no two pages share an address.
+            if !(checks?.hasValidSlug ?? Page.isValidSlug(page.slug)) {
                 problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
@@ -89,9 +92,9 @@ public struct ValidateStep: BuildStep {
         }
     }
 
-    private func checkPictures(_ site: Site, _ checked: [PageChecks], _ problems: inout [Diagnostic]) {
+    private func checkPictures(_ site: Site, _ checked: [PageChecks?], _ problems: inout [Diagnostic]) {
         for (page, checks) in zip(site.pages, checked) {
-            guard let picture = page.frontMatter.picture, checks.pictureIsMissing else { continue }
+            guard checks?.pictureIsMissing == true, let picture = page.frontMatter.picture else { continue }
             problems.append(Diagnostic(file: page.path, at: page.position(of: .picture),
                                        message: "The picture `\(picture)` does not exist."
                                            + Suggestion.didYouMean(picture, in: site.assets)))
@@ -137,12 +140,8 @@ private struct PageChecks {
     /// How many links and pictures the page's Markdown has.
     var links: Int
 
-    init(page: Page, site: Site, resolver: LinkResolver, stillHolds: Bool) {
+    init(page: Page, site: Site, resolver: LinkResolver) {
         hasValidSlug = Page.isValidSlug(page.slug)
-        guard !stillHolds else {
-            (pictureIsMissing, linkProblems, links) = (false, [], 0)
-            return
-        }
         pictureIsMissing = page.frontMatter.picture.map { site.assetPath(for: $0, from: page.path) == nil } ?? false
         (linkProblems, links) = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
     }

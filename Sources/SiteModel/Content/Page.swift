@@ -7,15 +7,17 @@ import Markdown
 /// over (into lists, the link index, each step's work on every core), and a copy then costs one reference, not one
 /// for every piece of text in its front matter. Only the twin is set after loading, when twins are paired.
 public struct Page: Sendable {
+    // Read through `_read`, so that asking for one field of the front matter, or the path, lends it where it lies
+    // rather than copying it out.
     private let stored: PageStorage
     /// The other version of this page: the easy-read twin of a standard page, or the standard page of an easy-read one.
     public var twinPath: String?
 
     /// Path of the Markdown file relative to the content folder, such as `pages/short-breaks.md`.
-    public var path: String { stored.path }
-    public var frontMatter: PageFrontMatter { stored.frontMatter }
+    public var path: String { _read { yield stored.path } }
+    public var frontMatter: PageFrontMatter { _read { yield stored.frontMatter } }
     /// Where each front matter key is in the file, for errors about its value.
-    public var keyPositions: [String: SourcePosition] { stored.keyPositions }
+    public var keyPositions: [String: SourcePosition] { _read { yield stored.keyPositions } }
     /// The Markdown body, parsed once and shared by the checker and the renderer. A page the build cache vouches for
     /// is parsed only if a step asks for its tree.
     public var document: MarkdownDocument { stored.markdown.document }
@@ -24,7 +26,7 @@ public struct Page: Sendable {
     /// How many lines of the file come before the body (the front matter), so positions count from the file's top.
     public var bodyLineOffset: Int { stored.lineOffset }
     /// The page's address without slashes: `short-breaks`, `easy-read/short-breaks`, or "" for the home page.
-    public var slug: String { stored.slug }
+    public var slug: String { _read { yield stored.slug } }
     /// The error for Markdown nested too deeply to walk safely, found once when the page is parsed; loading refuses
     /// such a page, and the checker will not read one.
     public var nestingProblem: Diagnostic? { stored.nestingProblem }

@@ -64,6 +64,20 @@ struct LoadingAndLinkTests {
         #expect(unsafe.count == 3)
     }
 
+    /// An address whose first part is one of the build's own folders, or a folder of the content's files, would mix
+    /// a page with those files; any other first part is the page's own.
+    @Test func anAddressInTheSitesOwnFoldersIsRefused() throws {
+        let slugs = ["assets", "services/respite", "404", "pictures/house", "pictures-of-us", "easy-read/assets"]
+        var files = ["pictures/house.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"]
+        for (index, slug) in slugs.enumerated() {
+            files["pages/page-\(index).md"] = pageFile("title: Page \(index)\nsummary: A page.\nslug: \(slug)", "Words.")
+        }
+        let context = try buildInMemory(files)
+        let refused = context.errors.filter { $0.message.contains("is used for the site's own files") }
+        #expect(refused.map(\.file).sorted() == ["pages/page-0.md", "pages/page-1.md", "pages/page-2.md", "pages/page-3.md"])
+        #expect(refused.allSatisfy { $0.line == 4 })
+    }
+
     /// The same target means different things from different folders.
     @Test func theSameTargetFromTwoFoldersLeadsToTwoPlaces() throws {
         let context = try buildInMemory([

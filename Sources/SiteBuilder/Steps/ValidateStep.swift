@@ -57,7 +57,8 @@ public struct ValidateStep: BuildStep {
     private func checkSlugs(_ site: Site, _ checked: [PageChecks?], _ problems: inout [Diagnostic]) {
         // Each address's first page, by path: a copy of each page would cost more than the check.
         var owners: [String: String] = [:]
-        let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? String($0.split(separator: "/")[0]) : nil })
+        let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? $0.split(separator: "/")[0] : nil })
+        let reserved = Set(Self.reservedSlugs.map { Substring($0) })
         for (page, checks) in zip(site.pages, checked) {
             // A page not looked at again kept its address, so its shape is what it was; it is still asked, for the
             // check that no two pages share an address.
@@ -66,8 +67,10 @@ public struct ValidateStep: BuildStep {
                                            message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
             }
-            let first = String(page.slug.prefix { $0 != "/" })
-            if Self.reservedSlugs.contains(first) || assetFolders.contains(first) {
+            // The address's first part, looked up where it lies in the address.
+            let slash = page.slug.utf8.firstIndex(of: UInt8(ascii: "/")) ?? page.slug.endIndex
+            let first = page.slug[..<slash]
+            if reserved.contains(first) || assetFolders.contains(first) {
                 problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "The address `/\(page.slug)/` is used for the site's own files. Choose another `slug`."))
             }

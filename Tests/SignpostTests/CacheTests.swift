@@ -174,6 +174,23 @@ struct CacheTests {
         #expect(page.contains("We write to you after the review."))
     }
 
+    /// A page removed and one published file newly listed under `keep:`, in one edit: the counts of files written,
+    /// unchanged and kept still add up to the last build's, but the sets differ, and the build must refuse to keep a
+    /// file it makes itself, as it does without the cache, rather than leave the removed page in the site.
+    @Test func keepingAFileTheBuildMakesIsRefusedWithTheCacheAsWithout() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try pageFile("title: Holidays\nsummary: Breaks away from home.", "A holiday can be a short break.")
+            .write(to: workspace.content.appendingPathComponent("pages/holidays.md"), atomically: false, encoding: .utf8)
+        _ = try workspace.build()
+        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("pages/holidays.md"))
+        try workspace.edit("site.yml") { $0 + "keep:\n  - pictures/adult.svg\n" }
+        let cached = try workspace.build()
+        let cold = try workspace.build(cache: false)
+        #expect(cached.errors.contains { $0.message.contains("`keep:` in site.yml lists this file") })
+        #expect(cached.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+    }
+
     /// A build stopped between writing a page's new file and putting it in place leaves that file beside the page;
     /// the next build clears it away rather than asking the writer about a file they never made.
     @Test func aReplacementLeftByAStoppedBuildIsClearedAway() throws {

@@ -38,11 +38,15 @@ public func fuzzChecker(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                     frontMatter: PageFrontMatter(title: "Fuzz", summary: "A page to check.", format: .easyRead),
                     body: body, bodyLineOffset: 4)
     }
-    guard var page else { return 0 }
+    guard let page else { return 0 }
     var sink = 0
     for format in [PageFormat.easyRead, .standard] {
-        page.frontMatter.format = format
-        sink &+= checker.check(page).map { "\($0)" }.joined().count
+        // A page is fixed once loaded: the same page in the other format is a page of its own.
+        var frontMatter = page.frontMatter
+        frontMatter.format = format
+        let variant = Page(path: page.path, frontMatter: frontMatter, keyPositions: page.keyPositions, body: page.body,
+                           bodyLineOffset: page.bodyLineOffset)
+        sink &+= checker.check(variant).map { "\($0)" }.joined().count
     }
     sink &+= page.document.renderHTML().utf8.count
     if sink == -1 { print(sink) }  // keeps the work from being optimised away

@@ -89,8 +89,9 @@ public struct OutputFolder: Sendable {
         // Looked at in any order; the problems are put in order of name at the end.
         for (entry, kind) in existing where entry != Self.marker && kind != .folder {
             let name = "\(path.lastComponent)/\(entry)"
-            // A file a build replacing files in place wrote and was stopped before it could use.
-            if kind == .file, PathText.lastPart(entry)?.hasPrefix(Self.replacementPrefix) == true {
+            // A file a build replacing files in place wrote and was stopped before it could use (unless a person
+            // gave a file of theirs such a name and asked to keep it).
+            if kind == .file, PathText.lastPart(entry)?.hasPrefix(Self.replacementPrefix) == true, !isKept(entry) {
                 unlink(path.joining(entry))
                 continue
             }
@@ -165,10 +166,10 @@ public struct OutputFolder: Sendable {
     private func replaceInPlace(_ files: [String: Data], unchanged: Set<String>,
                                 record: BuildCache.OutputRecord) throws -> BuildCache.OutputRecord? {
         guard files.count <= Self.mostReplacedInPlace, !files.keys.contains(where: isKeptOrCarried),
-              files.keys.allSatisfy({ record.files[$0] != nil }),
+              !unchanged.contains(where: isKeptOrCarried), files.keys.allSatisfy({ record.files[$0] != nil }),
               unchanged.allSatisfy({ record.files[$0] != nil && files[$0] == nil }) else { return nil }
-        // Files a person asked to keep stay where they are; with every other file written or unchanged, nothing is
-        // added or removed.
+        // Files a person asked to keep stay where they are; with every other file written or unchanged, and the three
+        // kinds apart, equal counts mean nothing is added or removed.
         let keptCount = keep.isEmpty
             ? Self.carriedOver.filter { record.files[$0] != nil }.count
             : record.files.keys.filter(isKeptOrCarried).count
@@ -177,6 +178,12 @@ public struct OutputFolder: Sendable {
         let changed = Parallel.map(Array(files)) { file, data in
             Self.holds(path.joining(file), data) ? nil : (file, data)
         }.compactMap { $0 }
+        // The folders written into are looked at again just before: a file someone put there since the build began
+        // must be seen by a walk of the folder, which taking the folder's new time after the renames would hide.
+        let touched = Set(changed.map { ContentPath.folder(of: $0.0) })
+        for folder in touched where FileStamp.ofFolder(path.joining(folder))?.modified != record.folders[folder] {
+            return nil
+        }
         let replacements = changed.map { file, _ in
             let folder = ContentPath.folder(of: file)
             let name = Self.replacementPrefix + (PathText.lastPart(file) ?? file)
@@ -201,7 +208,7 @@ public struct OutputFolder: Sendable {
             guard let stamp = FileStamp.of(path.joining(file)) else { continue }
             next.files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: next.generation)
         }
-        for folder in Set(changed.map { ContentPath.folder(of: $0.0) }) {
+        for folder in touched {
             next.folders[folder] = FileStamp.ofFolder(path.joining(folder))?.modified ?? 0
         }
         return next

@@ -180,13 +180,13 @@ public struct OutputFolder: Sendable {
         }.compactMap { $0 }
         // The folders written into are looked at again just before: a file someone put there since the build began
         // must be seen by a walk of the folder, which taking the folder's new time after the renames would hide.
-        let touched = Set(changed.map { ContentPath.folder(of: $0.0) })
+        let folders = changed.map { ContentPath.folder(of: $0.0) }
+        let touched = Set(folders)
         for folder in touched where FileStamp.ofFolder(path.joining(folder))?.modified != record.folders[folder] {
             return nil
         }
-        let replacements = changed.map { file, _ in
-            let folder = ContentPath.folder(of: file)
-            let name = Self.replacementPrefix + (PathText.lastPart(file) ?? file)
+        let replacements = zip(changed, folders).map { item, folder in
+            let name = Self.replacementPrefix + (PathText.lastPart(item.0) ?? item.0)
             return path.joining(folder.isEmpty ? name : folder + "/" + name)
         }
         let failures = Parallel.map(Array(zip(changed, replacements))) { item, replacement in

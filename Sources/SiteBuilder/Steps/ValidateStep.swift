@@ -33,7 +33,7 @@ public struct ValidateStep: BuildStep {
             PageChecks(page: site.pages[$0], site: site, resolver: resolver)
         }) { checked[index] = checks }
         checkHome(site, &problems)
-        checkSlugs(site, checked, &problems)
+        checkSlugs(site, &problems)
         checkNavigation(site, &problems)
         checkPictures(site, checked, &problems)
         checkUnpublished(site, &problems)
@@ -54,15 +54,13 @@ public struct ValidateStep: BuildStep {
         }
     }
 
-    private func checkSlugs(_ site: Site, _ checked: [PageChecks?], _ problems: inout [Diagnostic]) {
+    private func checkSlugs(_ site: Site, _ problems: inout [Diagnostic]) {
         // Each address's first page, by path: a copy of each page would cost more than the check.
         var owners: [String: String] = [:]
         let assetFolders = Set(site.assets.compactMap { $0.split(separator: "/").count > 1 ? $0.split(separator: "/")[0] : nil })
         let reserved = Set(Self.reservedSlugs.map { Substring($0) })
-        for (page, checks) in zip(site.pages, checked) {
-            // A page not looked at again kept its address, so its shape is what it was; it is still asked, for the
-            // check that no two pages share an address.
-            if !(checks?.hasValidSlug ?? Page.isValidSlug(page.slug)) {
+        for page in site.pages {
+            if !Page.isValidSlug(page.slug) {
                 problems.append(Diagnostic(file: page.path, at: page.position(of: .slug),
                                            message: "The address `\(page.slug)` can use only lowercase letters, digits and hyphens, with `/` between parts of at most \(Page.longestSlugPart) letters."))
                 continue
@@ -134,8 +132,6 @@ public struct ValidateStep: BuildStep {
 
 /// What Validating decides about one page on its own, worked out for all pages at once on every core.
 private struct PageChecks {
-    /// Whether the page's address is made of allowed characters.
-    var hasValidSlug: Bool
     /// Whether the page names a picture that is not in the content folder.
     var pictureIsMissing: Bool
     /// Problems with the page's links and pictures in its Markdown, in the order they are written.
@@ -144,7 +140,6 @@ private struct PageChecks {
     var links: Int
 
     init(page: Page, site: Site, resolver: LinkResolver) {
-        hasValidSlug = Page.isValidSlug(page.slug)
         pictureIsMissing = page.frontMatter.picture.map { site.assetPath(for: $0, from: page.path) == nil } ?? false
         (linkProblems, links) = LinkCheck.problems(in: page.document, file: page.path, resolver: resolver)
     }

@@ -37,3 +37,35 @@ private final class Slots<Value>: @unchecked Sendable {
 
     func values() -> [Value] { storage.map { $0! } }
 }
+
+extension Parallel {
+    /// Starts `work` on a thread of its own and returns at once; `Pending.value` waits for the result.
+    ///
+    /// For work that is one piece (one large file) beside work that spreads over every core with `map`: a `map`
+    /// inside another `map` runs on one core only, so independent parts that each spread their own work run one after
+    /// another, with the one-piece work started beside them.
+    public static func start<Result>(_ work: @escaping @Sendable () -> Result) -> Pending<Result> {
+        let pending = Pending<Result>()
+        DispatchQueue.global().async { pending.finish(work()) }
+        return pending
+    }
+
+    /// The result of work started with `start`.
+    public final class Pending<Result>: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result?
+
+        fileprivate init() {}
+
+        fileprivate func finish(_ value: Result) {
+            result = value
+            done.signal()
+        }
+
+        /// The result, once the work has finished; waits until then. Asked once.
+        public var value: Result {
+            done.wait()
+            return result!
+        }
+    }
+}

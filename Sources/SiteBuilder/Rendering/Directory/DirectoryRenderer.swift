@@ -38,21 +38,24 @@ struct DirectoryRenderer {
         }
         guard !diagnostics.contains(where: { $0.level == .error }) else { return 0 }
 
-        // The parts are independent, so they run side by side; each also spreads its own work over every core, and
-        // the listing page and the search index, which are one file each, overlap with the rest.
+        // The listing page and the search index are one file each, made beside the rest; the service pages, the
+        // browse pages and the exports each spread their own work over every core, so they run one after another
+        // (one spread inside another would run on one core only).
         let siteURL = (site.config.url ?? "").trimmingSuffix("/") + site.config.basePath
-        let parts: [@Sendable () -> (files: [(String, Data)], milliseconds: Int)] = [
-            { [pages] in ([ListingPage(pages: pages).file()], 0) },
-            { [pages, site] in SearchIndexFile(pages: pages, synonyms: site.config.searchSynonyms).timedFile() },
-            { [pages] in (BrowsePages(pages: pages).files(), 0) },
-            { [pages, resolver] in (ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files(), 0) },
-            { [directory] in (OpenReferral(entries: directory.entries, siteURL: siteURL).files().map { ($0.key, $0.value) }, 0) },
-        ]
-        var indexMilliseconds = 0
-        for part in Parallel.map(parts, { $0() }) {
-            for (path, data) in part.files { files[path] = data }
-            indexMilliseconds += part.milliseconds
+        let listing = Parallel.start { [pages] in ListingPage(pages: pages).file() }
+        let search = Parallel.start { [pages, site] in
+            SearchIndexFile(pages: pages, synonyms: site.config.searchSynonyms).timedFile()
         }
+        let servicePages = ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files()
+        let browsePages = BrowsePages(pages: pages).files()
+        let exports = OpenReferral(entries: directory.entries, siteURL: siteURL).files()
+        let (listingPath, listingData) = listing.value
+        let (indexFiles, indexMilliseconds) = search.value
+        files[listingPath] = listingData
+        for (path, data) in indexFiles { files[path] = data }
+        for (path, data) in browsePages { files[path] = data }
+        for (path, data) in servicePages { files[path] = data }
+        for (path, data) in exports { files[path] = data }
         return indexMilliseconds
     }
 

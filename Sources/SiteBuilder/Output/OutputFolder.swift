@@ -131,16 +131,17 @@ public struct OutputFolder: Sendable {
             }
             // Files are written on every core, without waiting for each to reach the disk: the swap below is what
             // makes the new site appear all at once.
-            let failures = Parallel.map(Array(files)) { file, data in
-                Self.writeFile(staging.appending(file).string, data).map { Self.failure("write", file, $0) }
-            }.compactMap { $0 }
-            if let failure = failures.first { throw failure }
+            let results = Parallel.map(Array(files)) { file, data in
+                let result = Self.written(staging.appending(file).string, data)
+                return (file, result.stamp, result.error.map { Self.failure("write", file, $0) })
+            }
+            if let failure = results.lazy.compactMap(\.2).first { throw failure }
             let kept = try keepUnchanged(unchanged, in: staging, record: record)
             let manifest = ([Self.markerHeading] + everything.sorted()).joined(separator: "\n") + "\n"
             if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
                 throw Self.failure("write", Self.marker, error)
             }
-            newRecord = Self.record(of: staging, written: Array(files.keys), kept: kept, folders: folders,
+            newRecord = Self.record(of: staging, written: results.map { ($0.0, $0.1) }, kept: kept, folders: folders,
                                     previous: record)
         } catch {
             Self.remove(staging)
@@ -240,8 +241,9 @@ public struct OutputFolder: Sendable {
             guard let data = FileKind.readRegularFile(path.joining(file), followingLinks: false) else {
                 return (file, nil, Self.failure("copy", file, errno))
             }
-            if let error = Self.writeFile(target, data) { return (file, nil, Self.failure("write", file, error)) }
-            return (file, FileStamp.of(target).map { BuildCache.OutputFile(stamp: $0, writtenIn: now.writtenIn) }, nil)
+            let result = Self.written(target, data)
+            if let error = result.error { return (file, nil, Self.failure("write", file, error)) }
+            return (file, result.stamp.map { BuildCache.OutputFile(stamp: $0, writtenIn: now.writtenIn) }, nil)
         }
         if let failure = results.compactMap(\.2).first { throw failure }
         var kept: [String: BuildCache.OutputFile] = [:]
@@ -251,11 +253,13 @@ public struct OutputFolder: Sendable {
 
     /// The build cache's account of the staging folder about to become the output: the stamp of each file, and the
     /// build that wrote its bytes.
-    private static func record(of staging: LocalPath, written: [String], kept: [String: BuildCache.OutputFile],
-                               folders: Set<String>, previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
+    private static func record(of staging: LocalPath, written: [(String, FileStamp?)],
+                               kept: [String: BuildCache.OutputFile], folders: Set<String>,
+                               previous: BuildCache.OutputRecord?) -> BuildCache.OutputRecord {
         let generation = (previous?.generation ?? 0) + 1
         var files = kept
-        for (file, stamp) in Parallel.map(written, { ($0, FileStamp.of(staging.joining($0))) }) {
+        files.reserveCapacity(kept.count + written.count)
+        for (file, stamp) in written {
             if let stamp { files[file] = BuildCache.OutputFile(stamp: stamp, writtenIn: generation) }
         }
         let folderStamps = Parallel.map([""] + Array(folders)) { folder in
@@ -411,16 +415,25 @@ public struct OutputFolder: Sendable {
     /// Writes `data` to a file at `path`, replacing what was there; returns the system's error number on failure.
     /// A file that already holds exactly `data` (most of them, when the staging folder is the site before last) is
     /// left as it is: reading is cheaper than writing.
-    static func writeFile(_ path: String, _ data: Data) -> Int32? {
+    static func writeFile(_ path: String, _ data: Data) -> Int32? { written(path, data).error }
+
+    /// Writes `data` to the file at `path`, unless it already holds exactly those bytes, and returns its stamp as
+    /// written (from the open file, so the file need not be looked up again), or why it could not be written.
+    static func written(_ path: String, _ data: Data) -> (error: Int32?, stamp: FileStamp?) {
         var info = stat()
-        if holds(path, data) { return nil }
-        // A link or anything else in the way is removed, never written through.
-        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { unlink(path) }
+        if lstat(path, &info) == 0 {
+            if info.st_mode & S_IFMT != S_IFREG {
+                // A link or anything else in the way is removed, never written through.
+                unlink(path)
+            } else if Int(info.st_size) == data.count && FileKind.readRegularFile(path) == data {
+                return (nil, FileStamp(info))
+            }
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return errno }
+        guard descriptor >= 0 else { return (errno, nil) }
         defer { close(descriptor) }
-        let complete = data.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
-        return complete ? nil : errno
+        guard data.withUnsafeBytes({ SystemCall.writeAll(descriptor, $0) }) else { return (errno, nil) }
+        return (nil, fstat(descriptor, &info) == 0 ? FileStamp(info) : nil)
     }
 
     /// A failure to write, in plain words, naming the file.

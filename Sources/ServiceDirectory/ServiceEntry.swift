@@ -56,13 +56,9 @@ public struct ServiceEntry: Sendable {
         }
     }
 
-    /// The entry with the places of `keys` only. Every key's place is needed while the service is checked, and hardly
-    /// any afterwards; at 100,000 services the places were a third of all the directory held. With no keys, the entry
-    /// holds no dictionary at all (even a dictionary of one costs hundreds of bytes).
-    public func keepingPositions(of keys: [String]) -> ServiceEntry {
-        var kept: [String: SourcePosition] = [:]
-        for key in keys { kept[key] = keyPositions[key] }
-        return ServiceEntry(path: path, service: service, description: description, keyPositions: kept, body: body)
+    /// The entry with the places of its keys, by dotted path.
+    func withPositions(_ positions: [String: SourcePosition]) -> ServiceEntry {
+        ServiceEntry(path: path, service: service, description: description, keyPositions: positions, body: body)
     }
 
     /// The service's page, from the site's root: `services/<id>/`.

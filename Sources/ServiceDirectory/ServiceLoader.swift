@@ -22,11 +22,16 @@ public struct ServiceLoader: Sendable {
         // Files are read and parsed on every core; the checks that compare services run after, in order.
         let loaded = Parallel.map(paths) { path -> (ServiceEntry?, SourcePosition, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let entry = loadOne(path, from: source, diagnostics: &problems)
-            problems += entry.map(validate) ?? []
-            // Once checked, a service's problems are known, and only the id's place is asked for again (below): the
-            // places of its keys are not kept. Even one key's place costs a dictionary of its own.
-            return (entry?.keepingPositions(of: []), entry?.position("id") ?? SourcePosition(line: 1, column: 1), problems)
+            guard let (entry, decoded) = loadOne(path, from: source, diagnostics: &problems) else {
+                return (nil, SourcePosition(line: 1, column: 1), problems)
+            }
+            // The places of the keys are worked out only for a service with a problem in its values, and checked
+            // again with them; once checked, only the id's place is asked for again (below), so none are kept.
+            // Even one key's place costs a dictionary of its own.
+            var found = validate(entry)
+            if !found.isEmpty { found = validate(entry.withPositions(decoded.keyPositions)) }
+            problems += found
+            return (entry, decoded.position(ofTopKey: "id") ?? SourcePosition(line: 1, column: 1), problems)
         }
         for (path, (loadedEntry, idPosition, problems)) in zip(paths, loaded) {
             diagnostics += problems
@@ -45,7 +50,10 @@ public struct ServiceLoader: Sendable {
         return (order.map { entries[$0] }, diagnostics)
     }
 
-    func loadOne(_ path: String, from source: any ContentSource, diagnostics: inout [Diagnostic]) -> ServiceEntry? {
+    /// The service in the file at `path`, without the places of its keys, and what its front matter was decoded
+    /// from, which can say where each key is.
+    func loadOne(_ path: String, from source: any ContentSource,
+                 diagnostics: inout [Diagnostic]) -> (ServiceEntry, YAMLDecoded<Service>)? {
         guard let data = source.read(path) else {
             diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "This file could not be read."))
             return nil
@@ -64,8 +72,7 @@ public struct ServiceLoader: Sendable {
             diagnostics.append(problem)
             return nil
         }
-        return ServiceEntry(path: path, service: service, description: description, keyPositions: decoded.keyPositions,
-                            body: split.body)
+        return (ServiceEntry(path: path, service: service, description: description, body: split.body), decoded)
     }
 
     /// Every rule a service's values must keep.

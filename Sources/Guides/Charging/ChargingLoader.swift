@@ -25,8 +25,9 @@ public enum ChargingLoader {
     public static func load(_ text: String, path: String = ContentLoader.chargingFile) -> (policy: ChargingPolicy?, diagnostics: [Diagnostic]) {
         let decoded = YAMLReader.decode(ChargingPolicy.self, from: text, file: path)
         guard let policy = decoded.value else { return (nil, decoded.diagnostics) }
+        let positions = decoded.keyPositions
         func at(_ key: String, _ message: String) -> Diagnostic {
-            Diagnostic(file: path, at: decoded.keyPositions[key] ?? SourcePosition(line: 1, column: 1), message: message)
+            Diagnostic(file: path, at: positions[key] ?? SourcePosition(line: 1, column: 1), message: message)
         }
         var problems: [Diagnostic] = []
         if !Page.isValidSlug(policy.slug) || policy.slug.isEmpty {

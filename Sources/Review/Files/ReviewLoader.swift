@@ -37,7 +37,8 @@ public struct ReviewBook: Sendable {
             diagnostics += decoded.diagnostics
             guard let review = decoded.value else { continue }
             var problems: [Diagnostic] = []
-            func at(_ key: String) -> SourcePosition { decoded.keyPositions[key] ?? SourcePosition(line: 1, column: 1) }
+            let positions = decoded.keyPositions
+            func at(_ key: String) -> SourcePosition { positions[key] ?? SourcePosition(line: 1, column: 1) }
             let pagePath = ContentPath.resolve(review.page, from: "") ?? review.page
             if site.draftPaths.contains(pagePath) || site.brokenPaths.contains(pagePath) {
                 // A draft is not in this build; a broken page is already reported.

@@ -5,9 +5,24 @@ import Yams
 public struct YAMLDecoded<T> {
     public var value: T?
     public var diagnostics: [Diagnostic]
+    /// The tree the value was decoded from, and how many lines of the file came before it.
+    let root: YAMLNode?
+    let lineOffset: Int
+
     /// Line and column of each key in the file, by dotted path (`title`, `contact.phone`), for later errors about
-    /// its value.
-    public var keyPositions: [String: SourcePosition]
+    /// its value. Worked out when asked, each time: a file with no problem in its values may never need them.
+    public var keyPositions: [String: SourcePosition] {
+        var positions: [String: SourcePosition] = [:]
+        if let root { YAMLReader.recordKeys(of: root, prefix: "", lineOffset: lineOffset, into: &positions) }
+        return positions
+    }
+
+    /// Where one key of the top mapping is, without working out the places of the others.
+    public func position(ofTopKey key: String) -> SourcePosition? {
+        guard case .mapping(let mapping)? = root,
+              let mark = mapping.pairs.first(where: { $0.keyIsScalar && $0.name == key })?.keyMark else { return nil }
+        return SourcePosition(line: mark.line + lineOffset, column: mark.column)
+    }
 }
 
 /// Turns YAML text into a typed value, or into every problem it has, each placed at its line and column.
@@ -34,14 +49,14 @@ public enum YAMLReader {
         case .shapeProblem(let problem):
             return YAMLDecoded(value: nil, diagnostics: [Diagnostic(file: file, line: problem.line + lineOffset,
                                                                     column: problem.column, message: problem.message)],
-                               keyPositions: [:])
+                               root: nil, lineOffset: lineOffset)
         case .tree(let tree) where !alwaysYams:
             root = tree ?? emptyDocument
         case .tree, .needsYams:
             switch composeWithYams(yaml) {
             case .success(let tree): root = tree
             case .failure(let failure): return YAMLDecoded(value: nil, diagnostics: [diagnostic(failure.mark, failure.message)],
-                                                          keyPositions: [:])
+                                                          root: nil, lineOffset: lineOffset)
             }
         }
         let state = YAMLDecodingState()
@@ -55,14 +70,13 @@ public enum YAMLReader {
             state.problems.append(YAMLProblem(mark: root.mark, message: "\(error)"))
         }
         let diagnostics = state.problems.map { diagnostic($0.mark ?? root.mark, $0.message) }
-        var keyPositions: [String: SourcePosition] = [:]
-        recordKeys(of: root, prefix: "", lineOffset: lineOffset, into: &keyPositions)
-        return YAMLDecoded(value: diagnostics.isEmpty ? value : nil, diagnostics: diagnostics, keyPositions: keyPositions)
+        return YAMLDecoded(value: diagnostics.isEmpty ? value : nil, diagnostics: diagnostics, root: root,
+                           lineOffset: lineOffset)
     }
 
     /// Records where every mapping key and list item is, by its dotted path: `title`,
     /// `checks.easy-read.sentence-length`, `costs.0.amount`.
-    private static func recordKeys(of node: YAMLNode, prefix: String, lineOffset: Int,
+    static func recordKeys(of node: YAMLNode, prefix: String, lineOffset: Int,
                                    into positions: inout [String: SourcePosition]) {
         switch node {
         case .sequence(let sequence):

@@ -79,6 +79,55 @@ struct OutputTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 
+    /// A content folder with two services, whose pages and exports a build with no site before last writes into
+    /// its staging folder as soon as each is made.
+    func makeContentWithServices(in folder: URL) throws -> URL {
+        let content = try makeContent(in: folder)
+        let services = content.appendingPathComponent("services")
+        try FileManager.default.createDirectory(at: services, withIntermediateDirectories: true)
+        try serviceFile(goodService).write(to: services.appendingPathComponent("sitters.md"), atomically: true, encoding: .utf8)
+        let other = goodService.replacingOccurrences(of: "id: sitters", with: "id: lodge")
+            .replacingOccurrences(of: "Sunny Sitters", with: "Lodge House")
+        try serviceFile(other).write(to: services.appendingPathComponent("lodge.md"), atomically: true, encoding: .utf8)
+        return content
+    }
+
+    @Test func servicesWrittenAsTheyAreMadeGiveTheSameSiteAsServicesWrittenAtTheEnd() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = try makeContentWithServices(in: folder)
+        // No site before last: each service's page and export goes into the new staging folder as it is made.
+        let first = folder.appendingPathComponent("First")
+        #expect(try !build(content, to: first, cache: false).hasErrors)
+        // Built three times, the third writes over the site before last, with every file written at the end.
+        let third = folder.appendingPathComponent("Third")
+        for _ in 1...3 { #expect(try !build(content, to: third, cache: false).hasErrors) }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".Third.previous").path))
+        let site = try snapshot(of: first)
+        #expect(site["services/sitters/index.html"].map { String(decoding: $0, as: UTF8.self).contains("Sunny Sitters") } == true)
+        #expect(site["openreferral/services/lodge.json"] != nil)
+        #expect(site == (try snapshot(of: third)))
+        // The cache's account of the output holds every file, those written early too: nothing changed, nothing done.
+        let again = try build(content, to: first)
+        #expect(again.nothingChanged)
+    }
+
+    @Test func aBuildThatStopsAfterWritingServicesLeavesNoStagingFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = try makeContentWithServices(in: folder)
+        let output = folder.appendingPathComponent("Output")
+        #expect(try !build(content, to: output).hasErrors)
+        // A file someone put into the output stops the next build at the write step, after the services were written.
+        try Data("mine".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        let before = try snapshot(of: output)
+        let stopped = try build(content, to: output, cache: false)
+        #expect(stopped.diagnostics.contains { $0.file == "Output/notes.txt" && $0.level == .error })
+        #expect(try snapshot(of: output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(siblings == [".Output.cache", "Content", "Output"])
+    }
+
     @Test func aFolderNamedLikeTheCacheButNotSignpostsIsLeftAlone() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -27,20 +27,24 @@ public struct OpenReferral: Sendable {
         self.siteURL = siteURL
     }
 
-    /// Files to write, by path relative to the output folder.
-    public func files() -> [String: Data] {
+    /// Files to write, by path relative to the output folder. With `write`, each service's own file is handed to it
+    /// as soon as it is made, and not returned.
+    public func files(writing write: (@Sendable (String, Data) -> Void)? = nil) -> [String: Data] {
         let records = OpenReferralRecords(siteURL: siteURL)
         // Each service's record is made once and used in its own file and in its page of the list; records and
         // their files are written on every core.
-        let made = Parallel.map(entries) { entry in
+        let made = Parallel.map(entries) { entry -> (short: JSONValue, file: Data?) in
             let both = records.records(entry)
-            return (short: both.short, file: Data(both.full.bytes(indent: 2)))
+            let file = Data(both.full.bytes(indent: 2))
+            guard let write else { return (both.short, file) }
+            write(Self.servicePath(entry.id), file)
+            return (both.short, nil)
         }
         var files: [String: Data] = [:]
         files.reserveCapacity(entries.count + entries.count / Self.pageSize + 8)
         for (name, data) in Self.pages(made.map(\.short), name: "services") { files[name] = data }
         for (entry, record) in zip(entries, made) {
-            files["openreferral/services/\(entry.id).json"] = record.file
+            if let file = record.file { files[Self.servicePath(entry.id)] = file }
         }
         let taxonomy = OpenReferralTaxonomy(entries: entries)
         for (name, data) in Self.pages(taxonomy.taxonomies(), name: "taxonomies") { files[name] = data }
@@ -71,6 +75,9 @@ public struct OpenReferral: Sendable {
             return (pageName(name, page), Data(list.bytes(indent: 2)))
         }
     }
+
+    /// `openreferral/services/<id>.json`: one service in full.
+    static func servicePath(_ id: String) -> String { "openreferral/services/\(id).json" }
 
     /// `openreferral/services.json`, `openreferral/services-page-2.json`.
     public static func pageName(_ name: String, _ page: Int) -> String {

@@ -67,11 +67,36 @@ public struct OutputFolder: Sendable {
     ///
     /// When `intact` (the output folder is as `record` says, file by file) and the build changes only a few files and
     /// adds or removes none, those few are replaced where they are instead: see `replaceInPlace`.
+    ///
+    /// `staged` holds files already written into a new staging folder (`stagingForFilesAsMade()`); the rest are
+    /// written into it too, and it is swapped in, or removed when writing stops.
     func write(_ files: [String: Data], unchanged: Set<String>, record: BuildCache.OutputRecord?,
-               intact: Bool = false) throws -> Result {
+               intact: Bool = false, staged: StagedFiles? = nil) throws -> Result {
+        do {
+            return try write(files, unchanged: unchanged, record: record, intact: intact, stagedFiles: staged)
+        } catch {
+            if let staged { Self.remove(staged.folder) }
+            throw error
+        }
+    }
+
+    /// A new staging folder for files written as soon as they are made (`StagedFiles`), when this build would make
+    /// one anyway: there is no site before last to write over. Nil when there is. The caller holds `lock()`.
+    func stagingForFilesAsMade() throws -> StagedFiles? {
         try checkReplaceable()
         try removeLeftovers()
-        if intact, let record, let replaced = try replaceInPlace(files, unchanged: unchanged, record: record) {
+        guard !hasPreviousSite else { return nil }
+        return StagedFiles(folder: try makeStaging())
+    }
+
+    private func write(_ files: [String: Data], unchanged: Set<String>, record: BuildCache.OutputRecord?,
+                       intact: Bool, stagedFiles staged: StagedFiles?) throws -> Result {
+        try checkReplaceable()
+        try removeLeftovers(sparing: staged?.folder)
+        if let failure = staged?.failure { throw failure }
+        let stagedStamps = staged?.files ?? [:]
+        if staged == nil, intact, let record,
+           let replaced = try replaceInPlace(files, unchanged: unchanged, record: record) {
             return Result(record: replaced)
         }
 
@@ -99,7 +124,7 @@ public struct OutputFolder: Sendable {
                 problems.append(Diagnostic(file: name, line: 1, column: 1,
                                            message: "This is a link or a special file, which Signpost never writes. Remove it: an output folder holds only files."))
             } else if isKept(entry) || Self.carriedOver.contains(entry) {
-                if files[entry] != nil || unchanged.contains(entry) {
+                if files[entry] != nil || stagedStamps[entry] != nil || unchanged.contains(entry) {
                     problems.append(Diagnostic(file: name, line: 1, column: 1,
                                                message: "`keep:` in site.yml lists this file, but Signpost makes a file with the same name. Remove it from `keep:`."))
                 } else if let data = FileKind.readRegularFile(path.appending(entry).string) {
@@ -108,7 +133,7 @@ public struct OutputFolder: Sendable {
                     problems.append(Diagnostic(file: name, line: 1, column: 1,
                                                message: "`keep:` in site.yml lists this file, but it cannot be read, so it could not be kept. Check who can read it."))
                 }
-            } else if files[entry] == nil && !unchanged.contains(entry) && !known(entry)
+            } else if files[entry] == nil && stagedStamps[entry] == nil && !unchanged.contains(entry) && !known(entry)
                         && !PublishedFiles.isLeftover(entry) {
                 let why = manifest! == nil
                     ? "An older Signpost wrote this folder, so it cannot tell whether it wrote this file"
@@ -117,12 +142,15 @@ public struct OutputFolder: Sendable {
                                            message: "\(why), and the next build would remove it. To keep it, list it under `keep:` in site.yml; to publish it, move it into the content folder; otherwise delete it."))
             }
         }
-        if !problems.isEmpty { return Result(problems: problems.sorted { $0.file < $1.file }) }
+        if !problems.isEmpty {
+            if let staged { Self.remove(staged.folder) }
+            return Result(problems: problems.sorted { $0.file < $1.file })
+        }
 
-        let everything = Set(files.keys).union(unchanged)
+        let everything = Set(files.keys).union(unchanged).union(stagedStamps.keys)
         let folders = Self.folders(holding: everything)
-        let (staging, stagingFolders) = try prepareStaging(keeping: everything, in: folders,
-                                                           known: record?.tree(previous: true))
+        let (staging, stagingFolders) = try staged.map { ($0.folder, $0.folders) }
+            ?? prepareStaging(keeping: everything, in: folders, known: record?.tree(previous: true))
         let newRecord: BuildCache.OutputRecord
         do {
             for folder in folders.sorted() where !stagingFolders.contains(folder) {
@@ -141,8 +169,10 @@ public struct OutputFolder: Sendable {
             if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
                 throw Self.failure("write", Self.marker, error)
             }
-            newRecord = Self.record(of: staging, written: results.map { ($0.0, $0.1) }, kept: kept, folders: folders,
-                                    previous: record)
+            // A file staged early and then made again (a theme's file of the same name) is as written last.
+            let written = stagedStamps.filter { files[$0.key] == nil }.map { ($0.key, Optional($0.value)) }
+                + results.map { ($0.0, $0.1) }
+            newRecord = Self.record(of: staging, written: written, kept: kept, folders: folders, previous: record)
         } catch {
             Self.remove(staging)
             throw error
@@ -325,8 +355,7 @@ public struct OutputFolder: Sendable {
     /// `needed` are the folders that hold `paths`. Returns the folder, and the folders already in it.
     private func prepareStaging(keeping paths: Set<String>, in needed: Set<String>,
                                 known: KnownTree?) throws -> (LocalPath, Set<String>) {
-        if FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file,
-           FileKind.of(previous.string, followingLinks: false) == .folder {
+        if hasPreviousSite {
             let entries = Self.walk(previous, known: known)
             var removed = 0
             // Links and anything else that is not a file or folder go too, so no write can pass through them.
@@ -339,6 +368,17 @@ public struct OutputFolder: Sendable {
             if removed > 0 { removeEmptyFolders(folders, in: previous, needed: needed) }
             return (previous, removed > 0 ? [] : Set(folders))
         }
+        return (try makeStaging(), [])
+    }
+
+    /// Whether the site before last is beside the output folder, to be written over as the next staging folder.
+    private var hasPreviousSite: Bool {
+        FileKind.of(previous.appending(Self.marker).string, followingLinks: false) == .file
+            && FileKind.of(previous.string, followingLinks: false) == .folder
+    }
+
+    /// A new, empty staging folder beside the output folder, with Signpost's marker in it.
+    private func makeStaging() throws -> LocalPath {
         // A folder by that name that Signpost did not write is never touched.
         let fresh = path.sibling(".\(path.lastComponent).staging-\(UUID().uuidString.prefix(8))")
         if mkdir(fresh.string, 0o755) != 0 { throw Self.failure("create the folder", fresh.lastComponent, errno) }
@@ -346,16 +386,17 @@ public struct OutputFolder: Sendable {
             Self.remove(fresh)
             throw Self.failure("write", Self.marker, error)
         }
-        return (fresh, [])
+        return fresh
     }
 
     /// Removes staging and set-aside folders that a build killed half-way left beside the output folder. Only
     /// folders with Signpost's marker are touched, and only while this build holds the lock, so no other build is
     /// using them.
-    private func removeLeftovers() throws {
+    private func removeLeftovers(sparing spared: LocalPath? = nil) throws {
         let prefixes = [".\(path.lastComponent).staging-", ".\(path.lastComponent).old-"]
         for name in FileKind.names(in: path.parent.string).sorted() where prefixes.contains(where: name.hasPrefix) {
             let folder = path.sibling(name)
+            if folder == spared { continue }
             guard FileKind.of(folder.string, followingLinks: false) == .folder,
                   FileKind.of(folder.appending(Self.marker).string, followingLinks: false) == .file else { continue }
             // A build killed between the two renames of a swap left the last site set aside: it goes back.
@@ -419,8 +460,14 @@ public struct OutputFolder: Sendable {
 
     /// Writes `data` to the file at `path`, unless it already holds exactly those bytes, and returns its stamp as
     /// written (from the open file, so the file need not be looked up again), or why it could not be written.
-    static func written(_ path: String, _ data: Data) -> (error: Int32?, stamp: FileStamp?) {
+    /// With `new`, the file is expected not to be there yet (a new staging folder), so it is not looked for first.
+    static func written(_ path: String, _ data: Data, new: Bool = false) -> (error: Int32?, stamp: FileStamp?) {
         var info = stat()
+        if new {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return finish(descriptor, data) }
+            if errno != EEXIST { return (errno, nil) }
+        }
         if lstat(path, &info) == 0 {
             if info.st_mode & S_IFMT != S_IFREG {
                 // A link or anything else in the way is removed, never written through.
@@ -431,8 +478,14 @@ public struct OutputFolder: Sendable {
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return (errno, nil) }
+        return finish(descriptor, data)
+    }
+
+    /// Writes `data` to an open file, closes it, and returns its stamp as written.
+    private static func finish(_ descriptor: Int32, _ data: Data) -> (error: Int32?, stamp: FileStamp?) {
         defer { close(descriptor) }
         guard data.withUnsafeBytes({ SystemCall.writeAll(descriptor, $0) }) else { return (errno, nil) }
+        var info = stat()
         return (nil, fstat(descriptor, &info) == 0 ? FileStamp(info) : nil)
     }
 

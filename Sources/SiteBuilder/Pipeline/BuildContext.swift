@@ -38,6 +38,9 @@ public struct BuildContext: Sendable {
     public var changedFiles: Set<String>?
     /// Output files that are the same as in the output folder now, so they are kept rather than written.
     var unchangedFiles: Set<String> = []
+    /// Files already written into a new staging folder as they were made, which the write step swaps in with the
+    /// rest; nil when every file is in `files`.
+    var staged: StagedFiles?
     /// Whether nothing changed since the last build, so no step ran and nothing was written: a preview has nothing
     /// to reload.
     public var nothingChanged: Bool { cache?.unchanged ?? false }

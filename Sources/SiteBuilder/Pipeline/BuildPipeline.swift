@@ -54,6 +54,11 @@ public struct BuildPipeline: Sendable {
             if let directory = context.directory { context.serviceCount = directory.entries.count }
             progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(Self.milliseconds(since: started)) ms)")
         }
+        // Files written early into a staging folder that no write step swapped in (the build stopped) go.
+        if let staged = context.staged {
+            OutputFolder.remove(staged.folder)
+            context.staged = nil
+        }
         if steps.count <= lastLooking + 1 { context.useCachedFindings() }
         context.diagnostics = context.diagnostics.sortedForReport()
         return context

@@ -16,9 +16,9 @@ enum CopiedFiles {
     /// made: that is an error naming the file.
     /// A file unchanged since the last build, and in the output folder as written, is kept rather than read again.
     static func addContentAssets(of site: Site, to files: inout [String: Data], unchanged: inout Set<String>,
-                                 kept: KeptFiles, diagnostics: inout [Diagnostic]) {
+                                 staged: StagedFiles? = nil, kept: KeptFiles, diagnostics: inout [Diagnostic]) {
         for asset in site.assets {
-            if files[asset] != nil || unchanged.contains(asset) {
+            if files[asset] != nil || unchanged.contains(asset) || staged?.contains(asset) == true {
                 diagnostics.append(Diagnostic(file: asset, line: 1, column: 1,
                     message: "This file would replace \(GeneratedFiles.describe(asset) ?? "a file Signpost makes") at `\(asset)`. Rename it or move it to another folder."))
             } else if kept.contentFile(asset) {

@@ -37,16 +37,22 @@ public struct RenderStep: BuildStep {
         } else {
             // 2. The page for addresses with nothing at them.
             context.files[NotFoundPage.path] = NotFoundPage.render(theme: theme, siteValues: pages.siteValues)
-            // 3. The service directory's pages, search index and exports.
-            indexMilliseconds = directory?.render(into: &context.files, diagnostics: &context.diagnostics) ?? 0
+            // 3. The service directory's pages, search index and exports. On a build that writes a new staging
+            // folder anyway, each service's page and export goes there as soon as it is made.
+            if directory != nil && !site.serviceFiles.isEmpty && !context.options.dryRun
+                && !(context.cache?.outputIsIntact ?? false) {
+                context.staged = try WriteStep.outputFolder(of: context).stagingForFilesAsMade()
+            }
+            indexMilliseconds = directory?.render(into: &context.files, staged: context.staged,
+                                                  diagnostics: &context.diagnostics) ?? 0
             // 4. The list of addresses for search engines.
             context.files["sitemap.xml"] = Data(Sitemap(site: site, directory: context.directory).xml().utf8)
             // 5. Files copied as they are: the theme's, then the content folder's, which must not replace any made
             // above.
             context.files.merge(CopiedFiles.themeAssets(theme)) { _, asset in asset }
         }
-        CopiedFiles.addContentAssets(of: site, to: &context.files, unchanged: &context.unchangedFiles, kept: kept,
-                                     diagnostics: &context.diagnostics)
+        CopiedFiles.addContentAssets(of: site, to: &context.files, unchanged: &context.unchangedFiles,
+                                     staged: context.staged, kept: kept, diagnostics: &context.diagnostics)
 
         let services = context.directory?.entries.count ?? 0
         return "\(site.pages.count) pages" + (fresh.count < site.pages.count ? " (\(site.pages.count - fresh.count) kept)" : "")

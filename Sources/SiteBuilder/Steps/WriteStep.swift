@@ -7,17 +7,18 @@ public struct WriteStep: BuildStep {
     public init() {}
 
     public func run(_ context: inout BuildContext) throws -> String {
-        var reading = context.options.foldersRead
-        if context.options.theme == nil, let theme = context.theme { reading.append(("theme", theme.folder)) }
-        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
-        try FolderOverlap.check(output: output.path, reading: reading)
+        let output = try Self.outputFolder(of: context)
+        let staged = context.staged
+        context.staged = nil
+        let stagedPaths = staged.map { Set($0.files.keys) } ?? []
         let written = try output.write(context.files, unchanged: context.unchangedFiles,
                                        record: context.cache?.previous?.output,
-                                       intact: context.cache?.outputIsIntact ?? false)
+                                       intact: context.cache?.outputIsIntact ?? false, staged: staged)
         context.diagnostics += written.problems
         if let record = written.record, let cache = context.cache, let site = context.site {
             let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,
-                                  serviceCount: context.serviceCount, siteFiles: Self.siteFiles(of: context, site),
+                                  serviceCount: context.serviceCount,
+                                  siteFiles: Self.siteFiles(of: context, site, staged: stagedPaths),
                                   output: record)
             let location = BuildCache.location(for: context.options.output)
             // A cache that cannot be saved costs the next build time, never this build its site.
@@ -32,14 +33,24 @@ public struct WriteStep: BuildStep {
             }
         }
         let kept = context.unchangedFiles.isEmpty ? "" : " (\(context.unchangedFiles.count) unchanged)"
-        return "\(context.files.count + context.unchangedFiles.count) files\(kept) to \(context.options.output)"
+        let count = context.files.count + stagedPaths.filter { context.files[$0] == nil }.count + context.unchangedFiles.count
+        return "\(count) files\(kept) to \(context.options.output)"
+    }
+
+    /// The output folder, once it is known not to overlap any folder the build reads, the theme included.
+    static func outputFolder(of context: BuildContext) throws -> OutputFolder {
+        var reading = context.options.foldersRead
+        if context.options.theme == nil, let theme = context.theme { reading.append(("theme", theme.folder)) }
+        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
+        try FolderOverlap.check(output: output.path, reading: reading)
+        return output
     }
 
     /// The files of this build made for the site as a whole: all but the pages' HTML and the content folder's files.
-    static func siteFiles(of context: BuildContext, _ site: Site) -> [String] {
+    static func siteFiles(of context: BuildContext, _ site: Site, staged: Set<String>) -> [String] {
         // Kept from the last build, and so the same files.
         if context.cache?.keptSiteFiles != nil, let previous = context.cache?.previous { return previous.siteFiles }
         let own = Set(site.pages.map(\.outputPath)).union(site.assets)
-        return Set(context.files.keys).union(context.unchangedFiles).subtracting(own).sorted()
+        return Set(context.files.keys).union(context.unchangedFiles).union(staged).subtracting(own).sorted()
     }
 }

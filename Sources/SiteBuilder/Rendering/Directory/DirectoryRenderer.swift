@@ -30,7 +30,9 @@ struct DirectoryRenderer {
 
     /// - Returns: how long the search index took to build, in milliseconds.
     @discardableResult
-    func render(into files: inout [String: Data], diagnostics: inout [Diagnostic]) -> Int {
+    /// - Parameter staged: where each service's page and export is written as soon as it is made, when given;
+    ///   every other file goes into `files`.
+    func render(into files: inout [String: Data], staged: StagedFiles? = nil, diagnostics: inout [Diagnostic]) -> Int {
         guard !site.serviceFiles.isEmpty else { return 0 }
         for template in ["services", "service", "services-browse"] where theme.library.getTemplate(named: template) == nil {
             diagnostics.append(Diagnostic(file: "\(theme.folder.lastComponent)/templates/\(template).mustache", line: 1,
@@ -46,9 +48,10 @@ struct DirectoryRenderer {
         let search = Parallel.start { [pages, site] in
             SearchIndexFile(pages: pages, synonyms: site.config.searchSynonyms).timedFile()
         }
-        let servicePages = ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files()
+        let write = staged.map { staged in { @Sendable (path: String, data: Data) in staged.write(path, data) } }
+        let servicePages = ServicePages(pages: pages, resolver: resolver, siteURL: siteURL).files(writing: write)
         let browsePages = BrowsePages(pages: pages).files()
-        let exports = OpenReferral(entries: directory.entries, siteURL: siteURL).files()
+        let exports = OpenReferral(entries: directory.entries, siteURL: siteURL).files(writing: write)
         let (listingPath, listingData) = listing.value
         let (indexFiles, indexMilliseconds) = search.value
         files[listingPath] = listingData

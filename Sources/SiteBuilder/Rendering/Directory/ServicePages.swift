@@ -12,11 +12,16 @@ struct ServicePages {
     /// The site's web address and base path, for the page's own full address.
     let siteURL: String
 
-    func files() -> [(String, Data)] {
-        Parallel.map(pages.directory.entries) { entry in
+    /// Each service's page; with `write`, each is handed to it as soon as it is made, and none is returned.
+    func files(writing write: (@Sendable (String, Data) -> Void)? = nil) -> [(String, Data)] {
+        let made = Parallel.map(pages.directory.entries) { entry -> (String, Data)? in
             let urls = SiteURLs(fromSlug: entry.slug)
-            return ("\(entry.slug)/index.html", pages.render("service", own: values(for: entry, urls: urls), urls: urls))
+            let file = ("\(entry.slug)/index.html", pages.render("service", own: values(for: entry, urls: urls), urls: urls))
+            guard let write else { return file }
+            write(file.0, file.1)
+            return nil
         }
+        return made.compactMap { $0 }
     }
 
     /// The description's HTML, with links to pages and files rewritten to their addresses, as on pages. It is made

@@ -170,7 +170,7 @@ public struct OutputFolder: Sendable {
                 throw Self.failure("write", Self.marker, error)
             }
             // A file staged early and then made again (a theme's file of the same name) is as written last.
-            let written = stagedStamps.filter { files[$0.key] == nil }.map { ($0.key, Optional($0.value)) }
+            let written = stagedStamps.filter { files[$0.key] == nil }.map { ($0.key, $0.value) }
                 + results.map { ($0.0, $0.1) }
             newRecord = Self.record(of: staging, written: written, kept: kept, folders: folders, previous: record)
         } catch {

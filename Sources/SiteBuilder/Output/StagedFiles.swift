@@ -16,7 +16,7 @@ final class StagedFiles: @unchecked Sendable {
     /// The staging folder, new and Signpost's own, with no links in it.
     let folder: LocalPath
     private let lock = NSLock()
-    private var stamps: [String: FileStamp] = [:]
+    private var stamps: [String: FileStamp?] = [:]
     private var madeFolders: Set<String> = []
     private var firstFailure: BuildFailure?
 
@@ -42,13 +42,14 @@ final class StagedFiles: @unchecked Sendable {
         defer { lock.unlock() }
         if let error = result.error {
             firstFailure = firstFailure ?? OutputFolder.failure("write", file, error)
-        } else if let stamp = result.stamp {
-            stamps[file] = stamp
+        } else {
+            // Written, even if its stamp could not be read: it is listed as Signpost's own all the same.
+            stamps[file] = .some(result.stamp)
         }
     }
 
-    /// Every file written so far, with its stamp as written.
-    var files: [String: FileStamp] {
+    /// Every file written so far, with its stamp as written when it could be read.
+    var files: [String: FileStamp?] {
         lock.lock()
         defer { lock.unlock() }
         return stamps

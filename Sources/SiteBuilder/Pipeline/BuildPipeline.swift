@@ -44,6 +44,19 @@ public struct BuildPipeline: Sendable {
         }
         // Once the last step that looks has run, the last build's findings stand in for pages it did not look at.
         let lastLooking = steps.lastIndex { $0.runsAfterErrors } ?? 0
+        do {
+            try runSteps(&context, lastLooking: lastLooking, progress: progress)
+        } catch {
+            context.removeStagedFiles()
+            throw error
+        }
+        context.removeStagedFiles()
+        if steps.count <= lastLooking + 1 { context.useCachedFindings() }
+        context.diagnostics = context.diagnostics.sortedForReport()
+        return context
+    }
+
+    private func runSteps(_ context: inout BuildContext, lastLooking: Int, progress: (String) -> Void) throws {
         for (index, step) in steps.enumerated() {
             if index == lastLooking + 1 { context.useCachedFindings() }
             if context.options.dryRun && step is WriteStep { break }
@@ -54,14 +67,6 @@ public struct BuildPipeline: Sendable {
             if let directory = context.directory { context.serviceCount = directory.entries.count }
             progress("[\(index + 1)/\(steps.count)] \(step.name) \(detail) (\(Self.milliseconds(since: started)) ms)")
         }
-        // Files written early into a staging folder that no write step swapped in (the build stopped) go.
-        if let staged = context.staged {
-            OutputFolder.remove(staged.folder)
-            context.staged = nil
-        }
-        if steps.count <= lastLooking + 1 { context.useCachedFindings() }
-        context.diagnostics = context.diagnostics.sortedForReport()
-        return context
     }
 
     private static func milliseconds(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
@@ -79,6 +84,13 @@ extension Array where Element == Diagnostic {
 }
 
 extension BuildContext {
+    /// Removes files written early into a staging folder that no write step swapped in: the build stopped.
+    mutating func removeStagedFiles() {
+        guard let staged else { return }
+        OutputFolder.remove(staged.folder)
+        self.staged = nil
+    }
+
     /// Puts the last build's findings in place of this build's for every page whose findings still hold: the steps
     /// skipped the work for those pages, or, for the few checks made across all pages, found the same again.
     mutating func useCachedFindings() {

@@ -59,6 +59,8 @@ struct DirectoryRenderer {
         for (path, data) in browsePages { files[path] = data }
         for (path, data) in servicePages { files[path] = data }
         for (path, data) in exports { files[path] = data }
+        // A file written early is the directory's, as a file put into `files` here would be over one made before.
+        if let staged { for path in staged.files.keys { files[path] = nil } }
         return indexMilliseconds
     }
 

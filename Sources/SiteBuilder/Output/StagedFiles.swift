@@ -26,8 +26,9 @@ final class StagedFiles: @unchecked Sendable {
     func write(_ file: String, _ data: Data) {
         let parent = ContentPath.folder(of: file)
         if !parent.isEmpty && !hasFolder(parent) {
-            // Two threads may make the same folder at once: the second finds it there.
-            let prefixes = Self.prefixes(of: parent)
+            // Two threads may make the same folder at once: the second finds it there. In order of name, each
+            // folder comes before the folders in it.
+            let prefixes = OutputFolder.folders(holding: [file]).sorted()
             for made in prefixes {
                 if mkdir(folder.joining(made), 0o755) != 0 && errno != EEXIST {
                     return fail(OutputFolder.failure("create the folder", made, errno))
@@ -86,15 +87,5 @@ final class StagedFiles: @unchecked Sendable {
         lock.lock()
         firstFailure = firstFailure ?? failure
         lock.unlock()
-    }
-
-    /// `a`, `a/b`, `a/b/c` for `a/b/c`.
-    private static func prefixes(of folder: String) -> [String] {
-        var prefixes: [String] = [], made = ""
-        for part in folder.split(separator: "/") {
-            made = made.isEmpty ? String(part) : made + "/" + part
-            prefixes.append(made)
-        }
-        return prefixes
     }
 }

@@ -35,12 +35,48 @@ struct BuildInputs: Sendable {
 
     /// One hash of every name and hash, with `extra` (options, the day, problems met while listing) before them:
     /// equal only when every file, and all else a build depends on, is as it was.
+    ///
+    /// The files are taken in no order: each name and hash is hashed on its own, twice with different seeds, on every
+    /// core, and the sums of those hashes (with the number of files) stand for the whole set. Sorting 20,000 names and
+    /// hashing them one after another took a build with one page changed 20 ms each time.
     func key(_ extra: [String], names: (String) -> Bool = { _ in true }) -> String {
         var hash = SHA256()
         for item in extra { hash.update(Array(item.utf8) + [0]) }
-        for name in records.keys.filter(names).sorted() {
-            hash.update(Array(name.utf8) + [0] + Array(records[name]!.hash.utf8) + [0])
+        var chosen: [(String, String)] = []
+        chosen.reserveCapacity(records.count)
+        for (name, record) in records where names(name) { chosen.append((name, record.hash)) }
+        var sums: (UInt64, UInt64) = (0, 0)
+        for (first, second) in Parallel.map(Self.chunks(of: chosen), Self.sums) {
+            sums = (sums.0 &+ first, sums.1 &+ second)
         }
+        var tail: [UInt8] = []
+        for value in [UInt64(chosen.count), sums.0, sums.1] {
+            withUnsafeBytes(of: value.littleEndian) { tail.append(contentsOf: $0) }
+        }
+        hash.update(tail)
         return hash.finish().hex
+    }
+
+    /// The two sums of one run of files' hashes: each file's name and hash, with a zero byte after each, hashed with
+    /// two seeds.
+    private static func sums(_ files: ArraySlice<(String, String)>) -> (UInt64, UInt64) {
+        var sums: (UInt64, UInt64) = (0, 0)
+        var bytes: [UInt8] = []
+        for (name, hash) in files {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(0)
+            bytes.append(contentsOf: hash.utf8)
+            bytes.append(0)
+            bytes.withUnsafeBytes { raw in
+                sums = (sums.0 &+ XXH64.hash(raw, seed: 1), sums.1 &+ XXH64.hash(raw, seed: 2))
+            }
+        }
+        return sums
+    }
+
+    /// Runs of about 1,000 files, so each core takes many at a time.
+    private static func chunks(of files: [(String, String)]) -> [ArraySlice<(String, String)>] {
+        stride(from: 0, to: files.count, by: 1_000).map { files[$0..<min(files.count, $0 + 1_000)] }
     }
 }

@@ -98,6 +98,8 @@ public final class PreviewSession: @unchecked Sendable {
         let wasSucceeded = lastSucceeded
         lastSucceeded = news.succeeded
         lock.unlock()
+        // Open pages hear first; then the terminal, which for a site with many warnings is many lines.
+        hub.send(event: "build", data: news.json)
         if news.succeeded {
             if first || news.changed || !wasSucceeded {
                 terminal.problems(news.diagnostics.filter { $0.level == .warning })
@@ -111,7 +113,6 @@ public final class PreviewSession: @unchecked Sendable {
             terminal.error("Build failed\(what): \(count(news.errors.count + (news.failure == nil ? 0 : 1), "error")). "
                            + "The site served is the last one that built; open pages show the errors.")
         }
-        hub.send(event: "build", data: news.json)
         watchFolders()
     }
 

@@ -44,8 +44,9 @@ struct BuildCache: Sendable {
         var hash: String
     }
 
-    /// One page, as loaded, and what it gave while `siteKey` and `indexKey` held.
-    struct PageRecord: Sendable {
+    /// One page, as loaded, and what it gave while `siteKey` and `indexKey` held. One shared object: a build hands
+    /// each of 20,000 records from the last cache to the next, and a copy costs one reference, not one per field.
+    final class PageRecord: Sendable {
         let sourceHash: String
         let frontMatter: PageFrontMatter
         let keyPositions: [String: SourcePosition]
@@ -57,7 +58,19 @@ struct BuildCache: Sendable {
         let findings: [Diagnostic]
         /// The bytes the record was read from, when it was read from a cache file: a record that cannot change is
         /// written again as those bytes, so saving the cache of a large site after a small edit is mostly copying.
-        var encoded: ArraySlice<UInt8>? = nil
+        let encoded: ArraySlice<UInt8>?
+
+        init(sourceHash: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
+             bodyLineOffset: Int, loadFindings: [Diagnostic], findings: [Diagnostic], encoded: ArraySlice<UInt8>? = nil) {
+            self.sourceHash = sourceHash
+            self.frontMatter = frontMatter
+            self.keyPositions = keyPositions
+            self.slug = slug
+            self.bodyLineOffset = bodyLineOffset
+            self.loadFindings = loadFindings
+            self.findings = findings
+            self.encoded = encoded
+        }
     }
 
     /// The output folder's files as the build left them, and those of the site before last (the next staging folder).

@@ -47,15 +47,16 @@ struct CacheWriter {
     /// times faster than the keys themselves (paths that share long beginnings), and by the key when two hashes meet.
     mutating func dictionary<T>(_ values: [String: T], _ write: (inout CacheWriter, T) -> Void) {
         int(values.count)
-        var keys: [(order: UInt64, key: String)] = []
-        keys.reserveCapacity(values.count)
-        for var key in values.keys {
-            keys.append((key.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0)) }, key))
+        var entries: [(order: UInt64, key: String, value: T)] = []
+        entries.reserveCapacity(values.count)
+        for (key, value) in values {
+            var key = key
+            entries.append((key.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0)) }, key, value))
         }
-        keys.sort { $0.order != $1.order ? $0.order < $1.order : $0.key < $1.key }
-        for (_, key) in keys {
-            string(key)
-            write(&self, values[key]!)
+        entries.sort { $0.order != $1.order ? $0.order < $1.order : $0.key < $1.key }
+        for entry in entries {
+            string(entry.key)
+            write(&self, entry.value)
         }
     }
 }
@@ -196,16 +197,18 @@ extension BuildCache.PageRecord {
         out.array(findings) { $1.write(&$0) }
     }
 
-    init(_ from: inout CacheReader) throws {
+    convenience init(_ from: inout CacheReader) throws {
         let start = from.position
-        sourceHash = try from.string()
-        frontMatter = try PageFrontMatter(&from)
-        keyPositions = try from.dictionary { try SourcePosition(&$0) }
-        slug = try from.string()
-        bodyLineOffset = try from.int()
-        loadFindings = try from.array { try Diagnostic(&$0) }
-        findings = try from.array { try Diagnostic(&$0) }
-        encoded = from.bytes(since: start)
+        let sourceHash = try from.string()
+        let frontMatter = try PageFrontMatter(&from)
+        let keyPositions = try from.dictionary { try SourcePosition(&$0) }
+        let slug = try from.string()
+        let bodyLineOffset = try from.int()
+        let loadFindings = try from.array { try Diagnostic(&$0) }
+        let findings = try from.array { try Diagnostic(&$0) }
+        self.init(sourceHash: sourceHash, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                  bodyLineOffset: bodyLineOffset, loadFindings: loadFindings, findings: findings,
+                  encoded: from.bytes(since: start))
     }
 }
 

@@ -12,7 +12,10 @@ public final class PreviewBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private let lock = NSLock()
     private var siteNumber = 0
-    private var sourceByOutput: [String: String] = [:]
+    /// The last good build's pages, and which page each output file comes from, worked out from them when first
+    /// asked for: a rebuild tells open pages to reload before it spends any time on it.
+    private var pages: [Page] = []
+    private var sourceByOutputMade: [String: String]?
     private var findingsByFile: [String: [Diagnostic]] = [:]
     private var themeFolder: LocalPath?
     private var latest: BuildNews?
@@ -51,9 +54,8 @@ public final class PreviewBuilder: @unchecked Sendable {
         if succeeded, let result, !unchanged {
             siteNumber += 1
             if let site = result.site {
-                var map: [String: String] = [:]
-                for page in site.pages { map[page.outputPath] = page.path }
-                sourceByOutput = map
+                pages = site.pages
+                sourceByOutputMade = nil
             }
             if let folder = result.theme?.folder { themeFolder = folder }
             findingsByFile = Dictionary(grouping: result.diagnostics, by: \.file)
@@ -73,6 +75,16 @@ public final class PreviewBuilder: @unchecked Sendable {
             inside.insert(relative)
         }
         return inside
+    }
+
+    /// Which page each output file of the last good build comes from. Called with the lock held.
+    private var sourceByOutput: [String: String] {
+        if let made = sourceByOutputMade { return made }
+        var map: [String: String] = [:]
+        map.reserveCapacity(pages.count)
+        for page in pages { map[page.outputPath] = page.path }
+        sourceByOutputMade = map
+        return map
     }
 
     /// The number of the site served now, written into each page so it can tell whether it is out of date.

@@ -30,11 +30,11 @@ struct CacheTests {
         }
 
         func build(to output: URL? = nil, cache: Bool = true, memory: BuildMemory? = nil,
-                   changed: Set<String>? = nil) throws -> BuildContext {
+                   changed: Set<String>? = nil, progress: (String) -> Void = { _ in }) throws -> BuildContext {
             var context = BuildContext(options: BuildOptions(
                 content: content, theme: theme, output: output ?? self.output, useCache: cache), memory: memory)
             context.changedFiles = changed
-            let result = try BuildPipeline.standard().run(context)
+            let result = try BuildPipeline.standard().run(context, progress: progress)
             // The memory saves the cache on a queue of its own; an edit such as damaging it waits for that.
             memory?.waitUntilSaved()
             return result
@@ -348,6 +348,45 @@ extension CacheTests {
         #expect(again.diagnostics.map(\.formatted) == coldAgain.diagnostics.map(\.formatted))
         if !coldAgain.hasErrors {
             #expect(try snapshot(of: workspace.output) == snapshot(of: workspace.folder.appendingPathComponent("cold2/Output")))
+        }
+    }
+
+    /// Saves one after another while serving. A save that changes only a page's words starts from the last build's
+    /// site, reading that page alone again; a change to its front matter, or a save after a build that failed, loads
+    /// everything. After each save the site and the findings are exactly those of a build from nothing.
+    @Test func aRunOfSavesStartsFromTheLastSiteOnlyWhenThatIsSafe() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let memory = BuildMemory()
+        _ = try workspace.build(memory: memory)
+        let longSentence = "\n![A heart](../pictures/heart.svg) This sentence is too long for an easy read page because it has more words than it should.\n"
+        let saves: [(name: String, path: String, edit: @Sendable (String) -> String, startsFromLastSite: Bool)] = [
+            ("a sentence added", "pages/leder.md", { $0 + "\nWe write to you after the review.\n" }, true),
+            ("a long sentence in an easy-read page", "easy-read/leder.md", { $0 + longSentence }, true),
+            ("the long sentence taken out", "easy-read/leder.md", { $0.replacingOccurrences(of: longSentence, with: "\n") }, true),
+            ("a link to another page", "pages/short-breaks.md", { $0 + "\nRead about [LeDeR](leder.md).\n" }, true),
+            ("a new title", "pages/leder.md", { $0.replacingOccurrences(of: "title: ", with: "title: About ", options: [], range: $0.range(of: "title: ")) }, false),
+            ("a sentence added after a new title", "pages/leder.md", { $0 + "\nAsk us anything.\n" }, true),
+            ("a broken link", "pages/leder.md", { $0 + "\nRead [more](no-such-page.md).\n" }, true),
+            ("the broken link mended", "pages/leder.md", { $0.replacingOccurrences(of: "no-such-page.md", with: "short-breaks.md") }, false),
+            ("a sentence added once more", "pages/leder.md", { $0 + "\nWe are here to help.\n" }, true),
+        ]
+        for (number, save) in saves.enumerated() {
+            try workspace.edit(save.path, save.edit)
+            var lines: [String] = []
+            let rebuilt = try workspace.build(memory: memory, changed: [save.path]) { lines.append($0) }
+            let coldOutput = workspace.folder.appendingPathComponent("cold-\(number)/Output")
+            let cold = try workspace.build(to: coldOutput, cache: false)
+            let loading = lines.first { $0.contains("Loading") } ?? ""
+            #expect(loading.contains("kept from the last build") == save.startsFromLastSite, "\(save.name): \(loading)")
+            #expect(rebuilt.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted), "\(save.name)")
+            #expect(rebuilt.hasErrors == cold.hasErrors, "\(save.name)")
+            #expect(rebuilt.hasErrors == save.name.hasPrefix("a broken link"),
+                    "\(save.name): \(rebuilt.diagnostics.filter { $0.level == .error }.map(\.formatted))")
+            if number == 1 { #expect(rebuilt.diagnostics.contains { $0.rule == "sentence-length" && $0.file == save.path }) }
+            if !cold.hasErrors {
+                #expect(try snapshot(of: workspace.output) == snapshot(of: coldOutput), "\(save.name)")
+            }
         }
     }
 

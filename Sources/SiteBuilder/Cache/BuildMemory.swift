@@ -2,8 +2,9 @@ import Foundation
 import SiteModel
 
 /// What a long-running process that builds the same site again and again (`signpost serve`) keeps between builds,
-/// so that a build after a one-page edit neither reads and decodes the build cache from disk nor parses the theme's
-/// templates again, and saves the cache to disk after the new site is served rather than before.
+/// so that a build after a one-page edit neither reads and decodes the build cache from disk, nor parses the theme's
+/// templates, nor loads every page and works out what ties them together (`KeptSite`) again, and saves the cache to
+/// disk after the new site is served rather than before.
 ///
 /// Everything kept here is only a shortcut, exactly as the cache file is: the cache is the one the last build would
 /// have saved, and the theme is used again only while every theme file hashes as it did when it was loaded. A build
@@ -16,7 +17,9 @@ public final class BuildMemory: @unchecked Sendable {
     private var cache: BuildCache?
     private var theme: KeptTheme?
     private var listed: ListedInputs?
-    private var unsaved: (cache: BuildCache, file: LocalPath)?
+    private var site: KeptSite?
+    /// The newest cache not yet saved, with when the first and the last cache since the last save were kept.
+    private var unsaved: (cache: BuildCache, file: LocalPath, first: DispatchTime, last: DispatchTime)?
     private let saving = DispatchQueue(label: "signpost.cache.saving", qos: .utility)
     private let saved = DispatchGroup()
 
@@ -28,8 +31,10 @@ public final class BuildMemory: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// How long a cache waits before it is saved, in seconds.
+    /// How long the builds must pause before the cache is saved, in seconds, and how long a cache waits at most while
+    /// they do not: a writer saving again and again keeps both cores for building, and the cache is saved in a pause.
     static let saveDelay = 0.5
+    static let longestUnsaved = 5.0
 
     public init() {}
 
@@ -40,26 +45,42 @@ public final class BuildMemory: @unchecked Sendable {
         return cache
     }
 
-    /// Keeps `next` for the next build, and saves it to `file` soon, on a queue of its own: only the newest cache
-    /// waiting is saved, so a burst of builds saves once.
+    /// Keeps `next` for the next build, and saves it to `file` once builds pause, on a queue of its own: only the
+    /// newest cache waiting is saved, so a burst of builds saves once.
     func keep(_ next: BuildCache, savingTo file: LocalPath) {
         lock.lock()
         cache = next
+        let now = DispatchTime.now()
         let first = unsaved == nil
-        unsaved = (next, file)
+        unsaved = (next, file, unsaved?.first ?? now, now)
         lock.unlock()
         guard first else { return }
-        // Saved a moment later, so that a save while the writer is still editing does not take a core from the next
-        // build; a newer cache kept meanwhile is the one saved.
         saved.enter()
-        saving.asyncAfter(deadline: .now() + Self.saveDelay) { [self] in
-            defer { saved.leave() }
+        saveWhenQuiet(after: Self.saveDelay)
+    }
+
+    private func saveWhenQuiet(after delay: Double) {
+        saving.asyncAfter(deadline: .now() + delay) { [self] in
             lock.lock()
-            let waiting = unsaved
+            guard let waiting = unsaved else {
+                lock.unlock()
+                saved.leave()
+                return
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let quiet = Double(now - waiting.last.uptimeNanoseconds) / 1e9
+            let waited = Double(now - waiting.first.uptimeNanoseconds) / 1e9
+            if quiet < Self.saveDelay && waited < Self.longestUnsaved {
+                // A build came since: wait for the pause after it.
+                lock.unlock()
+                saveWhenQuiet(after: Self.saveDelay - quiet)
+                return
+            }
             unsaved = nil
             lock.unlock()
             // A cache that cannot be saved costs the next start of the process time, never a build its site.
-            if let waiting { try? waiting.cache.write(to: waiting.file) }
+            try? waiting.cache.write(to: waiting.file)
+            saved.leave()
         }
     }
 
@@ -76,6 +97,22 @@ public final class BuildMemory: @unchecked Sendable {
     func keep(_ listed: ListedInputs) {
         lock.lock()
         self.listed = listed
+        lock.unlock()
+    }
+
+    /// The last build's site, taken out as the build after it starts: only that build may start from it, and it
+    /// is put back only by a build with no error.
+    func takeSite() -> KeptSite? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = site
+        site = nil
+        return taken
+    }
+
+    func keep(_ site: KeptSite) {
+        lock.lock()
+        self.site = site
         lock.unlock()
     }
 

@@ -43,6 +43,16 @@ struct CacheState: Sendable {
     private(set) var keptSiteFiles: Set<String>?
     /// How many diagnostics the loading step found, so that a page's loading findings can be told from the rest.
     var loadDiagnosticCount = 0
+    /// The last build's site, kept by the process (`signpost serve`), and the content files its file watcher saw
+    /// change since, when the folders were not listed again: loading may start from it (`ContentLoader.reload`).
+    private(set) var lastSite: (site: KeptSite, changed: Set<String>)?
+    /// The last build's site whatever this build does with it, to put back when nothing changed.
+    private var taken: KeptSite?
+    /// Whether loading started from `lastSite`: validating may then use what it worked out across pages.
+    var reloaded = false
+    /// What this build's loading and validating found, kept with the site for the process's next build.
+    var loadFindings: [Diagnostic] = []
+    var siteProblems: [Diagnostic]?
 
     /// Signpost's cache format, this program file and its word lists: a cache made by anything else is not read.
     static let maker: String = {
@@ -67,12 +77,15 @@ struct CacheState: Sendable {
         let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
         let memory = options.useCache ? context.memory : nil
         let last = memory?.takeListedInputs()
+        let lastSite = memory?.takeSite()
+        var changedContent: Set<String>?
         let listed: ListedInputs
         if let last, let changed = context.changedFiles, last.themeFolder == themeFolder,
            !Self.overlaps(themeFolder, options.content), let updated = last.updated(changed, root: options.content,
                                       source: ListedContentSource(context.source, listing: last.listing)) {
             // Told which files changed since the last build, and none was added or removed: only those are hashed.
             listed = updated
+            changedContent = changed
         } else {
             let listing = try context.source.list()
             let source = ListedContentSource(context.source, listing: listing)
@@ -104,8 +117,29 @@ struct CacheState: Sendable {
         state.themeProblems = themeProblems
         state.memory = memory
         state.listed = listed
+        state.taken = lastSite
+        if let lastSite, let changedContent { state.lastSite = (lastSite, changedContent) }
         memory?.keep(listed)
         return state
+    }
+
+    /// Gives the process back the last build's site, when nothing changed since and this build did nothing.
+    func keepLastSite() {
+        if let taken { memory?.keep(taken) }
+    }
+
+    /// Keeps this build's site for the process's next build, when the build had no error.
+    func keep(_ site: Site, resolver: LinkResolver?) {
+        guard let memory, let resolver, let siteProblems else { return }
+        memory.keep(KeptSite(site: site, loadDiagnostics: loadFindings, siteKey: siteKey, indexKey: indexKey,
+                             resolver: resolver, siteProblems: siteProblems))
+    }
+
+    /// What validating worked out across pages in the last build, when it still holds: loading started from the
+    /// last build's site, and the keys it was made under are this build's.
+    var keptValidation: KeptSite? {
+        guard reloaded, let kept = lastSite?.site, kept.siteKey == siteKey, kept.indexKey == indexKey else { return nil }
+        return kept
     }
 
     /// Whether the theme folder is inside the content folder, or holds it: a change to a file there is a change to
@@ -132,11 +166,15 @@ struct CacheState: Sendable {
     /// added to or taken from any of its folders since.
     private static func outputIsIntact(_ record: BuildCache.OutputRecord, in folder: LocalPath) -> Bool {
         guard !record.files.isEmpty, !record.folders.isEmpty else { return false }
+        // Opened once, not through a link, and each file looked at from there.
+        let root = open(folder.string, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else { return false }
+        defer { close(root) }
         let filesIntact = Parallel.map(Array(record.files)) { path, file in
-            FileStamp.of(folder.joining(path)) == file.stamp
+            FileStamp.of(path, inFolder: root) == file.stamp
         }
         let foldersIntact = Parallel.map(Array(record.folders)) { path, modified in
-            FileStamp.ofFolder(folder.joining(path))?.modified == modified
+            FileStamp.of(path, inFolder: root, isFolder: true)?.modified == modified
         }
         return filesIntact.allSatisfy { $0 } && foldersIntact.allSatisfy { $0 }
     }
@@ -179,6 +217,22 @@ extension CacheState {
         siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in
             !(name.hasPrefix("content:") && pagePaths.contains(String(name.dropFirst("content:".count))))
         }
+        if reloaded, let kept = lastSite?.site {
+            // Reloaded pages have the front matter, address and twin they had: every page's part is as it was.
+            indexKey = kept.indexKey
+        } else {
+            indexKey = Self.indexKey(of: site)
+        }
+        guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
+        reusable = fromCache.filter { previous.pages[$0] != nil }
+        let output = options.output
+        let kept = KeptFiles(cache: self, output: output)
+        let intact = Parallel.map(previous.siteFiles) { kept.outputIsUnchanged($0) }
+        if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
+    }
+
+    /// What pages show of each other, hashed: each page's part, then the drafts and the pages that did not load.
+    static func indexKey(of site: Site) -> String {
         var index = SHA256()
         // Each page's part is hashed on every core; the index key hashes those in page order.
         var pageParts: [UInt8] = []
@@ -189,12 +243,7 @@ extension CacheState {
         index.update(pageParts)
         for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
         for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
-        indexKey = index.finish().hex
-        guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
-        reusable = fromCache.filter { previous.pages[$0] != nil }
-        let output = options.output
-        let intact = Parallel.map(previous.siteFiles) { outputIsUnchanged($0, in: output) }
-        if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
+        return index.finish().hex
     }
 
     /// What other pages can see of a page, hashed: where it is, its address, its twin and its front matter. Each
@@ -222,12 +271,6 @@ extension CacheState {
         return bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
-    /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
-    func outputIsUnchanged(_ path: String, in folder: LocalPath) -> Bool {
-        guard let file = previous?.output.files[path] else { return false }
-        return outputIsIntact || FileStamp.of(folder.joining(path)) == file.stamp
-    }
-
     /// One hash of the theme's files, when they were hashed (the theme folder was known before loading): the theme
     /// loaded from them is the same while it holds.
     var themeKey: String? {
@@ -235,32 +278,29 @@ extension CacheState {
         return inputs.key([themeFolder?.string ?? ""] + themeProblems) { $0.hasPrefix("theme:") }
     }
 
-    /// Whether the file from input `name` still has the hash it had in the last build.
-    func inputIsUnchanged(_ name: String) -> Bool {
-        guard let before = previous?.inputs[name]?.hash else { return false }
-        return before == inputs.hash(name)
-    }
-
     /// The cache for the next build: this build's inputs, pages and findings, and the output as written.
     func next(site: Site, diagnostics: [Diagnostic], pageCount: Int, serviceCount: Int?, siteFiles: [String],
               output: BuildCache.OutputRecord) -> BuildCache {
         let byFile = Dictionary(grouping: diagnostics.enumerated()) { $0.element.file }
-        var pages: [String: BuildCache.PageRecord] = [:]
-        pages.reserveCapacity(site.pages.count)
-        for page in site.pages {
+        // A page whose results still hold was loaded from its record (its source hashes as the record says) and given
+        // its findings: the same record. Every reusable page has one, so the records start as the last build's.
+        var pages = previous?.pages ?? [:]
+        var made: Set<String> = []
+        for page in site.pages where !reusable.contains(page.path) {
+            pages[page.path] = nil
             guard let hash = inputs.hash("content:" + page.path) else { continue }
-            // A page whose results still hold was loaded from its record and given its findings: the same record.
-            if reusable.contains(page.path), let kept = previous?.pages[page.path], kept.sourceHash == hash {
-                pages[page.path] = kept
-                continue
-            }
             let found = byFile[page.path] ?? []
             guard !found.contains(where: { $0.element.level == .error }) else { continue }
+            made.insert(page.path)
             pages[page.path] = BuildCache.PageRecord(
                 sourceHash: hash, frontMatter: page.frontMatter, keyPositions: page.keyPositions, slug: page.slug,
                 bodyLineOffset: page.bodyLineOffset,
                 loadFindings: found.filter { $0.offset < loadDiagnosticCount }.map(\.element),
                 findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element))
+        }
+        // Records of pages that are gone, or did not load, are dropped: then only the reusable and the made are left.
+        if pages.count != reusable.count + made.count {
+            pages = pages.filter { reusable.contains($0.key) || made.contains($0.key) }
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,

@@ -2,19 +2,43 @@ import SiteModel
 
 /// Which output files a build keeps from the last one rather than making again: those whose inputs are unchanged,
 /// by the build cache, and that are in the output folder exactly as the last build wrote them.
-struct KeptFiles {
-    let cache: CacheState?
+///
+/// It holds only what it asks, taken from the cache once: it is asked for every page, on every core.
+struct KeptFiles: Sendable {
+    /// Pages whose findings and HTML from the last build still hold.
+    private let reusable: Set<String>
+    /// The files the last build wrote, and whether the output folder is known to be exactly as it left them.
+    private let written: [String: BuildCache.OutputFile]
+    private let intact: Bool
+    /// Every input's hash in the last build and now.
+    private let lastInputs: [String: BuildCache.InputRecord]
+    private let inputs: BuildInputs?
     let output: LocalPath
+
+    init(cache: CacheState?, output: LocalPath) {
+        reusable = cache?.reusable ?? []
+        written = cache?.previous?.output.files ?? [:]
+        intact = cache?.outputIsIntact ?? false
+        lastInputs = cache?.previous?.inputs ?? [:]
+        inputs = cache?.inputs
+        self.output = output
+    }
 
     /// Whether the page's HTML from the last build still holds and is in the output folder as written.
     func page(_ page: Page) -> Bool {
-        guard let cache, cache.reusable.contains(page.path) else { return false }
-        return cache.outputIsUnchanged(page.outputPath, in: output)
+        reusable.contains(page.path) && outputIsUnchanged(page.outputPath)
     }
 
     /// Whether a file copied from the content folder as it is (a picture, a document) is unchanged and in place.
     func contentFile(_ path: String) -> Bool {
-        guard let cache else { return false }
-        return cache.inputIsUnchanged("content:" + path) && cache.outputIsUnchanged(path, in: output)
+        let name = "content:" + path
+        guard let before = lastInputs[name]?.hash, before == inputs?.hash(name) else { return false }
+        return outputIsUnchanged(path)
+    }
+
+    /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
+    func outputIsUnchanged(_ path: String) -> Bool {
+        guard let file = written[path] else { return false }
+        return intact || FileStamp.of(output.joining(path)) == file.stamp
     }
 }

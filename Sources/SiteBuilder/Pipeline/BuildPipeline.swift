@@ -33,6 +33,7 @@ public struct BuildPipeline: Sendable {
             context.cache = cache
             if let note = cache.note { progress(note) }
             if cache.unchanged, let previous = cache.previous {
+                cache.keepLastSite()
                 context.diagnostics = previous.findings
                 context.pageCount = previous.pageCount
                 context.serviceCount = previous.serviceCount

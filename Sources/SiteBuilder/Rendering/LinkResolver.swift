@@ -15,7 +15,7 @@ struct LinkResolver: Sendable {
     }
 
     /// Every page, by its path in the content folder: made once, and used by every renderer too.
-    let pagesByPath: [String: Page]
+    private(set) var pagesByPath: [String: Page]
     private let slugs: Set<String>
     private let assets: Set<String>
     private let drafts: Set<String>
@@ -50,6 +50,15 @@ struct LinkResolver: Sendable {
         self.generated = generated
         knownPaths += generated.keys.sorted()
         self.slugs = slugs
+    }
+
+    /// The same resolver with `pages` in place of the pages at their paths, which must each have the same address
+    /// and front matter as the page they replace (a page reloaded after an edit to its text): every answer, and every
+    /// answer already worked out, still holds.
+    func replacing(_ pages: [Page]) -> LinkResolver {
+        var resolver = self
+        for page in pages { resolver.pagesByPath[page.path] = page }
+        return resolver
     }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages, so

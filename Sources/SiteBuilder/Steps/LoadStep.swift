@@ -13,15 +13,27 @@ public struct LoadStep: BuildStep {
     public func run(_ context: inout BuildContext) throws -> String {
         let cache = context.cache
         let source = context.source
-        let loaded = try ContentLoader(includeDrafts: context.options.includeDrafts).load(from: source) { path in
-            cache?.cachedPage(path, source: source)
+        let loader = ContentLoader(includeDrafts: context.options.includeDrafts)
+        // A process that builds again after each save starts from its last site when only some pages' text changed.
+        let reloaded = cache?.lastSite.flatMap { last in
+            loader.reload(last.site.site, diagnostics: last.site.loadDiagnostics, changed: last.changed, from: source)
         }
+        let loaded = try reloaded.map { (site: Optional($0.site), diagnostics: $0.diagnostics) }
+            ?? loader.load(from: source) { path in cache?.cachedPage(path, source: source) }
         context.diagnostics += loaded.diagnostics
+        context.cache?.loadFindings = loaded.diagnostics
+        context.cache?.reloaded = reloaded != nil
         context.site = loaded.site
         guard let site = loaded.site else { return "site settings" }
         let drafts = site.draftPaths.isEmpty ? "" : " (\(site.draftPaths.count) drafts left out)"
-        let fromCache = Set(site.pages.lazy.filter { !$0.isParsed }.map(\.path))
-        let cached = fromCache.isEmpty ? "" : " (\(fromCache.count) unchanged)"
+        // Pages taken from the cache, or kept from the last build of the process, are those whose source is unchanged.
+        let fromCache: Set<String>
+        if reloaded != nil, let changed = cache?.lastSite?.changed {
+            fromCache = Set(site.pages.lazy.map(\.path)).subtracting(changed)
+        } else {
+            fromCache = Set(site.pages.lazy.filter { !$0.isParsed }.map(\.path))
+        }
+        let cached = fromCache.isEmpty ? "" : " (\(fromCache.count) unchanged\(reloaded == nil ? "" : ", kept from the last build"))"
         let summary = "\(site.pages.count) pages\(cached), \(site.assets.count) files\(drafts)"
         defer {
             context.cache?.loadDiagnosticCount = context.diagnostics.count

@@ -21,7 +21,11 @@ public struct ValidateStep: BuildStep {
     public func run(_ context: inout BuildContext) throws -> String {
         let site = try context.requireSite()
         var problems: [Diagnostic] = []
-        let resolver = LinkResolver(site: site)
+        // Started from the last build's site with the same keys: what was worked out across pages still holds.
+        let kept = context.cache?.keptValidation
+        let reloaded = kept == nil ? [] : context.cache?.lastSite?.changed ?? []
+        let reloadedPages = reloaded.isEmpty ? [] : site.pages.filter { reloaded.contains($0.path) }
+        let resolver = kept.map { $0.resolver.replacing(reloadedPages) } ?? LinkResolver(site: site)
         // What each page alone decides is worked out on every core; the problems are then reported in the same
         // order as ever: home, addresses, navigation, pictures, unpublished files, links.
         // A page whose findings from the last build still hold is not looked at alone: those findings take the place
@@ -32,11 +36,17 @@ public struct ValidateStep: BuildStep {
         for (index, checks) in zip(looked, Parallel.map(looked) {
             PageChecks(page: site.pages[$0], site: site, resolver: resolver)
         }) { checked[index] = checks }
-        checkHome(site, &problems)
-        checkSlugs(site, &problems)
-        checkNavigation(site, &problems)
+        if let kept {
+            problems = kept.siteProblems
+        } else {
+            checkHome(site, &problems)
+            checkSlugs(site, &problems)
+            checkNavigation(site, &problems)
+            checkGlossaryPictures(site, &problems)
+            checkUnpublished(site, &problems)
+        }
+        context.cache?.siteProblems = problems
         checkPictures(site, checked, &problems)
-        checkUnpublished(site, &problems)
         var links = 0
         for case let page? in checked {
             problems += page.linkProblems
@@ -100,6 +110,9 @@ public struct ValidateStep: BuildStep {
                                        message: "The picture `\(picture)` does not exist."
                                            + Suggestion.didYouMean(picture, in: site.assets)))
         }
+    }
+
+    private func checkGlossaryPictures(_ site: Site, _ problems: inout [Diagnostic]) {
         for (index, entry) in site.glossary.words.enumerated() {
             guard let picture = entry.picture, site.assetPath(for: picture, from: ContentLoader.glossaryFile) == nil else { continue }
             let position = site.glossaryKeyPositions["words.\(index).picture"] ?? SourcePosition(line: 1, column: 1)

@@ -24,6 +24,7 @@ public struct WriteStep: BuildStep {
             // A cache that cannot be saved costs the next build time, never this build its site.
             if let memory = context.memory {
                 memory.keep(next, savingTo: location)
+                if !context.hasErrors { cache.keep(site, resolver: context.linkResolver) }
             } else {
                 do {
                     try next.write(to: location)

@@ -98,6 +98,37 @@ public struct ContentLoader: Sendable {
         return (site, diagnostics)
     }
 
+    /// The most changed files `reload` takes on: more (a branch checked out, a folder copied in) are loaded afresh.
+    static let mostReloaded = 32
+
+    /// The site `last` with the pages at `changed` read again, for a process that loads the same site again and again
+    /// and is told which files changed since (`signpost serve`): when every changed file is one of the site's pages,
+    /// loads without an error, and still has the front matter and address it had, nothing else about the site can
+    /// differ from a full load (the pages' order, their twins, drafts and addresses all come from front matter), so
+    /// every other page is kept as the same object. Nil when anything else may have changed; a full load then answers.
+    /// - Parameters:
+    ///   - diagnostics: what loading `last` found, in which the changed pages' findings are replaced.
+    ///   - source: where the content is read from now; it must list the same files as when `last` was loaded.
+    public func reload(_ last: Site, diagnostics: [Diagnostic], changed: Set<String>, from source: any ContentSource)
+        -> (site: Site, diagnostics: [Diagnostic])? {
+        guard !changed.isEmpty, changed.count <= Self.mostReloaded else { return nil }
+        var site = last
+        var found = diagnostics.filter { !changed.contains($0.file) }
+        for path in changed.sorted() {
+            guard let index = site.pages.firstIndex(where: { $0.path == path }) else { return nil }
+            var problems: [Diagnostic] = []
+            guard var page = loadPage(path, from: source, diagnostics: &problems),
+                  !problems.contains(where: { $0.level == .error }) else { return nil }
+            let before = site.pages[index]
+            guard page.frontMatter == before.frontMatter, page.slug == before.slug else { return nil }
+            page.twinPath = before.twinPath
+            site.pages[index] = page
+            found += problems
+        }
+        site.source = source
+        return (site, found)
+    }
+
     private func loadConfig(from source: any ContentSource,
                             diagnostics: inout [Diagnostic]) -> (SiteConfig?, [String: SourcePosition]) {
         guard let data = source.read(Self.configFile) else {

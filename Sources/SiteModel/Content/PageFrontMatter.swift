@@ -10,7 +10,7 @@ public enum PageStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// The front matter of a page: the YAML between the `---` lines at the top of a Markdown file.
-public struct PageFrontMatter: Sendable, Codable {
+public struct PageFrontMatter: Sendable, Codable, Equatable {
     /// The page's heading and the first part of its `<title>`. Required.
     public var title: String
     /// One or two sentences, used in lists and as the meta description. Required.

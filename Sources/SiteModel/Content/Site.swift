@@ -24,7 +24,7 @@ public struct Site: Sendable {
     public var brokenPaths: Set<String> = []
     /// Paths of pages left out because they are drafts.
     public var draftPaths: Set<String>
-    public let source: any ContentSource
+    public internal(set) var source: any ContentSource
     /// Where each top-level key of `site.yml` is, for errors about its value.
     public var configKeyPositions: [String: SourcePosition] = [:]
     /// Where each key of `glossary.yml` is, such as `words.3.picture`.

@@ -32,6 +32,17 @@ public struct FileStamp: Sendable, Hashable, Codable {
     /// added, removed or renamed.
     public static func ofFolder(_ path: String) -> FileStamp? { of(path, type: S_IFDIR, followingLinks: false) }
 
+    /// The stamp of the regular file (a link is followed) or, with `isFolder`, the folder (not followed) at `path`
+    /// inside the folder open as `folder`; `""` is that folder itself. Many files of one folder are looked at this
+    /// way without the system walking the folder's own path again for each.
+    public static func of(_ path: String, inFolder folder: Int32, isFolder: Bool = false) -> FileStamp? {
+        guard !path.hasPrefix("/") else { return nil }
+        var info = stat()
+        let found = fstatat(folder, path.isEmpty ? "." : path, &info, isFolder ? AT_SYMLINK_NOFOLLOW : 0)
+        guard found == 0, (info.st_mode & S_IFMT) == (isFolder ? S_IFDIR : S_IFREG) else { return nil }
+        return FileStamp(info)
+    }
+
     private static func of(_ path: String, type: mode_t, followingLinks: Bool = true) -> FileStamp? {
         var info = stat()
         let found = followingLinks ? stat(path, &info) : lstat(path, &info)

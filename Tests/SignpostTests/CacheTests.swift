@@ -61,6 +61,8 @@ struct CacheTests {
         Edit(name: "a page's title") { try $0.edit("pages/leder.md") { $0.replacingOccurrences(of: "title: ", with: "title: New ", options: [], range: $0.range(of: "title: ")) } },
         Edit(name: "a new page") { try pageFile("title: Holidays\nsummary: Breaks away from home.", "A holiday can be a short break.").write(to: $0.content.appendingPathComponent("pages/holidays.md"), atomically: false, encoding: .utf8) },
         Edit(name: "a page removed") { try FileManager.default.removeItem(at: $0.content.appendingPathComponent("pages/moving-to-adult-services.md")) },
+        // Its standard twin says "Checked by" only while the group's sign-off is for the easy-read words as they are.
+        Edit(name: "a signed-off easy-read page's words") { try $0.edit("easy-read/short-breaks.md") { $0 + "\n![A form](../pictures/form.svg) Ask us how to get a break.\n" } },
         Edit(name: "a page made a draft") { try $0.edit("pages/have-your-say.md") { $0.replacingOccurrences(of: "---\n", with: "---\nstatus: draft\n", options: [], range: $0.range(of: "---\n")) } },
         Edit(name: "a mistake in a page") { try $0.edit("pages/leder.md") { $0.replacingOccurrences(of: "summary:", with: "sumary:") } },
         Edit(name: "a broken link") { try $0.edit("pages/short-breaks.md") { $0 + "\nRead [more](no-such-page.md).\n" } },

@@ -100,6 +100,14 @@ public final class BuildMemory: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Forgets what the last build listed and loaded, for a build that stopped before looking at the content.
+    func forgetLastBuild() {
+        lock.lock()
+        listed = nil
+        site = nil
+        lock.unlock()
+    }
+
     /// The last build's site, taken out as the build after it starts: only that build may start from it, and it
     /// is put back only by a build with no error.
     func takeSite() -> KeptSite? {

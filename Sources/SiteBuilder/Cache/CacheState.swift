@@ -27,7 +27,7 @@ struct CacheState: Sendable {
     /// Problems met while listing the theme folder, which count as inputs of the theme.
     private var themeProblems: [String] = []
     /// The process's memory, and what this build listed and hashed, kept there for the next build.
-    private var memory: BuildMemory?
+    private(set) var memory: BuildMemory?
     private var listed: ListedInputs?
     /// Nothing changed since the last build, and the output folder is as it left it.
     let unchanged: Bool
@@ -225,6 +225,11 @@ extension CacheState {
         }
         guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
         reusable = fromCache.filter { previous.pages[$0] != nil }
+        // A standard page shows its easy-read twin's sign-off ("Checked by"), which holds only for the twin's words as
+        // they are: a standard page whose twin's source changed is made again.
+        for page in site.pages where !page.isEasyRead {
+            if let twin = page.twinPath, !fromCache.contains(twin) { reusable.remove(page.path) }
+        }
         let output = options.output
         let kept = KeptFiles(cache: self, output: output)
         let intact = Parallel.map(previous.siteFiles) { kept.outputIsUnchanged($0) }

@@ -19,13 +19,21 @@ public struct BuildPipeline: Sendable {
     /// - Returns: the context as the last step left it; `hasErrors` says whether the build failed.
     public func run(_ context: BuildContext, progress: (String) -> Void = { _ in }) throws -> BuildContext {
         var context = context
-        // Folders that overlap, and an output folder that is not Signpost's, are refused before any work is done.
-        if !context.options.dryRun {
-            try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
-            try OutputFolder(path: context.options.output).checkReplaceable()
+        let lock: OutputLock?
+        do {
+            // Folders that overlap, and an output folder that is not Signpost's, are refused before any work is done.
+            if !context.options.dryRun {
+                try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
+                try OutputFolder(path: context.options.output).checkReplaceable()
+            }
+            // One build at a time reads and writes an output folder and its cache: a second waits for the first.
+            lock = context.options.dryRun ? nil : try OutputFolder(path: context.options.output).lock()
+        } catch {
+            // The files this build was told had changed were not looked at: the next build must not start from the
+            // last one's listing and site as though it knew everything that changed since.
+            context.memory?.forgetLastBuild()
+            throw error
         }
-        // One build at a time reads and writes an output folder and its cache: a second waits for the first.
-        let lock = context.options.dryRun ? nil : try OutputFolder(path: context.options.output).lock()
         defer { lock?.release() }
         if !context.options.dryRun {
             let started = Date()

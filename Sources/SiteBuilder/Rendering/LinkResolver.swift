@@ -53,17 +53,18 @@ struct LinkResolver: Sendable {
     }
 
     /// The same resolver with `pages` in place of the pages at their paths, which must each have the same address
-    /// and front matter as the page they replace (a page reloaded after an edit to its text): every answer, and every
-    /// answer already worked out, still holds.
+    /// and front matter as the page they replace (a page reloaded after an edit to its text): every answer still
+    /// holds. Answers are worked out afresh, so a process that builds again and again does not gather them forever.
     func replacing(_ pages: [Page]) -> LinkResolver {
         var resolver = self
         for page in pages { resolver.pagesByPath[page.path] = page }
+        resolver.memo = SharedCache()
         return resolver
     }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages, so
     /// each distinct target is resolved once per folder in a build.
-    private let memo = SharedCache<MemoKey, Verdict>()
+    private var memo = SharedCache<MemoKey, Verdict>()
 
     private struct MemoKey: Hashable {
         var folder: String

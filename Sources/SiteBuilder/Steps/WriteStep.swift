@@ -22,7 +22,7 @@ public struct WriteStep: BuildStep {
                                   output: record)
             let location = BuildCache.location(for: context.options.output)
             // A cache that cannot be saved costs the next build time, never this build its site.
-            if let memory = context.memory {
+            if let memory = cache.memory {
                 memory.keep(next, savingTo: location)
                 if !context.hasErrors { cache.keep(site, resolver: context.linkResolver) }
             } else {

@@ -84,45 +84,22 @@ public final class BuildMemory: @unchecked Sendable {
         }
     }
 
-    /// What the last build listed and hashed, taken out: a build that fails before it lists again leaves none, so
-    /// the build after it lists everything rather than miss the changes the failed one was told of.
-    func takeListedInputs() -> ListedInputs? {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = listed
-        listed = nil
-        return taken
-    }
-
-    func keep(_ listed: ListedInputs) {
-        lock.lock()
-        self.listed = listed
-        lock.unlock()
+    /// What the last build listed and hashed, and its site, taken out as the next build starts: only that build may
+    /// start from them. A build that fails before it lists again leaves neither, so the build after it lists
+    /// everything rather than miss the changes the failed one was told of; the site is put back only by a build with
+    /// no error.
+    func takeLastBuild() -> (listed: ListedInputs?, site: KeptSite?) {
+        lock.withLock {
+            defer { (listed, site) = (nil, nil) }
+            return (listed, site)
+        }
     }
 
     /// Forgets what the last build listed and loaded, for a build that stopped before looking at the content.
-    func forgetLastBuild() {
-        lock.lock()
-        listed = nil
-        site = nil
-        lock.unlock()
-    }
+    func forgetLastBuild() { _ = takeLastBuild() }
 
-    /// The last build's site, taken out as the build after it starts: only that build may start from it, and it
-    /// is put back only by a build with no error.
-    func takeSite() -> KeptSite? {
-        lock.lock()
-        defer { lock.unlock() }
-        let taken = site
-        site = nil
-        return taken
-    }
-
-    func keep(_ site: KeptSite) {
-        lock.lock()
-        self.site = site
-        lock.unlock()
-    }
+    func keep(_ listed: ListedInputs) { lock.withLock { self.listed = listed } }
+    func keep(_ site: KeptSite) { lock.withLock { self.site = site } }
 
     /// Waits until every cache kept so far is saved to disk: before the process ends, and in tests.
     public func waitUntilSaved() { saved.wait() }

@@ -43,11 +43,16 @@ struct CacheState: Sendable {
     private(set) var keptSiteFiles: Set<String>?
     /// How many diagnostics the loading step found, so that a page's loading findings can be told from the rest.
     var loadDiagnosticCount = 0
-    /// The last build's site, kept by the process (`signpost serve`), and the content files its file watcher saw
-    /// change since, when the folders were not listed again: loading may start from it (`ContentLoader.reload`).
-    private(set) var lastSite: (site: KeptSite, changed: Set<String>)?
-    /// The last build's site whatever this build does with it, to put back when nothing changed.
+    /// The last build's site, kept by the process (`signpost serve`), taken whatever this build does with it (it is
+    /// put back when nothing changed), and the content files the file watcher saw change since, when the folders
+    /// were not listed again.
     private var taken: KeptSite?
+    private var changedContent: Set<String>?
+    /// The last build's site and what changed since, when loading may start from it (`ContentLoader.reload`).
+    var lastSite: (site: KeptSite, changed: Set<String>)? {
+        guard let taken, let changedContent else { return nil }
+        return (taken, changedContent)
+    }
     /// Whether loading started from `lastSite`: validating may then use what it worked out across pages.
     var reloaded = false
     /// What this build's loading and validating found, kept with the site for the process's next build.
@@ -76,8 +81,7 @@ struct CacheState: Sendable {
         let previous = read.cache
         let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
         let memory = options.useCache ? context.memory : nil
-        let last = memory?.takeListedInputs()
-        let lastSite = memory?.takeSite()
+        let (last, lastSite) = memory?.takeLastBuild() ?? (nil, nil)
         var changedContent: Set<String>?
         let listed: ListedInputs
         if let last, let changed = context.changedFiles, last.themeFolder == themeFolder,
@@ -118,7 +122,7 @@ struct CacheState: Sendable {
         state.memory = memory
         state.listed = listed
         state.taken = lastSite
-        if let lastSite, let changedContent { state.lastSite = (lastSite, changedContent) }
+        state.changedContent = changedContent
         memory?.keep(listed)
         return state
     }

@@ -44,6 +44,20 @@ public struct Directory: Sendable {
 
     /// `Leicester City` → `leicester-city`.
     public static func slug(forArea area: String) -> String {
+        // Most names are ASCII, where a letter or digit is a byte: the same slug, made from the bytes.
+        if area.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(area.utf8.count)
+            for byte in area.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+                }
+            }
+            while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var slug = ""
         for c in area.lowercased() {
             if c.isLetter || c.isNumber { slug.append(c) } else if !slug.hasSuffix("-") && !slug.isEmpty { slug.append("-") }

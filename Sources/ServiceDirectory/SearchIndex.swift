@@ -48,34 +48,54 @@ public struct SearchIndex: Sendable {
     /// - Parameters:
     ///   - pictureURL: the address of a service's picture from the listing page, when it has one.
     public init(entries: [ServiceEntry], extraSynonyms: [[String]] = [], pictureURL: (ServiceEntry) -> String? = { _ in nil }) {
-        cards = Parallel.map(entries) { entry in
-            let service = entry.service
-            let fields: [String] = [
-                service.name,
-                service.breakTypes.map { "\($0.label) \($0.rawValue)" }.joined(separator: " "),
-                service.summary + " " + (service.easyReadSummary ?? ""),
-                service.areas.joined(separator: " "),
-                service.organization?.name ?? "",
-                entry.description.root.plainText,
-                (service.eligibility ?? "") + " " + (service.howToGetIt ?? ""),
-                // Health needs, culture, accessibility and languages: "autism", "halal", "hoist", "Punjabi".
-                (service.healthSupport + service.culture + service.accessibility).map(Facts.label).joined(separator: " ")
-                    + " " + service.languages.map(Facts.language).joined(separator: " "),
-            ]
-            // From the listing at /services/, so that every result's link ends with /services/<id>/.
-            return Card(id: service.id, name: service.name, href: "../\(entry.slug)/", summary: service.summary,
-                        picture: pictureURL(entry), types: service.breakTypes.map(\.rawValue),
-                        typeLabels: service.breakTypes.map(\.label), areas: service.areas,
-                        cost: Facts.costSummary(service.costs), overnight: service.overnight,
-                        emergency: service.emergency, words: fields.map(SearchIndex.words))
-        }
+        // In runs of services, each run with its own memory of stems: most words come again and again.
+        let runs = stride(from: 0, to: entries.count, by: 256).map { entries[$0..<min(entries.count, $0 + 256)] }
+        cards = Parallel.map(runs) { run in
+            var stems: [String: String] = [:]
+            return run.map { entry in Self.card(entry, pictureURL: pictureURL, stems: &stems) }
+        }.flatMap { $0 }
         synonyms = Self.merge(Self.defaultSynonyms, extraSynonyms)
+    }
+
+    /// A service's card, with the words of each field.
+    private static func card(_ entry: ServiceEntry, pictureURL: (ServiceEntry) -> String?,
+                             stems: inout [String: String]) -> Card {
+        let service = entry.service
+        let fields: [String] = [
+            service.name,
+            service.breakTypes.map { "\($0.label) \($0.rawValue)" }.joined(separator: " "),
+            service.summary + " " + (service.easyReadSummary ?? ""),
+            service.areas.joined(separator: " "),
+            service.organization?.name ?? "",
+            entry.description.root.plainText,
+            (service.eligibility ?? "") + " " + (service.howToGetIt ?? ""),
+            // Health needs, culture, accessibility and languages: "autism", "halal", "hoist", "Punjabi".
+            (service.healthSupport + service.culture + service.accessibility).map(Facts.label).joined(separator: " ")
+                + " " + service.languages.map(Facts.language).joined(separator: " "),
+        ]
+        // From the listing at /services/, so that every result's link ends with /services/<id>/.
+        return Card(id: service.id, name: service.name, href: "../\(entry.slug)/", summary: service.summary,
+                    picture: pictureURL(entry), types: service.breakTypes.map(\.rawValue),
+                    typeLabels: service.breakTypes.map(\.label), areas: service.areas,
+                    cost: Facts.costSummary(service.costs), overnight: service.overnight,
+                    emergency: service.emergency, words: fields.map { words($0, stems: &stems) })
     }
 
     /// The words of a text as search sees them: split by `SearchTokens`, then each word's stem (`EnglishStemmer`,
     /// as the browser stems what is typed), each stem once, in the order first seen. Each word is stemmed once.
     public static func words(_ text: String) -> [String] {
-        unique(unique(SearchTokens.tokens(text)).map(EnglishStemmer.stem))
+        var stems: [String: String] = [:]
+        return words(text, stems: &stems)
+    }
+
+    /// The same, with the stems of words seen before kept in `stems`.
+    static func words(_ text: String, stems: inout [String: String]) -> [String] {
+        unique(unique(SearchTokens.tokens(text)).map { word in
+            if let stem = stems[word] { return stem }
+            let stem = EnglishStemmer.stem(word)
+            stems[word] = stem
+            return stem
+        })
     }
 
     /// Each word once, in the order first seen.

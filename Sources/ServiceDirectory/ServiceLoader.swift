@@ -172,6 +172,16 @@ public struct ServiceLoader: Sendable {
     }
 
     static func isPhone(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Each character a byte: digits, spaces, hyphens and brackets, with a + only at the start.
+            let bytes = text.utf8
+            return bytes.count(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) >= 3
+                && bytes.enumerated().allSatisfy { index, byte in
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: " ")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+                        || (byte == UInt8(ascii: "+") && index == 0)
+                }
+        }
         let digits = text.filter(\.isNumber).count
         return digits >= 3 && text.enumerated().allSatisfy { index, c in
             c.isNumber || c == " " || c == "-" || c == "(" || c == ")" || (c == "+" && index == 0)

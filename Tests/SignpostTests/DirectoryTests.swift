@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ServiceDirectory
+@testable import ServiceDirectory
 import SiteBuilder
 import SiteModel
 
@@ -244,5 +244,49 @@ struct DirectoryBuildTests {
         #expect(result.errors.first?.file == "services/a.md")
         #expect(result.errors.first?.message.contains("Did you mean `shared-lives`?") == true)
         #expect(result.files.isEmpty)
+    }
+}
+
+/// The checks of a service's web addresses and phone number, and the slug of an area, answer text that is all ASCII
+/// from its bytes and other text character by character: both must give the answers staff would expect.
+@Suite struct ServiceValueCheckTests {
+    @Test func webAddressesAreCheckedTheSameWhateverTheirLetters() {
+        let cases: [(String, Bool)] = [
+            ("https://breaks.example.org", true), ("HTTPS://Breaks.Example.ORG/path?x=1#y", true),
+            ("http://example.org", true), ("https://user@example.org:8080/", true), ("https://:80@example.org", true),
+            ("ftp://example.org", false), ("https://example", false), ("https://.example.org", false),
+            ("https://example.org.", false), ("https://exa mple.org", false), ("https://example.org/<script>", false),
+            ("https://ex_ample.org", false), ("https://example.org/\u{7}", false), ("https://", false), ("", false),
+            ("https:/example.org", false), ("javascript:alert(1)", false),
+            // Not ASCII: letters of any alphabet are letters, and the same refusals hold.
+            ("https://exämple.org", true), ("https://例え.jp", true), ("https://exämple.org/\"", false),
+            ("https://exämple", false), ("https://ex ämple.org", false),
+        ]
+        for (text, expected) in cases {
+            #expect(WebAddress.isValid(text) == expected, "\(text)")
+        }
+    }
+
+    @Test func phoneNumbersAreCheckedTheSameWhateverTheirLetters() {
+        let cases: [(String, Bool)] = [
+            ("0116 496 0000", true), ("+44 116 496 0000", true), ("(0116) 496-0000", true), ("999", true),
+            ("12", false), ("0116 496 0ABC", false), ("44 + 116", false), ("0116\t496", false), ("", false),
+            // Digits of other scripts count as digits, as they always have.
+            ("٠١١٦ ٤٩٦", true), ("0116 496 0000 ☎", false),
+        ]
+        for (text, expected) in cases {
+            #expect(ServiceLoader.isPhone(text) == expected, "\(text)")
+        }
+    }
+
+    @Test func areaSlugsAreTheSameWhateverTheirLetters() {
+        let cases: [(String, String)] = [
+            ("Leicester", "leicester"), ("Leicester City", "leicester-city"), ("  Melton -- Mowbray!  ", "melton-mowbray"),
+            ("LE1 & LE2", "le1-le2"), ("---", ""), ("", ""), ("Ashby-de-la-Zouch", "ashby-de-la-zouch"),
+            ("Ynys Môn", "ynys-môn"), ("ÉCOLE Street", "école-street"),
+        ]
+        for (name, expected) in cases {
+            #expect(Directory.slug(forArea: name) == expected, "\(name)")
+        }
     }
 }

@@ -22,9 +22,14 @@ struct OpenReferralTaxonomy: Sendable {
 
     /// Every kind of break, then every area a published service covers, by name.
     func terms() -> [JSONValue] {
+        // Each area by its slug, with the first name that gives it; each name is looked at once.
         var areas: [String: String] = [:]
+        var seen: Set<String> = []
         for entry in entries {
-            for area in entry.service.areas { areas[Directory.slug(forArea: area)] = areas[Directory.slug(forArea: area)] ?? area }
+            for area in entry.service.areas where seen.insert(area).inserted {
+                let slug = Directory.slug(forArea: area)
+                if areas[slug] == nil { areas[slug] = area }
+            }
         }
         return BreakType.allCases.map { Self.term(for: $0).record }
             + areas.sorted { $0.value < $1.value }.map { slug, name in

@@ -132,8 +132,14 @@ extension BuildCache {
     /// Writes the cache whole, into a new file that then takes the old one's place, so a build that is stopped halfway
     /// never leaves half a cache.
     func write(to file: LocalPath) throws {
+        // The output folder's record is most of a large site's cache: it is encoded beside the rest.
+        let outputPart = Parallel.start { [output] in
+            var part = CacheWriter()
+            output.write(&part)
+            return part.bytes
+        }
         var writer = CacheWriter()
-        write(&writer)
+        write(&writer) { outputPart.value }
         let body = writer.bytes
         let header = "signpost-cache \(maker) \(Self.checksum(body))\n"
         let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")

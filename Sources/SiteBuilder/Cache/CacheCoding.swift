@@ -143,7 +143,8 @@ struct CacheReader {
 // MARK: - Each kept type, written and read field by field, in the same order.
 
 extension BuildCache {
-    func write(_ out: inout CacheWriter) {
+    /// - Parameter encodedOutput: `output` as another writer wrote it, when it is encoded beside the rest.
+    func write(_ out: inout CacheWriter, output encodedOutput: (() -> [UInt8])? = nil) {
         out.string(maker)
         out.int(saved)
         out.string(everythingKey)
@@ -159,7 +160,11 @@ extension BuildCache {
         out.array(siteFiles) { $0.string($1) }
         out.int(pageCount)
         out.optional(serviceCount) { $0.int($1) }
-        output.write(&out)
+        if let encodedOutput {
+            out.bytes(encodedOutput()[...])
+        } else {
+            output.write(&out)
+        }
     }
 
     init(_ from: inout CacheReader) throws {

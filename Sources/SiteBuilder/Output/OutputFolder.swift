@@ -148,12 +148,17 @@ public struct OutputFolder: Sendable {
         }
 
         let everything = Set(files.keys).union(unchanged).union(stagedStamps.keys)
-        let folders = Self.folders(holding: everything)
+        // The list of files written is sorted beside the writing: at 200,000 files that takes a core a third of a second.
+        let listing = Parallel.start { ([Self.markerHeading] + everything.sorted()).joined(separator: "\n") + "\n" }
+        // Files written early are in folders made for them; only the other files' folders are worked out here.
+        let folders = staged.map { Self.folders(holding: Set(files.keys).union(unchanged)).union($0.folders) }
+            ?? Self.folders(holding: everything)
         let (staging, stagingFolders) = try staged.map { ($0.folder, $0.folders) }
             ?? prepareStaging(keeping: everything, in: folders, known: record?.tree(previous: true))
         let newRecord: BuildCache.OutputRecord
         do {
-            for folder in folders.sorted() where !stagingFolders.contains(folder) {
+            // Parents before the folders in them; a staging folder with files written early has most folders already.
+            for folder in folders.filter({ !stagingFolders.contains($0) }).sorted() {
                 let target = staging.appending(folder).string
                 if mkdir(target, 0o755) != 0 && errno != EEXIST { throw Self.failure("create the folder", folder, errno) }
             }
@@ -165,8 +170,7 @@ public struct OutputFolder: Sendable {
             }
             if let failure = results.lazy.compactMap(\.2).first { throw failure }
             let kept = try keepUnchanged(unchanged, in: staging, record: record)
-            let manifest = ([Self.markerHeading] + everything.sorted()).joined(separator: "\n") + "\n"
-            if let error = Self.writeFile(staging.appending(Self.marker).string, Data(manifest.utf8)) {
+            if let error = Self.writeFile(staging.appending(Self.marker).string, Data(listing.value.utf8)) {
                 throw Self.failure("write", Self.marker, error)
             }
             // A file staged early and then made again (a theme's file of the same name) is as written last.

@@ -11,6 +11,10 @@ public struct WriteStep: BuildStep {
         let staged = context.staged
         context.staged = nil
         let stagedPaths = staged.map { Set($0.files.keys) } ?? []
+        // What the cache keeps of the site-wide files is worked out beside the writing, from what is about to be written.
+        let siteFiles = context.cache == nil ? nil : context.site.map { site in
+            Parallel.start { [context] in Self.siteFiles(of: context, site, staged: stagedPaths) }
+        }
         let written = try output.write(context.files, unchanged: context.unchangedFiles,
                                        record: context.cache?.previous?.output,
                                        intact: context.cache?.outputIsIntact ?? false, staged: staged)
@@ -18,7 +22,7 @@ public struct WriteStep: BuildStep {
         if let record = written.record, let cache = context.cache, let site = context.site {
             let next = cache.next(site: site, diagnostics: context.diagnostics, pageCount: context.pageCount,
                                   serviceCount: context.serviceCount,
-                                  siteFiles: Self.siteFiles(of: context, site, staged: stagedPaths),
+                                  siteFiles: siteFiles?.value ?? [],
                                   output: record)
             let location = BuildCache.location(for: context.options.output)
             // A cache that cannot be saved costs the next build time, never this build its site.

@@ -47,16 +47,20 @@ struct CacheWriter {
     /// times faster than the keys themselves (paths that share long beginnings), and by the key when two hashes meet.
     mutating func dictionary<T>(_ values: [String: T], _ write: (inout CacheWriter, T) -> Void) {
         int(values.count)
-        var entries: [(order: UInt64, key: String, value: T)] = []
+        var entries: [(key: String, value: T)] = []
         entries.reserveCapacity(values.count)
+        // What is sorted is each entry's hash and place, sixteen plain bytes, rather than the entries themselves.
+        var order: [(hash: UInt64, index: Int)] = []
+        order.reserveCapacity(values.count)
         for (key, value) in values {
             var key = key
-            entries.append((key.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0)) }, key, value))
+            order.append((key.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0)) }, entries.count))
+            entries.append((key, value))
         }
-        entries.sort { $0.order != $1.order ? $0.order < $1.order : $0.key < $1.key }
-        for entry in entries {
-            string(entry.key)
-            write(&self, entry.value)
+        order.sort { $0.hash != $1.hash ? $0.hash < $1.hash : entries[$0.index].key < entries[$1.index].key }
+        for (_, index) in order {
+            string(entries[index].key)
+            write(&self, entries[index].value)
         }
     }
 }

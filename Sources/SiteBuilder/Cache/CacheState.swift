@@ -183,10 +183,18 @@ struct CacheState: Sendable {
         return filesIntact.allSatisfy { $0 } && foldersIntact.allSatisfy { $0 }
     }
 
-    /// The page at `path` as the last build loaded it, when its source is unchanged; its Markdown is read from
-    /// `source` only if a step asks for it.
-    func cachedPage(_ path: String, source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
-        guard let record = previous?.pages[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
+    /// What gives loading the page at a path as the last build loaded it, when its source is unchanged; its Markdown
+    /// is read from `source` only if a step asks for it. It holds only the records and hashes it looks at, not the
+    /// whole state: it is asked for every page, on every core.
+    func cachedPages(from source: any ContentSource) -> @Sendable (String) -> (page: Page, findings: [Diagnostic])? {
+        let records = previous?.pages ?? [:]
+        let inputs = inputs
+        return { path in Self.cachedPage(path, records: records, inputs: inputs, source: source) }
+    }
+
+    private static func cachedPage(_ path: String, records: [String: BuildCache.PageRecord], inputs: BuildInputs,
+                                   source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
+        guard let record = records[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
         let page = Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions,
                         slug: record.slug, bodyLineOffset: record.bodyLineOffset) {
             let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""

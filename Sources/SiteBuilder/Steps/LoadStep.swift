@@ -18,8 +18,10 @@ public struct LoadStep: BuildStep {
         let reloaded = cache?.lastSite.flatMap { last in
             loader.reload(last.site.site, diagnostics: last.site.loadDiagnostics, changed: last.changed, from: source)
         }
+        var cachedPages: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil }
+        if let cache { cachedPages = cache.cachedPages(from: source) }
         let loaded = try reloaded.map { (site: Optional($0.site), diagnostics: $0.diagnostics) }
-            ?? loader.load(from: source) { path in cache?.cachedPage(path, source: source) }
+            ?? loader.load(from: source, cached: cachedPages)
         context.diagnostics += loaded.diagnostics
         context.cache?.loadFindings = loaded.diagnostics
         context.cache?.reloaded = reloaded != nil

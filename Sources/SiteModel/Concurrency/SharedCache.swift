@@ -5,8 +5,11 @@ import Foundation
 public final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()
+    /// The most answers kept; past it, new answers are worked out and not kept, so the first (and most often
+    /// asked) stay.
+    private let limit: Int
 
-    public init() {}
+    public init(limit: Int = .max) { self.limit = limit }
 
     /// The value for `key`, working it out with `make` the first time.
     public func value(for key: Key, _ make: () -> Value) -> Value {
@@ -18,7 +21,7 @@ public final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
         lock.unlock()
         let made = make()
         lock.lock()
-        values[key] = made
+        if values.count < limit { values[key] = made }
         lock.unlock()
         return made
     }

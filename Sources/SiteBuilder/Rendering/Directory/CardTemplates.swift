@@ -14,9 +14,14 @@ import SiteModel
 /// section's inside, with every partial it includes, looks up nothing the page's own values could give it (names a
 /// card always has win over the page's, so those may be shared), uses no `{{.}}`, transforms, blocks, parents,
 /// pragmas or changed delimiters. Otherwise the page is rendered as it always was.
+///
+/// A service's page splits its `{{#service.facts}}` section in the same way: a key fact such as "Overnight stays: Yes"
+/// is the same row on page after page.
 struct CardTemplates {
     /// The key of the cards' joined HTML in a split page template's values; no card or page uses it.
     static let cardsKey = "signpost-service-cards"
+    /// The same for a service's key facts.
+    static let factsKey = "signpost-service-facts"
     /// The name the template for one card is registered under.
     static let cardTemplateSuffix = "#signpost-one-card"
 
@@ -25,16 +30,18 @@ struct CardTemplates {
     /// The name of the template for one card in `library`.
     let cardTemplate: String
 
-    /// Splits the page template `name` of `theme`, or nil when its cards may depend on the page.
+    /// Splits the page template `name` of `theme` at its section `section`, or nil when its cards may depend on the
+    /// page.
     ///
     /// - Parameters:
     ///   - library: the library to start from (the theme's, or one with shared partials already rendered).
     ///   - pageKeys: the names the page's values have at the top, besides `services`.
     ///   - cardKeys: the names every card has.
-    static func split(_ name: String, theme: Theme, library: MustacheLibrary, pageKeys: Set<String>,
-                      cardKeys: Set<String>) -> CardTemplates? {
+    ///   - key: the name the cards' joined HTML takes in the page's values.
+    static func split(_ name: String, section: String = "services", key: String = cardsKey, theme: Theme,
+                      library: MustacheLibrary, pageKeys: Set<String>, cardKeys: Set<String>) -> CardTemplates? {
         guard let text = theme.source.readText("templates/\(name).mustache"),
-              let parts = sectionLines(named: "services", in: text) else { return nil }
+              let parts = sectionLines(named: section, in: text) else { return nil }
         let page = TemplateTags(text)
         guard !page.usesBlocks, !text.contains("{{="), TemplateTags(parts.before).unclosed.isEmpty else { return nil }
         // Everything one card's HTML may look up: the section's inside and every partial it reaches.
@@ -49,9 +56,9 @@ struct CardTemplates {
             names.formUnion(tags.names)
             queue += tags.partials.map(\.name)
         }
-        guard names.isDisjoint(with: pageKeys.subtracting(cardKeys).union([cardsKey])) else { return nil }
+        guard names.isDisjoint(with: pageKeys.subtracting(cardKeys).union([key])) else { return nil }
         guard let card = try? Theme.fastEscaping(parts.inside),
-              let rest = try? Theme.fastEscaping(parts.before + "{{{\(cardsKey)}}}" + parts.after) else { return nil }
+              let rest = try? Theme.fastEscaping(parts.before + "{{{\(key)}}}" + parts.after) else { return nil }
         var library = library
         library.register(rest, named: name)
         library.register(card, named: name + cardTemplateSuffix)

@@ -26,8 +26,24 @@ struct DirectoryPages: @unchecked Sendable {
 
     private struct SplitKey: Hashable {
         var template: String
+        var section: String
         var shared: SharedPageValues
         var keys: [String]
+    }
+
+    /// A section of a page template whose items may each be rendered on their own (see `CardTemplates`): the service
+    /// cards of a list, or the key facts of a service.
+    struct RepeatedSection {
+        /// The section's name in the template, such as `services` or `service.facts`.
+        var name: String
+        /// The name the items' joined HTML takes in the split page's values.
+        var key: String
+        var items: [[String: Any]]
+        /// The names every item has.
+        var itemKeys: Set<String>
+        /// For each item, what makes its HTML the same as another's, when `cache` keeps items for other pages.
+        var cacheKeys: [String]?
+        var cache: SharedCache<String, String>?
     }
 
     init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page]) {
@@ -61,28 +77,43 @@ struct DirectoryPages: @unchecked Sendable {
     /// `cardCache` keeps cards for other pages that show the same ones, with the same addresses.
     func render(_ template: String, own: [String: Any], urls: SiteURLs, cards: [[String: Any]]? = nil,
                 cardCache: SharedCache<String, String>? = nil) -> Data {
-        let shared = PageContext(values: siteValues, urls: urls).shared(current: nil)
         var own = own
         if let cards { own["services"] = cards }
+        let section = cards.map { cards in
+            RepeatedSection(name: "services", key: CardTemplates.cardsKey, items: cards, itemKeys: Self.cardKeys,
+                            cacheKeys: cardCache == nil ? nil : cards.map {
+                                "\($0["href"] as? String ?? "")\u{0}\($0["picture"] as? String ?? "")"
+                            }, cache: cardCache)
+        }
+        return render(template, own: own, urls: urls, repeating: section)
+    }
+
+    /// The page `template` with its own values `own` at `urls`; when the template allows it, each item of `section`
+    /// is rendered on its own (or taken from the section's cache) and the page includes the items' HTML.
+    func render(_ template: String, own: [String: Any], urls: SiteURLs, repeating section: RepeatedSection?) -> Data {
+        let shared = PageContext(values: siteValues, urls: urls).shared(current: nil)
         let prepared = partials.prepared(for: shared, ownKeys: own.keys)
         var values = prepared.values
         for (key, value) in own { values[key] = value }
-        guard let cards else { return Data((prepared.library.render(values, withTemplate: template) ?? "").utf8) }
-        let keys = values.keys.filter { $0 != "services" }.sorted()
-        let split = splits.value(for: SplitKey(template: template, shared: shared, keys: keys)) {
-            CardTemplates.split(template, theme: theme, library: prepared.library, pageKeys: Set(keys),
-                                cardKeys: Self.cardKeys)
+        guard let section else { return Data((prepared.library.render(values, withTemplate: template) ?? "").utf8) }
+        let keys = values.keys.filter { $0 != section.name }.sorted()
+        let split = splits.value(for: SplitKey(template: template, section: section.name, shared: shared, keys: keys)) {
+            CardTemplates.split(template, section: section.name, key: section.key, theme: theme,
+                                library: prepared.library, pageKeys: Set(keys), cardKeys: section.itemKeys)
         }
         guard let split else { return Data((prepared.library.render(values, withTemplate: template) ?? "").utf8) }
-        let html = Parallel.map(cards) { card in
-            guard let cardCache else { return split.html(of: card) }
-            let key = "\(card["href"] as? String ?? "")\u{0}\(card["picture"] as? String ?? "")"
-            return cardCache.value(for: key) { split.html(of: card) }
+        func html(_ index: Int) -> String {
+            let item = section.items[index]
+            guard let cache = section.cache, let key = section.cacheKeys?[index] else { return split.html(of: item) }
+            return cache.value(for: key) { split.html(of: item) }
         }
+        // A list's cards are spread over every core; a service's few facts are made where the page is.
+        let indices = Array(section.items.indices)
+        let html = indices.count > 64 ? Parallel.map(indices, html) : indices.map(html)
         var joined = ""
         joined.reserveCapacity(html.reduce(0) { $0 + $1.utf8.count })
-        for card in html { joined += card }
-        values[CardTemplates.cardsKey] = joined
+        for item in html { joined += item }
+        values[section.key] = joined
         return Data((split.library.render(values, withTemplate: template) ?? "").utf8)
     }
 

@@ -14,9 +14,16 @@ struct ServicePages {
 
     /// Each service's page; with `write`, each is handed to it as soon as it is made, and none is returned.
     func files(writing write: (@Sendable (String, Data) -> Void)? = nil) -> [(String, Data)] {
+        // A key fact such as "Overnight stays: Yes" is the same row on page after page: each row is made once (the
+        // first few thousand kept, which are the ones seen most).
+        let rows = SharedCache<String, String>(limit: 5_000)
         let made = Parallel.map(pages.directory.entries) { entry -> (String, Data)? in
             let urls = SiteURLs(fromSlug: entry.slug)
-            let file = ("\(entry.slug)/index.html", pages.render("service", own: values(for: entry, urls: urls), urls: urls))
+            let (own, facts) = values(for: entry, urls: urls)
+            let section = DirectoryPages.RepeatedSection(
+                name: "service.facts", key: CardTemplates.factsKey, items: facts.map(\.values),
+                itemKeys: ["label", "lines"], cacheKeys: facts.map { "\(urls.root)\u{0}\($0.key)" }, cache: rows)
+            let file = ("\(entry.slug)/index.html", pages.render("service", own: own, urls: urls, repeating: section))
             guard let write else { return file }
             write(file.0, file.1)
             return nil
@@ -31,14 +38,17 @@ struct ServicePages {
             .html(ofMarkdown: entry.body, lineOffset: entry.description.lineOffset)
     }
 
-    /// The page's own values; the site's are added when it is rendered.
-    private func values(for entry: ServiceEntry, urls: SiteURLs) -> [String: Any] {
+    /// The page's own values, the site's being added when it is rendered; and its key facts' rows, each with what
+    /// makes it the same as another row (its label and value).
+    private func values(for entry: ServiceEntry, urls: SiteURLs) -> ([String: Any], [(values: [String: Any], key: String)]) {
         let service = entry.service
         var values = pages.ownValues(title: service.name, summary: service.summary, urls: urls)
+        let facts = facts(of: service).map { label, value in
+            (values: ["label": label, "lines": Self.lines(of: value).map { ["text": $0] }] as [String: Any],
+             key: "\(label)\u{0}\(value)")
+        }
         var details: [String: Any] = [
-            "facts": facts(of: service).map { label, value in
-                ["label": label, "lines": Self.lines(of: value).map { ["text": $0] }] as [String: Any]
-            },
+            "facts": facts.map(\.values),
             "closed": service.status == .temporarilyClosed,
             "description": descriptionHTML(entry, urls: urls),
             "hasDescription": !entry.description.root.children.isEmpty,
@@ -65,7 +75,7 @@ struct ServicePages {
         }
         values["service"] = details
         values["jsonLD"] = StructuredData.jsonLD(for: entry, pageURL: siteURL + "/\(entry.slug)/")
-        return values
+        return (values, facts)
     }
 
     /// A fact's lines, without empty ones. Split on its bytes, which is quicker than on its characters and the same

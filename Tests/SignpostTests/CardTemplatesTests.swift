@@ -103,6 +103,29 @@ struct CardTemplatesTests {
                                     library: lookingTheme.library, pageKeys: ["service"], cardKeys: ["label", "lines"]) == nil)
     }
 
+    /// The facts' HTML would stand at the start of the line after the section, where a tag alone on its line would no
+    /// longer be alone, and would keep the line break swift-mustache leaves out: such a page is rendered as it is.
+    @Test func aTagOnTheLineAfterTheSectionKeepsThePageWhole() throws {
+        for next in ["{{! contact }}", "{{#service.name}}", "  {{> contact}}"] {
+            let page = Self.servicePage.replacingOccurrences(of: "</dl>\n", with: "\(next)\n</dl>\n")
+                + (next.hasPrefix("{{#") ? "{{/service.name}}\n" : "")
+            let source = MemoryContentSource(["templates/service.mustache": page, "templates/contact.mustache": "<p>c</p>\n"])
+            let theme = try #require(Theme.load(from: source, folder: LocalPath("/memory/theme"), display: "theme").theme)
+            #expect(CardTemplates.split("service", section: "service.facts", key: CardTemplates.factsKey, theme: theme,
+                                        library: theme.library, pageKeys: ["service"], cardKeys: ["label", "lines"]) == nil,
+                    "\(next)")
+        }
+    }
+
+    /// A theme that names Signpost's own key for the facts' HTML would see the rows where it saw nothing.
+    @Test func aThemeThatLooksUpTheKeyIsRenderedAsItIs() throws {
+        let page = Self.servicePage + "<p>{{{\(CardTemplates.factsKey)}}}</p>\n"
+        let source = MemoryContentSource(["templates/service.mustache": page])
+        let theme = try #require(Theme.load(from: source, folder: LocalPath("/memory/theme"), display: "theme").theme)
+        #expect(CardTemplates.split("service", section: "service.facts", key: CardTemplates.factsKey, theme: theme,
+                                    library: theme.library, pageKeys: ["service"], cardKeys: ["label", "lines"]) == nil)
+    }
+
     /// The default theme's listing and browse pages take the quick way: at 10,000 services it saves a second.
     @Test func theDefaultThemesListsAreSplit() throws {
         let theme = try #require(Theme.load(from: LocalPath(defaultTheme)).theme)

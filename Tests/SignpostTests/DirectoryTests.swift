@@ -239,6 +239,22 @@ struct DirectoryBuildTests {
         #expect(without.errors.first?.message.contains("goes nowhere") == true)
     }
 
+    /// Two services whose facts read the same but are written differently (`ô` as one character, or as `o` and an
+    /// accent) each show their own words as written: key facts made once for many pages are told apart by their bytes.
+    @Test func factsThatLookTheSameAreWrittenAsEachServiceWroteThem() throws {
+        let composed = "Carers in Ynys M\u{F4}n.", decomposed = "Carers in Ynys Mo\u{302}n."
+        func service(_ id: String, _ eligibility: String) -> String {
+            serviceFile("id: \(id)\nname: \(id.capitalized)\nsummary: S.\nbreak_types: [home-based]\nareas: [Leicester]\n"
+                        + "eligibility: \"\(eligibility)\"")
+        }
+        let result = try buildInMemory(["services/a.md": service("a", composed), "services/b.md": service("b", decomposed)])
+        #expect(result.errors.isEmpty)
+        let first = try #require(result.html("services/a/index.html")), second = try #require(result.html("services/b/index.html"))
+        #expect(Data(first.utf8).range(of: Data(composed.utf8)) != nil)
+        #expect(Data(second.utf8).range(of: Data(decomposed.utf8)) != nil)
+        #expect(Data(second.utf8).range(of: Data(composed.utf8)) == nil)
+    }
+
     @Test func aBadServiceStopsTheBuild() throws {
         let result = try buildInMemory(["services/a.md": serviceFile("id: a\nname: A\nsummary: S.\nbreak_types: [sharedlives]")])
         #expect(result.errors.first?.file == "services/a.md")

@@ -25,11 +25,11 @@ struct BrowsePages {
                                  summary: "\(pages.count(entries.count)) for people who live in \(area).", entries: entries))
         }
         // A service is on several browse pages, all at the same depth: its card is written once for all of them.
-        let cards = SharedCache<String, String>()
+        let cards = SharedCache<[UInt8], String>()
         return Parallel.map(browse) { page in ("\(page.slug)/index.html", render(page, cards: cards)) }
     }
 
-    private func render(_ page: Browse, cards: SharedCache<String, String>) -> Data {
+    private func render(_ page: Browse, cards: SharedCache<[UInt8], String>) -> Data {
         let urls = SiteURLs(fromSlug: page.slug)
         let pictures = PictureURLs(urls: urls)
         var values = pages.ownValues(title: page.title, summary: page.summary, urls: urls)

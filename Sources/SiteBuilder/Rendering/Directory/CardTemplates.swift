@@ -44,6 +44,9 @@ struct CardTemplates {
               let parts = sectionLines(named: section, in: text) else { return nil }
         let page = TemplateTags(text)
         guard !page.usesBlocks, !text.contains("{{="), TemplateTags(parts.before).unclosed.isEmpty else { return nil }
+        // The key is Signpost's own: a theme that looks it up anywhere would see the cards where it saw nothing.
+        guard !page.names.contains(key), !theme.templateTags.values.contains(where: { $0.names.contains(key) })
+        else { return nil }
         // Everything one card's HTML may look up: the section's inside and every partial it reaches.
         let inside = TemplateTags(parts.inside)
         guard !inside.readsContext, !inside.usesBlocks, inside.dynamicPartials.isEmpty else { return nil }
@@ -83,6 +86,10 @@ struct CardTemplates {
         guard let openLine = standaloneLine(at: openAt, length: open.utf8.count, in: bytes),
               let closeLine = standaloneLine(at: closeAt, length: close.utf8.count, in: bytes),
               openLine.end <= closeLine.start else { return nil }
+        // The cards' HTML takes the section's place at the start of the next line: a tag on that line would then no
+        // longer stand alone on it, and swift-mustache would keep the line break and spaces it leaves out now.
+        let nextLineEnd = bytes[closeLine.end...].firstIndex(of: 10) ?? bytes.count
+        guard find(Array("{{".utf8), in: Array(bytes[closeLine.end..<nextLineEnd]), from: 0) == nil else { return nil }
         func part(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         return (part(0..<openLine.start), part(openLine.end..<closeLine.start), part(closeLine.end..<bytes.count))
     }

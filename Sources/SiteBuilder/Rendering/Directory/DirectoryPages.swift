@@ -41,9 +41,11 @@ struct DirectoryPages: @unchecked Sendable {
         var items: [[String: Any]]
         /// The names every item has.
         var itemKeys: Set<String>
-        /// For each item, what makes its HTML the same as another's, when `cache` keeps items for other pages.
-        var cacheKeys: [String]?
-        var cache: SharedCache<String, String>?
+        /// For each item, what makes its HTML the same as another's, when `cache` keeps items for other pages: as
+        /// bytes, since two texts Swift counts as equal (`ô` as one character or as `o` and an accent) are written
+        /// as they are.
+        var cacheKeys: [[UInt8]]?
+        var cache: SharedCache<[UInt8], String>?
     }
 
     init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page]) {
@@ -76,13 +78,13 @@ struct DirectoryPages: @unchecked Sendable {
     /// template allows it each card is rendered on its own and the page includes the cards' HTML (`CardTemplates`).
     /// `cardCache` keeps cards for other pages that show the same ones, with the same addresses.
     func render(_ template: String, own: [String: Any], urls: SiteURLs, cards: [[String: Any]]? = nil,
-                cardCache: SharedCache<String, String>? = nil) -> Data {
+                cardCache: SharedCache<[UInt8], String>? = nil) -> Data {
         var own = own
         if let cards { own["services"] = cards }
         let section = cards.map { cards in
             RepeatedSection(name: "services", key: CardTemplates.cardsKey, items: cards, itemKeys: Self.cardKeys,
                             cacheKeys: cardCache == nil ? nil : cards.map {
-                                "\($0["href"] as? String ?? "")\u{0}\($0["picture"] as? String ?? "")"
+                                Array("\($0["href"] as? String ?? "")\u{0}\($0["picture"] as? String ?? "")".utf8)
                             }, cache: cardCache)
         }
         return render(template, own: own, urls: urls, repeating: section)

@@ -16,13 +16,13 @@ struct ServicePages {
     func files(writing write: (@Sendable (String, Data) -> Void)? = nil) -> [(String, Data)] {
         // A key fact such as "Overnight stays: Yes" is the same row on page after page: each row is made once (the
         // first few thousand kept, which are the ones seen most).
-        let rows = SharedCache<String, String>(limit: 5_000)
+        let rows = SharedCache<[UInt8], String>(limit: 5_000)
         let made = Parallel.map(pages.directory.entries) { entry -> (String, Data)? in
             let urls = SiteURLs(fromSlug: entry.slug)
             let (own, facts) = values(for: entry, urls: urls)
             let section = DirectoryPages.RepeatedSection(
                 name: "service.facts", key: CardTemplates.factsKey, items: facts.map(\.values),
-                itemKeys: ["label", "lines"], cacheKeys: facts.map { "\(urls.root)\u{0}\($0.key)" }, cache: rows)
+                itemKeys: ["label", "lines"], cacheKeys: facts.map { Array("\(urls.root)\u{0}\($0.key)".utf8) }, cache: rows)
             let file = ("\(entry.slug)/index.html", pages.render("service", own: own, urls: urls, repeating: section))
             guard let write else { return file }
             write(file.0, file.1)

@@ -100,6 +100,13 @@ public struct SearchIndex: Sendable {
 
     /// Each word once, in the order first seen.
     private static func unique(_ words: [String]) -> [String] {
+        // A field of a few words is looked through, which is quicker than hashing each of them.
+        if words.count <= 16 {
+            var kept: [String] = []
+            kept.reserveCapacity(words.count)
+            for word in words where !kept.contains(word) { kept.append(word) }
+            return kept
+        }
         var seen = Set<String>()
         return words.filter { seen.insert($0).inserted }
     }

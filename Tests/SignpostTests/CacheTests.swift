@@ -412,6 +412,29 @@ extension CacheTests {
         #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("holidays/index.html").path))
     }
 
+    /// A rebuild that stops before it looks at the content (here the output folder no longer looks like Signpost's)
+    /// never hashed the page it was told had changed: the rebuild after it, told only of the next change, must still
+    /// publish both.
+    @Test func aRebuildThatStoppedEarlyLeavesNothingForTheNextToTrust() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let memory = BuildMemory()
+        _ = try workspace.build(memory: memory)
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let marker = workspace.output.appendingPathComponent(OutputFolder.marker)
+        let aside = workspace.folder.appendingPathComponent("marker-aside")
+        try FileManager.default.moveItem(at: marker, to: aside)
+        #expect(throws: BuildFailure.self) { try workspace.build(memory: memory, changed: ["pages/leder.md"]) }
+        try FileManager.default.moveItem(at: aside, to: marker)
+        try workspace.edit("pages/have-your-say.md") { $0 + "\nYou can phone us too.\n" }
+        let result = try workspace.build(memory: memory, changed: ["pages/have-your-say.md"])
+        #expect(!result.hasErrors)
+        let leder = try String(contentsOf: workspace.output.appendingPathComponent("leder/index.html"), encoding: .utf8)
+        #expect(leder.contains("We write to you after the review."))
+        let say = try String(contentsOf: workspace.output.appendingPathComponent("have-your-say/index.html"), encoding: .utf8)
+        #expect(say.contains("You can phone us too."))
+    }
+
     /// A file with a second name outside the content folder (a hard link) can change without the watcher of the
     /// content folder seeing it, so a rebuild told of other changed files must still find its new words.
     @Test func aFileWithASecondNameIsLookedAtAgainOnEveryRebuild() throws {

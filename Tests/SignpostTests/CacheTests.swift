@@ -131,6 +131,29 @@ struct CacheTests {
         #expect(lines.contains { $0.contains("Guides") && $0.contains("pages kept") })
     }
 
+    /// What validating finds across pages (here a file of a kind that is not published) is kept in the cache: after an edit to
+    /// one page's words it is reported again without being looked for, exactly as a build from nothing reports it,
+    /// and once the file is gone it is gone from the findings too.
+    @Test func findingsAcrossPagesAreKeptWhileTheSiteIsTheSame() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let notes = workspace.content.appendingPathComponent("pages/notes.psd")
+        try "Ideas for next year.\n".write(to: notes, atomically: false, encoding: .utf8)
+        let first = try workspace.build()
+        #expect(first.diagnostics.contains { $0.file == "pages/notes.psd" && $0.level == .warning })
+        let cache = try #require(BuildCache.read(from: BuildCache.location(for: LocalPath(workspace.output)),
+                                                 maker: CacheState.maker).cache)
+        #expect(cache.siteProblems?.contains { $0.file == "pages/notes.psd" } == true)
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        let cached = try workspace.build()
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(cached.diagnostics.map(\.formatted) == cold.diagnostics.map(\.formatted))
+        #expect(cached.diagnostics.contains { $0.file == "pages/notes.psd" })
+        try FileManager.default.removeItem(at: notes)
+        let after = try workspace.build()
+        #expect(!after.diagnostics.contains { $0.file == "pages/notes.psd" })
+    }
+
     /// Edits one after another, each built from what the last build left. A one-page edit replaces that page's file
     /// in the output folder where it is; the next build that adds or removes a page builds in the site before last,
     /// which is then more than one build behind, and must still come out the same as a build from nothing.

@@ -29,6 +29,10 @@ struct BuildCache: Sendable {
     var pages: [String: PageRecord]
     /// Every finding of the build, for a build in which nothing changed.
     var findings: [Diagnostic]
+    /// What validating found across pages (addresses, navigation, glossary pictures, files not published), when none
+    /// of it is an error: it depends only on what `siteKey` and `indexKey` hash, and a warning never points into a
+    /// page, so while both keys hold it is the same again.
+    var siteProblems: [Diagnostic]?
     /// The output files made for the site as a whole rather than from one page or copied from the content folder: the
     /// service directory, guides, the sitemap, the not-found page and the theme's files. They depend only on what
     /// `siteKey` and `indexKey` hash, so while both hold they are kept as they are, not made again.
@@ -101,7 +105,7 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 2
+    static let format = 3
 
     /// The cache beside an output folder.
     static func location(for output: LocalPath) -> LocalPath { output.sibling(".\(output.lastComponent).cache") }

@@ -161,6 +161,7 @@ extension BuildCache {
         }
         out.dictionary(pages) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
+        out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
         out.array(siteFiles) { $0.string($1) }
         out.int(pageCount)
         out.optional(serviceCount) { $0.int($1) }
@@ -183,6 +184,7 @@ extension BuildCache {
         }
         pages = try from.dictionary { try PageRecord(&$0) }
         findings = try from.array { try Diagnostic(&$0) }
+        siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
         siteFiles = try from.array { try $0.string() }
         pageCount = try from.int()
         serviceCount = try from.optional { try $0.int() }

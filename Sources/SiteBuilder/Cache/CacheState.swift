@@ -139,6 +139,13 @@ struct CacheState: Sendable {
                              resolver: resolver, siteProblems: siteProblems))
     }
 
+    /// What validating found across pages in the last build (`BuildCache.siteProblems`), when the keys it was found
+    /// under are this build's.
+    var cachedSiteProblems: [Diagnostic]? {
+        guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return nil }
+        return previous.siteProblems
+    }
+
     /// What validating worked out across pages in the last build, when it still holds: loading started from the
     /// last build's site, and the keys it was made under are this build's.
     var keptValidation: KeptSite? {
@@ -251,32 +258,32 @@ extension CacheState {
     /// What pages show of each other, hashed: each page's part, then the drafts and the pages that did not load.
     static func indexKey(of site: Site) -> String {
         var index = SHA256()
-        // Each page's part is hashed on every core; the index key hashes those in page order.
-        var pageParts: [UInt8] = []
-        pageParts.reserveCapacity(site.pages.count * 8)
-        for part in Parallel.map(site.pages, Self.indexPart) {
-            withUnsafeBytes(of: part.littleEndian) { pageParts.append(contentsOf: $0) }
+        // Each page's part is hashed on every core, in runs that share one buffer; the index key hashes the parts in
+        // page order.
+        let runs = stride(from: 0, to: site.pages.count, by: 512).map { $0..<min(site.pages.count, $0 + 512) }
+        let parts = Parallel.map(runs) { run -> [UInt8] in
+            var buffer: [UInt8] = [], hashes: [UInt8] = []
+            hashes.reserveCapacity(run.count * 8)
+            for i in run {
+                withUnsafeBytes(of: indexPart(site.pages[i], buffer: &buffer).littleEndian) { hashes.append(contentsOf: $0) }
+            }
+            return hashes
         }
-        index.update(pageParts)
+        index.update(Array(parts.joined()))
         for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
         for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
         return index.finish().hex
     }
 
     /// What other pages can see of a page, hashed: where it is, its address, its twin and its front matter. Each
-    /// field is written with its length first, so no two pages can give the same bytes.
-    static func indexPart(_ page: Page) -> UInt64 {
-        let f = page.frontMatter
-        let fields: [String?] = [
-            page.path, page.slug, page.twinPath, f.title, f.summary, f.format.rawValue, f.slug, f.order.map(String.init),
-            f.picture, f.pictureAlt, f.updated?.iso, f.status.rawValue, f.easyReadOf, f.services?.breakType,
-            f.services?.area, f.services?.emergency.map(String.init), f.services?.overnight.map(String.init),
-        ]
-        var bytes: [UInt8] = []
-        for field in fields {
+    /// field is written with its length first, so no two pages can give the same bytes. `buffer` is only room to
+    /// write them in.
+    static func indexPart(_ page: Page, buffer bytes: inout [UInt8]) -> UInt64 {
+        bytes.removeAll(keepingCapacity: true)
+        func add(_ field: String?) {
             guard var field else {
                 bytes.append(0xFF)
-                continue
+                return
             }
             field.withUTF8 { text in
                 let count = UInt32(text.count)
@@ -285,6 +292,24 @@ extension CacheState {
                 bytes.append(contentsOf: text)
             }
         }
+        let f = page.frontMatter
+        add(page.path)
+        add(page.slug)
+        add(page.twinPath)
+        add(f.title)
+        add(f.summary)
+        add(f.format.rawValue)
+        add(f.slug)
+        add(f.order.map(String.init))
+        add(f.picture)
+        add(f.pictureAlt)
+        add(f.updated?.iso)
+        add(f.status.rawValue)
+        add(f.easyReadOf)
+        add(f.services?.breakType)
+        add(f.services?.area)
+        add(f.services?.emergency.map(String.init))
+        add(f.services?.overnight.map(String.init))
         return bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
@@ -321,7 +346,9 @@ extension CacheState {
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
-                          inputs: inputs.records, pages: pages, findings: diagnostics, siteFiles: siteFiles, pageCount: pageCount,
+                          inputs: inputs.records, pages: pages, findings: diagnostics,
+                          siteProblems: siteProblems.flatMap { $0.contains { $0.level == .error } ? nil : $0 },
+                          siteFiles: siteFiles, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)
     }
 

@@ -38,6 +38,9 @@ public struct ValidateStep: BuildStep {
         }) { checked[index] = checks }
         if let kept {
             problems = kept.siteProblems
+        } else if let cached = context.cache?.cachedSiteProblems {
+            // Found by the last build under the same keys, and none of them an error.
+            problems = cached
         } else {
             checkHome(site, &problems)
             checkSlugs(site, &problems)

@@ -154,6 +154,18 @@ struct CacheTests {
         #expect(!after.diagnostics.contains { $0.file == "pages/notes.psd" })
     }
 
+    /// Only findings that cannot move with a page's words are kept: none that is an error, none in a page.
+    @Test func onlyFindingsThatCannotMoveAreKept() throws {
+        let site = try #require(try buildInMemory(["pages/a.md": pageFile("title: A\nsummary: S.")]).site)
+        let unpublished = Diagnostic(file: "pages/notes.psd", line: 1, column: 1, level: .warning, message: "Not published.")
+        #expect(CacheState.keepable([unpublished], of: site)?.count == 1)
+        #expect(CacheState.keepable([], of: site)?.isEmpty == true)
+        let inPage = Diagnostic(file: "pages/a.md", line: 2, column: 1, level: .warning, message: "In a page.")
+        #expect(CacheState.keepable([unpublished, inPage], of: site) == nil)
+        let error = Diagnostic(file: "site.yml", line: 3, column: 1, message: "An error.")
+        #expect(CacheState.keepable([error], of: site) == nil)
+    }
+
     /// Edits one after another, each built from what the last build left. A one-page edit replaces that page's file
     /// in the output folder where it is; the next build that adds or removes a page builds in the site before last,
     /// which is then more than one build behind, and must still come out the same as a build from nothing.

@@ -347,9 +347,18 @@ extension CacheState {
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
                           inputs: inputs.records, pages: pages, findings: diagnostics,
-                          siteProblems: siteProblems.flatMap { $0.contains { $0.level == .error } ? nil : $0 },
+                          siteProblems: siteProblems.flatMap { Self.keepable($0, of: site) },
                           siteFiles: siteFiles, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)
+    }
+
+    /// What validating found across pages, when the next build may report it again without looking (see
+    /// `BuildCache.siteProblems`): none of it is an error, and none points into a page, whose words neither key
+    /// hashes. Today's checks find only errors there; this keeps a warning added later from being kept.
+    static func keepable(_ problems: [Diagnostic], of site: Site) -> [Diagnostic]? {
+        guard !problems.isEmpty else { return problems }
+        let pages = Set(site.pages.map(\.path))
+        return problems.contains { $0.level == .error || pages.contains($0.file) } ? nil : problems
     }
 
     private static func now() -> Int64 {

@@ -30,8 +30,8 @@ struct BuildCache: Sendable {
     /// Every finding of the build, for a build in which nothing changed.
     var findings: [Diagnostic]
     /// What validating found across pages (addresses, navigation, glossary pictures, files not published), when none
-    /// of it is an error: it depends only on what `siteKey` and `indexKey` hash, and a warning never points into a
-    /// page, so while both keys hold it is the same again.
+    /// of it is an error or points into a page (`CacheState.keepable`): it depends only on what `siteKey` and
+    /// `indexKey` hash, so while both keys hold it is the same again.
     var siteProblems: [Diagnostic]?
     /// The output files made for the site as a whole rather than from one page or copied from the content folder: the
     /// service directory, guides, the sitemap, the not-found page and the theme's files. They depend only on what

@@ -11,6 +11,10 @@ import SiteModel
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// A writer with room for about `capacity` bytes, so that a large cache is not copied each time it outgrows its
+    /// room.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func int(_ value: Int64) {
         var rest = UInt64(bitPattern: (value << 1) ^ (value >> 63))
         while rest >= 0x80 {

@@ -136,17 +136,19 @@ extension BuildCache {
     /// Writes the cache whole, into a new file that then takes the old one's place, so a build that is stopped halfway
     /// never leaves half a cache.
     func write(to file: LocalPath) throws {
+        // Room for each part, guessed from what it holds, so a large cache is not copied as it grows; a kept page's
+        // record is the bytes it was read from.
+        let outputSize = 48 * (output.files.count + output.previousFiles.count)
+            + 32 * (output.folders.count + output.previousFolders.count)
+        let pagesSize = pages.values.reduce(0) { $0 + ($1.encoded?.count ?? 512) }
         // The output folder's record is most of a large site's cache: it is encoded beside the rest.
         let outputPart = Parallel.start { [output] in
-            var part = CacheWriter(capacity: 48 * (output.files.count + output.previousFiles.count)
-                                       + 32 * (output.folders.count + output.previousFolders.count))
+            var part = CacheWriter(capacity: outputSize)
             output.write(&part)
             return part.bytes
         }
-        // Room for what is written below, guessed from what it holds; a kept page's record is the bytes it was read from.
-        let pagesSize = pages.values.reduce(0) { $0 + ($1.encoded?.count ?? 512) }
         var writer = CacheWriter(capacity: pagesSize + 64 * inputs.count + 128 * findings.count + 48 * siteFiles.count
-                                     + 48 * (output.files.count + output.previousFiles.count) + 4096)
+                                     + outputSize + 4096)
         write(&writer) { outputPart.value }
         let body = writer.bytes
         let header = "signpost-cache \(maker) \(Self.checksum(body))\n"

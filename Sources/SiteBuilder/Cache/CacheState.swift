@@ -139,9 +139,10 @@ struct CacheState: Sendable {
                              resolver: resolver, siteProblems: siteProblems))
     }
 
-    /// What validating found across pages in the last build (`BuildCache.siteProblems`), when the keys it was found
-    /// under are this build's.
+    /// What validating found across pages in the last build, when the keys it was found under are this build's:
+    /// kept with the last site by the process (`keptValidation`), or in the cache (`BuildCache.siteProblems`).
     var cachedSiteProblems: [Diagnostic]? {
+        if let kept = keptValidation { return kept.siteProblems }
         guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return nil }
         return previous.siteProblems
     }

@@ -36,10 +36,8 @@ public struct ValidateStep: BuildStep {
         for (index, checks) in zip(looked, Parallel.map(looked) {
             PageChecks(page: site.pages[$0], site: site, resolver: resolver)
         }) { checked[index] = checks }
-        if let kept {
-            problems = kept.siteProblems
-        } else if let cached = context.cache?.cachedSiteProblems {
-            // Found by the last build under the same keys, and none of them an error.
+        if let cached = context.cache?.cachedSiteProblems {
+            // Found by the last build under the same keys, and none of them can have moved.
             problems = cached
         } else {
             checkHome(site, &problems)

@@ -19,10 +19,10 @@ struct ServicePages {
         let rows = SharedCache<[UInt8], String>(limit: 5_000)
         let made = Parallel.map(pages.directory.entries) { entry -> (String, Data)? in
             let urls = SiteURLs(fromSlug: entry.slug)
-            let (own, facts) = values(for: entry, urls: urls)
+            let (own, facts, factKeys) = values(for: entry, urls: urls)
             let section = DirectoryPages.RepeatedSection(
-                name: "service.facts", key: CardTemplates.factsKey, items: facts.map(\.values),
-                itemKeys: ["label", "lines"], cacheKeys: facts.map { Array("\(urls.root)\u{0}\($0.key)".utf8) }, cache: rows)
+                name: "service.facts", key: CardTemplates.factsKey, items: facts, itemKeys: ["label", "lines"],
+                cacheKeys: factKeys.map { Array("\(urls.root)\u{0}\($0)".utf8) }, cache: rows)
             let file = ("\(entry.slug)/index.html", pages.render("service", own: own, urls: urls, repeating: section))
             guard let write else { return file }
             write(file.0, file.1)
@@ -38,17 +38,18 @@ struct ServicePages {
             .html(ofMarkdown: entry.body, lineOffset: entry.description.lineOffset)
     }
 
-    /// The page's own values, the site's being added when it is rendered; and its key facts' rows, each with what
-    /// makes it the same as another row (its label and value).
-    private func values(for entry: ServiceEntry, urls: SiteURLs) -> ([String: Any], [(values: [String: Any], key: String)]) {
+    /// The page's own values, the site's being added when it is rendered; and its key facts' rows (also among the
+    /// values), each with what makes it the same as another row: its label and value.
+    private func values(for entry: ServiceEntry, urls: SiteURLs)
+        -> (values: [String: Any], facts: [[String: Any]], factKeys: [String]) {
         let service = entry.service
         var values = pages.ownValues(title: service.name, summary: service.summary, urls: urls)
-        let facts = facts(of: service).map { label, value in
-            (values: ["label": label, "lines": Self.lines(of: value).map { ["text": $0] }] as [String: Any],
-             key: "\(label)\u{0}\(value)")
+        let labelled = facts(of: service)
+        let facts = labelled.map { label, value in
+            ["label": label, "lines": Self.lines(of: value).map { ["text": $0] }] as [String: Any]
         }
         var details: [String: Any] = [
-            "facts": facts.map(\.values),
+            "facts": facts,
             "closed": service.status == .temporarilyClosed,
             "description": descriptionHTML(entry, urls: urls),
             "hasDescription": !entry.description.root.children.isEmpty,
@@ -75,7 +76,7 @@ struct ServicePages {
         }
         values["service"] = details
         values["jsonLD"] = StructuredData.jsonLD(for: entry, pageURL: siteURL + "/\(entry.slug)/")
-        return (values, facts)
+        return (values, facts, labelled.map { "\($0.0)\u{0}\($0.1)" })
     }
 
     /// A fact's lines, without empty ones. Split on its bytes, which is quicker than on its characters and the same

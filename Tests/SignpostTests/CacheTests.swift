@@ -103,6 +103,49 @@ struct CacheTests {
         }
     }
 
+    /// A build that changes little adds its changes to the end of the cache file instead of writing it whole; the
+    /// next build reads them back in order, a damaged part makes the whole cache unused, and a build that changes much
+    /// writes the cache whole again.
+    @Test func smallChangesAreAddedToTheCacheFileAndReadBack() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let url = URL(fileURLWithPath: location.string)
+        var before = try Data(contentsOf: url)
+        for round in 1...3 {
+            try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after review number \(round).\n" }
+            _ = try workspace.build()
+            let after = try Data(contentsOf: url)
+            #expect(after.count > before.count && after.prefix(before.count) == before, "round \(round) wrote the cache whole")
+            #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == round)
+            before = after
+        }
+        // Read back with its parts, the cache knows the last edit: nothing changed, and the site is a cold build's.
+        var lines: [String] = []
+        _ = try workspace.build { lines.append($0) }
+        #expect(lines.first?.hasPrefix("[1/1] Nothing changed since the last build") == true, "\(lines)")
+        let cold = workspace.folder.appendingPathComponent("cold/Output")
+        _ = try workspace.build(to: cold, cache: false)
+        #expect(try snapshot(of: workspace.output) == snapshot(of: cold))
+
+        // One byte changed in the last part: the cache is not used at all, not even the parts before.
+        var damaged = [UInt8](before)
+        damaged[damaged.count - 3] ^= 0x55
+        try Data(damaged).write(to: url)
+        #expect(BuildCache.read(from: location, maker: CacheState.maker).cache == nil)
+        _ = try workspace.build()
+        #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
+
+        // A new site title changes every page: the changes would outgrow the cache, so it is written whole.
+        try workspace.edit("pages/leder.md") { $0 + "\nOne more line.\n" }
+        _ = try workspace.build()
+        #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 1)
+        try workspace.edit("site.yml") { $0.replacingOccurrences(of: "title: Short Breaks Signpost", with: "title: Short Breaks") }
+        _ = try workspace.build()
+        #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
+    }
+
     @Test func anUnchangedSiteIsNeitherCheckedNorWrittenAgain() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

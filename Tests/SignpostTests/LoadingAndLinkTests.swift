@@ -21,6 +21,11 @@ struct LoadingAndLinkTests {
         ("../pictures/house.svg", "pages", "pictures/house.svg" as String?), ("house.svg", "pages", "pages/house.svg"),
         ("/a/./b//c.md", "pages", "a/b/c.md"), ("../../x.md", "pages", nil), ("./", "", ""),
         ("../café.md", "pages/ü", "pages/café.md"), ("..", "", nil),
+        // From the top of the content folder, a path already in its final form is given back as it is; any other
+        // takes the long way.
+        ("pages/short-breaks.md", "", "pages/short-breaks.md"), ("...", "", "..."), ("a/.../b", "", "a/.../b"),
+        ("a/./b", "", "a/b"), ("a/../b", "", "b"), ("a//b", "", "a/b"), ("a/", "", "a"), ("/a", "", "a"),
+        (".", "", ""), ("a/..", "", ""), ("../a", "", nil), ("café.md", "", "café.md"), ("a/.", "", "a"),
     ])
     func resolvingAPath(relative: String, folder: String, resolved: String?) {
         #expect(ContentPath.resolve(relative, from: folder) == resolved)

@@ -26,7 +26,6 @@ public struct ReviewBook: Sendable {
         var book = ReviewBook()
         var diagnostics: [Diagnostic] = []
         let groups = site.config.reviewGroups.map(\.name)
-        let easyRead = site.pages.filter(\.isEasyRead).map(\.path)
         for file in site.reviewFiles.sorted() {
             guard let data = site.source.read(file) else {
                 diagnostics.append(Diagnostic(file: file, line: 1, column: 1, message: "This file could not be read."))
@@ -46,7 +45,7 @@ public struct ReviewBook: Sendable {
             }
             guard let page = site.page(at: pagePath), page.isEasyRead else {
                 let why = site.page(at: pagePath) != nil ? "is not an easy-read page. Only easy-read pages are checked by groups."
-                    : "does not exist." + Suggestion.didYouMean(pagePath, in: easyRead)
+                    : "does not exist." + Suggestion.didYouMean(pagePath, in: site.pages.filter(\.isEasyRead).map(\.path))
                 diagnostics.append(Diagnostic(file: file, at: at("page"), message: "`page` is `\(review.page)`, which \(why)"))
                 continue
             }

@@ -8,7 +8,7 @@ public struct SiteReviews: Sendable {
     /// has checked needs no version.
     public let pages: [String: ReviewablePage]
     public let book: ReviewBook
-    /// The state of every easy-read page, by path.
+    /// The state of every easy-read page that a review file names, by path: a page not here was never reviewed.
     public let states: [String: ReviewState]
     /// The page that says what checking means, when `review_page:` names one.
     public let explanationPath: String?
@@ -35,13 +35,9 @@ public struct SiteReviews: Sendable {
         }
         diagnostics += problems
         var states: [String: ReviewState] = [:]
-        for page in site.pages where page.isEasyRead {
-            guard let reviewable = pages[page.path] else {
-                states[page.path] = .neverReviewed
-                continue
-            }
-            states[page.path] = ReviewState(page: reviewable, review: book.review(for: page.path),
-                                            groups: site.config.reviewGroups)
+        // Only pages a review file names are read; every other page was never reviewed, and is not looked at here.
+        for (path, reviewable) in pages {
+            states[path] = ReviewState(page: reviewable, review: book.review(for: path), groups: site.config.reviewGroups)
         }
         var explanation: String?
         if let named = site.config.reviewPage {
@@ -69,6 +65,9 @@ public struct SiteReviews: Sendable {
         let stale = settings.limits(.reviewStale, for: .easyRead)
         let missing = settings.limits(.reviewMissing, for: .easyRead)
         var findings: [Diagnostic] = []
+        // Only a page a review file names can be found stale or not approved: with `review-missing` off, a site
+        // without review files has nothing to look at.
+        guard missing.enabled || !states.isEmpty else { return findings }
         for page in site.pages where page.isEasyRead {
             switch states[page.path] ?? .neverReviewed {
             case .stale(let session, let changes) where stale.enabled:

@@ -42,8 +42,21 @@ struct BuildCache: Sendable {
     var serviceCount: Int?
     /// The files in the output folder and in the site before last, as written.
     var output: OutputRecord
+    /// The cache file this cache was read from, as it was then: the next build may add its changes to its end. Not
+    /// itself kept in the file.
+    var origin: Origin? = nil
 
-    struct InputRecord: Sendable {
+    struct Origin: Sendable {
+        /// The file's stamp when it was read; it must be the same when changes are added.
+        var stamp: FileStamp
+        /// How many bytes the file had, and how many of them are the whole cache written first.
+        var length: Int
+        var wholeLength: Int
+        /// How many builds' changes were added after it.
+        var parts: Int
+    }
+
+    struct InputRecord: Sendable, Equatable {
         var stamp: FileStamp?
         var hash: String
     }
@@ -105,32 +118,104 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 3
+    static let format = 4
+
+    /// The most builds' changes added to one cache file, and the most bytes they may take beside the cache written
+    /// whole (a quarter of it): past either, the next build writes the cache whole again.
+    static let mostParts = 64
+    static func mostAdded(toWhole length: Int) -> Int { length / 4 }
 
     /// The cache beside an output folder.
     static func location(for output: LocalPath) -> LocalPath { output.sibling(".\(output.lastComponent).cache") }
 
     /// Reads the cache, or says why it cannot be used. A missing cache is not a problem, only a cold build.
+    ///
+    /// The file is the cache written whole (`signpost-cache <maker> <checksum> <length>` and that many bytes), then
+    /// the changes of each build since, if any (`signpost-cache-changes <checksum> <length>` and its bytes), applied in
+    /// order. A part that does not read back exactly makes the whole file unused.
     static func read(from file: LocalPath, maker: String) -> (cache: BuildCache?, note: String?) {
+        let before = FileStamp.ofFileNotLink(file.string)
         guard let data = FileKind.readRegularFile(file.string, followingLinks: false) else { return (nil, nil) }
         let bytes = [UInt8](data)
-        guard let newline = bytes.firstIndex(of: 10) else { return (nil, damaged(file)) }
-        let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ").map(String.init)
-        guard header.count == 3, header[0] == "signpost-cache" else { return (nil, damaged(file)) }
+        guard let (header, start, end) = part(of: bytes, at: 0), header.count >= 2, header[0] == "signpost-cache" else {
+            return (nil, damaged(file))
+        }
         guard header[1] == maker else {
             return (nil, "The build cache \(file) was made by another version of Signpost, so everything is built again.")
         }
-        let body = bytes[(newline + 1)...]
-        var reader = CacheReader(bytes, from: newline + 1)
-        guard header[2] == checksum(body), let cache = try? BuildCache(&reader), reader.isAtEnd, cache.maker == maker
-        else {
+        var reader = CacheReader(bytes, from: start, to: end)
+        guard header.count == 4, header[2] == checksum(bytes[start..<end]), var cache = try? BuildCache(&reader),
+              reader.isAtEnd, cache.maker == maker else {
             return (nil, damaged(file))
+        }
+        var parts = 0
+        var at = end
+        while at < bytes.count {
+            guard let (header, start, end) = part(of: bytes, at: at), header.count == 3,
+                  header[0] == "signpost-cache-changes", header[1] == checksum(bytes[start..<end]) else {
+                return (nil, damaged(file))
+            }
+            var reader = CacheReader(bytes, from: start, to: end)
+            guard let changes = try? CacheChanges(&reader), reader.isAtEnd else { return (nil, damaged(file)) }
+            cache = changes.applied(to: cache)
+            parts += 1
+            at = end
+        }
+        // Changes may be added to the file only while it is the one read here.
+        if let before, before == FileStamp.ofFileNotLink(file.string), before.size == Int64(bytes.count) {
+            cache.origin = Origin(stamp: before, length: bytes.count, wholeLength: end - start, parts: parts)
         }
         return (cache, nil)
     }
 
+    /// One part of a cache file at `index`: the words of its header line, and where its bytes start and end. The last
+    /// word of the header is the length; nil when there is no header line, or fewer bytes than it says.
+    private static func part(of bytes: [UInt8], at index: Int) -> (header: [String], start: Int, end: Int)? {
+        guard index < bytes.count, let newline = bytes[index...].firstIndex(of: 10) else { return nil }
+        let header = String(decoding: bytes[index..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        let start = newline + 1
+        guard let last = header.last, header.count >= 3, let length = Int(last), length >= 0,
+              length <= bytes.count - start else {
+            // A header too short to hold a length may still name another maker: the caller tells the two apart.
+            return header.count == 2 || header.count == 3 ? (header, start, bytes.count) : nil
+        }
+        return (header, start, start + length)
+    }
+
     private static func damaged(_ file: LocalPath) -> String {
         "The build cache \(file) is damaged, so it is not used: everything is built again, and the cache is made anew."
+    }
+
+    /// Saves the cache: as what changed since `previous` added to the end of the file `previous` was read from, when
+    /// that file is still as it was read and the changes are small beside it; otherwise whole.
+    func write(to file: LocalPath, after previous: BuildCache?) throws {
+        if let previous, let origin = previous.origin, origin.parts < Self.mostParts {
+            var writer = CacheWriter()
+            CacheChanges(from: previous, to: self).write(&writer)
+            if origin.length - origin.wholeLength + writer.bytes.count <= Self.mostAdded(toWhole: origin.wholeLength),
+               Self.append(writer.bytes, to: file, origin: origin) {
+                return
+            }
+        }
+        try write(to: file)
+    }
+
+    /// Adds one build's changes to the end of the cache file, when it is the file `origin` describes. On any failure
+    /// the file is cut back to what it was, and false says the cache must be written whole.
+    private static func append(_ body: [UInt8], to file: LocalPath, origin: Origin) -> Bool {
+        let descriptor = open(file.string, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, FileStamp(info) == origin.stamp else {
+            return false
+        }
+        let bytes = Array("signpost-cache-changes \(checksum(body)) \(body.count)\n".utf8) + body
+        guard bytes.withUnsafeBytes({ SystemCall.writeAll(descriptor, $0) }) else {
+            _ = ftruncate(descriptor, off_t(origin.length))
+            return false
+        }
+        return true
     }
 
     /// Writes the cache whole, into a new file that then takes the old one's place, so a build that is stopped halfway
@@ -151,7 +236,7 @@ extension BuildCache {
                                      + outputSize + 4096)
         write(&writer) { outputPart.value }
         let body = writer.bytes
-        let header = "signpost-cache \(maker) \(Self.checksum(body))\n"
+        let header = "signpost-cache \(maker) \(Self.checksum(body)) \(body.count)\n"
         let temporary = file.sibling(".\(file.lastComponent).\(getpid()).tmp")
         let descriptor = open(temporary.string, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         let written = descriptor >= 0

@@ -75,13 +75,16 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private var index: Int
+    /// Where what is read ends: the end of the bytes, or of one part of them.
+    private let end: Int
 
-    init(_ bytes: [UInt8], from index: Int = 0) {
+    init(_ bytes: [UInt8], from index: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         self.index = index
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { index == bytes.count }
+    var isAtEnd: Bool { index == end }
     /// Where the reader is, to take the bytes of what it reads next with `bytes(since:)`.
     var position: Int { index }
     /// The bytes read since `position` was `start`.
@@ -91,7 +94,7 @@ struct CacheReader {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard index < bytes.count, shift < 64 else { throw Damaged() }
+            guard index < end, shift < 64 else { throw Damaged() }
             let byte = bytes[index]
             index += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -106,12 +109,12 @@ struct CacheReader {
     /// A count of things to come, which can be no more than the bytes left.
     mutating func count() throws -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - index else { throw Damaged() }
+        guard value >= 0, value <= end - index else { throw Damaged() }
         return value
     }
 
     mutating func bool() throws -> Bool {
-        guard index < bytes.count, bytes[index] <= 1 else { throw Damaged() }
+        guard index < end, bytes[index] <= 1 else { throw Damaged() }
         index += 1
         return bytes[index - 1] == 1
     }
@@ -159,10 +162,7 @@ extension BuildCache {
         out.optional(themeFolder) { $0.string($1) }
         out.string(siteKey)
         out.string(indexKey)
-        out.dictionary(inputs) { out, record in
-            out.optional(record.stamp) { $1.write(&$0) }
-            out.string(record.hash)
-        }
+        out.dictionary(inputs) { $1.write(&$0) }
         out.dictionary(pages) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
         out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
@@ -183,9 +183,7 @@ extension BuildCache {
         themeFolder = try from.optional { try $0.string() }
         siteKey = try from.string()
         indexKey = try from.string()
-        inputs = try from.dictionary { from in
-            InputRecord(stamp: try from.optional { try FileStamp(&$0) }, hash: try from.string())
-        }
+        inputs = try from.dictionary { try InputRecord(&$0) }
         pages = try from.dictionary { try PageRecord(&$0) }
         findings = try from.array { try Diagnostic(&$0) }
         siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
@@ -230,26 +228,38 @@ extension BuildCache.PageRecord {
 extension BuildCache.OutputRecord {
     func write(_ out: inout CacheWriter) {
         out.int(generation)
-        for files in [files, previousFiles] {
-            out.dictionary(files) { out, file in
-                file.stamp.write(&out)
-                out.int(file.writtenIn)
-            }
-        }
+        for files in [files, previousFiles] { out.dictionary(files) { $1.write(&$0) } }
         out.dictionary(folders) { $0.int($1) }
         out.dictionary(previousFolders) { $0.int($1) }
     }
 
     init(_ from: inout CacheReader) throws {
         generation = try from.int()
-        let read = { (from: inout CacheReader) throws -> BuildCache.OutputFile in
-            BuildCache.OutputFile(stamp: try FileStamp(&from), writtenIn: try from.int())
-        }
-        files = try from.dictionary(read)
-        previousFiles = try from.dictionary(read)
+        files = try from.dictionary { try BuildCache.OutputFile(&$0) }
+        previousFiles = try from.dictionary { try BuildCache.OutputFile(&$0) }
         folders = try from.dictionary { try $0.int64() }
         previousFolders = try from.dictionary { try $0.int64() }
     }
+}
+
+extension BuildCache.InputRecord {
+    func write(_ out: inout CacheWriter) {
+        out.optional(stamp) { $1.write(&$0) }
+        out.string(hash)
+    }
+
+    init(_ from: inout CacheReader) throws {
+        self.init(stamp: try from.optional { try FileStamp(&$0) }, hash: try from.string())
+    }
+}
+
+extension BuildCache.OutputFile {
+    func write(_ out: inout CacheWriter) {
+        stamp.write(&out)
+        out.int(writtenIn)
+    }
+
+    init(_ from: inout CacheReader) throws { self.init(stamp: try FileStamp(&from), writtenIn: try from.int()) }
 }
 
 extension FileStamp {

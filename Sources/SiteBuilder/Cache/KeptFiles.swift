@@ -24,9 +24,12 @@ struct KeptFiles: Sendable {
         self.output = output
     }
 
-    /// Whether the page's HTML from the last build still holds and is in the output folder as written.
-    func page(_ page: Page) -> Bool {
-        reusable.contains(page.path) && outputIsUnchanged(page.outputPath)
+    /// The page's output file, when its HTML from the last build still holds and is in the output folder as written;
+    /// nil when the page must be made.
+    func keptOutput(of page: Page) -> String? {
+        guard reusable.contains(page.path) else { return nil }
+        let output = page.outputPath
+        return outputIsUnchanged(output) ? output : nil
     }
 
     /// Whether a file copied from the content folder as it is (a picture, a document) is unchanged and in place.

@@ -26,10 +26,14 @@ struct LinkResolver: Sendable {
     private let generated: [String: String]
 
     init(site: Site) {
-        var byPath: [String: Page] = [:]
-        for page in site.pages { byPath[page.path] = page }
+        var byPath: [String: Page] = [:], slugs: Set<String> = []
+        byPath.reserveCapacity(site.pages.count)
+        slugs.reserveCapacity(site.pages.count + site.guideFiles.count * 2 + 2)
+        for page in site.pages {
+            byPath[page.path] = page
+            slugs.insert(page.slug)
+        }
         pagesByPath = byPath
-        var slugs = Set(site.pages.map(\.slug))
         assets = Set(site.assets)
         drafts = site.draftPaths
         broken = site.brokenPaths

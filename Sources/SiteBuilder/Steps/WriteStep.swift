@@ -31,7 +31,7 @@ public struct WriteStep: BuildStep {
                 if !context.hasErrors { cache.keep(site, resolver: context.linkResolver) }
             } else {
                 do {
-                    try next.write(to: location)
+                    try next.write(to: location, after: cache.previous)
                 } catch {
                     context.cacheNote = "\(error) The next build will build everything again"
                 }

@@ -155,8 +155,8 @@ public struct ContentLoader: Sendable {
     /// with their twins known, and none changes them.
     static func pairTwins(_ site: inout Site, _ problems: inout [Diagnostic]) {
         var index: [String: Int] = [:]
+        index.reserveCapacity(site.pages.count)
         for (i, page) in site.pages.enumerated() { index[page.path] = i }
-        let paths = site.pages.map(\.path)
         for i in site.pages.indices {
             let page = site.pages[i]
             guard let target = page.frontMatter.easyReadOf else { continue }
@@ -170,7 +170,7 @@ public struct ContentLoader: Sendable {
             if site.brokenPaths.contains(resolved) { continue }
             guard let j = index[resolved] else {
                 let why = site.draftPaths.contains(resolved) ? "is a draft and will not be published"
-                    : "does not exist" + Suggestion.didYouMean(resolved, in: paths).replacingOccurrences(of: " Did", with: ". Did")
+                    : "does not exist" + Suggestion.didYouMean(resolved, in: site.pages.map(\.path)).replacingOccurrences(of: " Did", with: ". Did")
                 problems.append(Diagnostic(file: page.path, at: position,
                                            message: "`easy_read_of` points at `\(target)`, which \(why)"
                                                + (why.hasSuffix("?") ? "" : ".")))

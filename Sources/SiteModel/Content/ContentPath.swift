@@ -19,6 +19,9 @@ public enum ContentPath {
 
     /// Joins `relative` onto `folder`, resolving `.` and `..`. Returns nil when it climbs out of the content folder.
     public static func resolve(_ relative: String, from folder: String) -> String? {
+        // A path already in its final form, joined onto no folder, is the answer as it is: nearly every
+        // `easy_read_of` and most links to pictures are written that way.
+        if folder.isEmpty && isPlain(relative) { return relative }
         if let relativeBytes = asciiBytes(relative),
            let folderBytes = asciiBytes(folder) {
             return resolveASCII(relativeBytes, from: folderBytes)
@@ -34,6 +37,29 @@ public enum ContentPath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether a path is all ASCII, and is parts between single slashes, none of them `.` or `..`, with no slash at
+    /// either end: what `resolve` would give back unchanged from the content folder's top. Looked at in place.
+    static func isPlain(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            // The length of the part so far, and whether it is only dots.
+            var length = 0, onlyDots = true
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                if byte == slash {
+                    if length == 0 || (onlyDots && length <= 2) { return false }
+                    length = 0
+                    onlyDots = true
+                } else {
+                    length += 1
+                    if byte != dot { onlyDots = false }
+                }
+            }
+            return length > 0 && !(onlyDots && length <= 2)
+        }
     }
 
     /// `resolve` for paths that are all ASCII, working on bytes.

@@ -1,0 +1,167 @@
+import SiteModel
+
+/// What changed in the cache between one build and the next, saved as a part added to the end of the cache file
+/// rather than as a new file: a build of 20,000 pages with one page changed then writes a few kilobytes, not the
+/// whole 14 MB again.
+///
+/// The parts that are small, or that are replaced whole (the keys, the findings), are given whole; each keyed part
+/// (inputs, pages, the output folder's record) gives only the entries that were added, changed or removed. Every
+/// entry is compared with the last cache's, so nothing that changed can be left out.
+struct CacheChanges {
+    var saved: Int64
+    var everythingKey: String
+    var themeFolder: String?
+    var siteKey: String
+    var indexKey: String
+    var findings: [Diagnostic]
+    var siteProblems: [Diagnostic]?
+    /// Nil when they are the last cache's.
+    var siteFiles: [String]?
+    var pageCount: Int
+    var serviceCount: Int?
+    var generation: Int
+    /// Each keyed part's changed entries, by key: the new value, or nil for an entry removed.
+    var inputs: [(String, BuildCache.InputRecord?)]
+    var pages: [(String, BuildCache.PageRecord?)]
+    var files: [(String, BuildCache.OutputFile?)]
+    var previousFiles: [(String, BuildCache.OutputFile?)]
+    var folders: [(String, Int64?)]
+    var previousFolders: [(String, Int64?)]
+
+    /// What turns `previous` into `next`.
+    init(from previous: BuildCache, to next: BuildCache) {
+        saved = next.saved
+        everythingKey = next.everythingKey
+        themeFolder = next.themeFolder
+        siteKey = next.siteKey
+        indexKey = next.indexKey
+        findings = next.findings
+        siteProblems = next.siteProblems
+        siteFiles = next.siteFiles == previous.siteFiles ? nil : next.siteFiles
+        pageCount = next.pageCount
+        serviceCount = next.serviceCount
+        generation = next.output.generation
+        // The output folder's record is compared beside the rest.
+        let (before, after) = (previous.output, next.output)
+        let output = Parallel.start {
+            (Self.changes(from: before.files, to: after.files, same: ==),
+             Self.changes(from: before.previousFiles, to: after.previousFiles, same: ==),
+             Self.changes(from: before.folders, to: after.folders, same: ==),
+             Self.changes(from: before.previousFolders, to: after.previousFolders, same: ==))
+        }
+        inputs = Self.changes(from: previous.inputs, to: next.inputs, same: ==)
+        // A record kept from the last cache is the same object; any other was made by this build.
+        pages = Self.changes(from: previous.pages, to: next.pages, same: ===)
+        (files, previousFiles, folders, previousFolders) = output.value
+    }
+
+    /// How many entries of the keyed parts changed.
+    var entryCount: Int {
+        inputs.count + pages.count + files.count + previousFiles.count + folders.count + previousFolders.count
+    }
+
+    /// The entries of `new` that `old` does not have as they are, and the keys of `old` that `new` has not, in order
+    /// of key.
+    static func changes<Value>(from old: [String: Value], to new: [String: Value],
+                               same: (Value, Value) -> Bool) -> [(String, Value?)] {
+        // A part the build kept as it was shares the last cache's storage: nothing in it changed.
+        if sharesStorage(old, new) { return [] }
+        var changed: [(String, Value?)] = []
+        var kept = 0
+        for (key, value) in new {
+            if let before = old[key] {
+                kept += 1
+                if same(before, value) { continue }
+            }
+            changed.append((key, value))
+        }
+        // Every key of `old` that is not in `new` was removed; there are some only when fewer were found than it has.
+        if kept < old.count {
+            for key in old.keys where new[key] == nil { changed.append((key, nil)) }
+        }
+        return changed.sorted { $0.0 < $1.0 }
+    }
+
+    /// Whether two dictionaries are one storage, as a copy left unchanged is: then they are equal without looking at
+    /// their entries. A dictionary is one reference to its storage, so equal bits are the same storage; unequal bits
+    /// say nothing, and the entries are compared.
+    static func sharesStorage<Value>(_ a: [String: Value], _ b: [String: Value]) -> Bool {
+        withUnsafeBytes(of: a) { first in withUnsafeBytes(of: b) { second in first.elementsEqual(second) } }
+    }
+
+    /// The cache these changes make of `cache`.
+    func applied(to cache: BuildCache) -> BuildCache {
+        var next = cache
+        next.saved = saved
+        next.everythingKey = everythingKey
+        next.themeFolder = themeFolder
+        next.siteKey = siteKey
+        next.indexKey = indexKey
+        next.findings = findings
+        next.siteProblems = siteProblems
+        if let siteFiles { next.siteFiles = siteFiles }
+        next.pageCount = pageCount
+        next.serviceCount = serviceCount
+        next.output.generation = generation
+        for (key, value) in inputs { next.inputs[key] = value }
+        for (key, value) in pages { next.pages[key] = value }
+        for (key, value) in files { next.output.files[key] = value }
+        for (key, value) in previousFiles { next.output.previousFiles[key] = value }
+        for (key, value) in folders { next.output.folders[key] = value }
+        for (key, value) in previousFolders { next.output.previousFolders[key] = value }
+        return next
+    }
+}
+
+extension CacheChanges {
+    func write(_ out: inout CacheWriter) {
+        out.int(saved)
+        out.string(everythingKey)
+        out.optional(themeFolder) { $0.string($1) }
+        out.string(siteKey)
+        out.string(indexKey)
+        out.array(findings) { $1.write(&$0) }
+        out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
+        out.optional(siteFiles) { out, files in out.array(files) { $0.string($1) } }
+        out.int(pageCount)
+        out.optional(serviceCount) { $0.int($1) }
+        out.int(generation)
+        Self.write(inputs, &out) { $1.write(&$0) }
+        Self.write(pages, &out) { $1.write(&$0) }
+        for part in [files, previousFiles] { Self.write(part, &out) { $1.write(&$0) } }
+        for part in [folders, previousFolders] { Self.write(part, &out) { $0.int($1) } }
+    }
+
+    init(_ from: inout CacheReader) throws {
+        saved = try from.int64()
+        everythingKey = try from.string()
+        themeFolder = try from.optional { try $0.string() }
+        siteKey = try from.string()
+        indexKey = try from.string()
+        findings = try from.array { try Diagnostic(&$0) }
+        siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
+        siteFiles = try from.optional { try $0.array { try $0.string() } }
+        pageCount = try from.int()
+        serviceCount = try from.optional { try $0.int() }
+        generation = try from.int()
+        inputs = try Self.read(&from) { try BuildCache.InputRecord(&$0) }
+        pages = try Self.read(&from) { try BuildCache.PageRecord(&$0) }
+        files = try Self.read(&from) { try BuildCache.OutputFile(&$0) }
+        previousFiles = try Self.read(&from) { try BuildCache.OutputFile(&$0) }
+        folders = try Self.read(&from) { try $0.int64() }
+        previousFolders = try Self.read(&from) { try $0.int64() }
+    }
+
+    private static func write<Value>(_ changes: [(String, Value?)], _ out: inout CacheWriter,
+                                     _ value: (inout CacheWriter, Value) -> Void) {
+        out.array(changes) { out, change in
+            out.string(change.0)
+            out.optional(change.1, value)
+        }
+    }
+
+    private static func read<Value>(_ from: inout CacheReader,
+                                    _ value: (inout CacheReader) throws -> Value) throws -> [(String, Value?)] {
+        try from.array { from in (try from.string(), try from.optional(value)) }
+    }
+}

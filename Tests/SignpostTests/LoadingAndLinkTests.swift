@@ -31,6 +31,19 @@ struct LoadingAndLinkTests {
         #expect(ContentPath.resolve(relative, from: folder) == resolved)
     }
 
+    /// Editors' leftovers are told by their names, in any case; names in plain ASCII of other lengths are looked at
+    /// no further.
+    @Test(arguments: [
+        ("pictures/Thumbs.DB", true), ("a/.DS_Store", true), ("DESKTOP.INI", true), ("a/.gitkeep", true),
+        ("notes.md~", true), ("~$report.docx", true), ("pages/._visits.md", true), ("gitkeep", false),
+        ("pictures/house.svg", false), ("thumbs.db.svg", false),
+        // The Kelvin sign is a capital K in another script, and its lowercase is a plain k.
+        ("des\u{212A}top.ini", true),
+    ])
+    func editorsLeftovers(path: String, leftover: Bool) {
+        #expect(PublishedFiles.isLeftover(path) == leftover)
+    }
+
     @Test(arguments: [
         ("https://example.org", true), ("mailto:a@example.org", true), ("c++:x", true), ("//cdn.example.org", true),
         ("pages/a:b.md", false), (":x", false), ("short-breaks.md", false), ("é:x", true), ("a b:x", false),

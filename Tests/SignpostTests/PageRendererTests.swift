@@ -35,8 +35,7 @@ struct PageRendererTests {
         ])
         let site = try #require(result.site)
         let theme = try #require(result.theme)
-        var pagesByPath: [String: Page] = [:]
-        for page in site.pages { pagesByPath[page.path] = page }
+        let pagesByPath = site.pagesByPath
         let renderer = PageRenderer(site: site, theme: theme, resolver: LinkResolver(site: site),
                                     pagesByPath: pagesByPath, directory: nil)
         let page = try #require(pagesByPath["pages/a.md"])

@@ -36,8 +36,8 @@ struct CacheState: Sendable {
     let outputIsIntact: Bool
     private(set) var siteKey = ""
     private(set) var indexKey = ""
-    /// Pages whose findings and HTML from the last build still hold.
-    private(set) var reusable: Set<String> = []
+    /// Pages whose findings and HTML from the last build still hold; nil when none do.
+    private(set) var reusable: ReusablePages?
     /// The site-wide files of the last build (`BuildCache.siteFiles`), when everything they depend on is as it was and
     /// each is in the output folder as written: they are kept, not made again. Nil when they must be made.
     private(set) var keptSiteFiles: Set<String>?
@@ -213,9 +213,10 @@ struct CacheState: Sendable {
 }
 
 extension CacheState {
-    /// Works out, once every page is loaded, which pages' findings and HTML still hold. `fromCache` names the pages
-    /// whose sources were unchanged.
-    mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, fromCache: Set<String>) {
+    /// Works out, once every page is loaded, which pages' findings and HTML still hold. `newSources` are the places in
+    /// the site's pages of the pages whose sources are new or changed since the last build; every other page's source
+    /// is as it was.
+    mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, newSources: [Int]) {
         if let folder = theme?.folder, folder != themeFolder {
             var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
             let (files, problemsListing) = Self.themeInputs(folder)
@@ -233,10 +234,7 @@ extension CacheState {
                 memory?.keep(listed)
             }
         }
-        let pagePaths = Set(site.pages.map(\.path)).union(site.draftPaths).union(site.brokenPaths)
-        siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { name in
-            !(name.hasPrefix("content:") && pagePaths.contains(String(name.dropFirst("content:".count))))
-        }
+        siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { !Self.isPageSource($0) }
         if reloaded, let kept = lastSite?.site {
             // Reloaded pages have the front matter, address and twin they had: every page's part is as it was.
             indexKey = kept.indexKey
@@ -244,16 +242,33 @@ extension CacheState {
             indexKey = Self.indexKey(of: site)
         }
         guard let previous, previous.siteKey == siteKey, previous.indexKey == indexKey else { return }
-        reusable = fromCache.filter { previous.pages[$0] != nil }
+        var fresh = newSources
+        // A page loaded from the cache has a record there; one kept by the process may not.
+        if reloaded { fresh += site.pages.indices.filter { previous.pages[site.pages[$0].path] == nil } }
         // A standard page shows its easy-read twin's sign-off ("Checked by"), which holds only for the twin's words as
         // they are: a standard page whose twin's source changed is made again.
-        for page in site.pages where !page.isEasyRead {
-            if let twin = page.twinPath, !fromCache.contains(twin) { reusable.remove(page.path) }
+        for index in newSources where site.pages[index].isEasyRead {
+            if let twin = site.pages[index].twinPath.flatMap(site.pagesByPath.place(of:)), !site.pages[twin].isEasyRead {
+                fresh.append(twin)
+            }
         }
+        reusable = .all(of: site, but: fresh)
         let output = options.output
         let kept = KeptFiles(cache: self, output: output)
         let intact = Parallel.map(previous.siteFiles) { kept.outputIsUnchanged($0) }
         if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
+    }
+
+    /// Whether an input may be a page's source: Markdown in the content folder, outside `services/`. Each page's
+    /// source is hashed on its own, and what other pages see of it is in the index key, so the site key leaves every
+    /// such file out; the few of them that are not pages (an editor's leftover such as `~$notes.md`) are read by no
+    /// step, so leaving them out too changes nothing a page depends on. Looked at byte by byte: it is asked of every
+    /// input.
+    static func isPageSource(_ name: String) -> Bool {
+        let bytes = name.utf8
+        let content = "content:".utf8
+        return bytes.starts(with: content) && bytes.reversed().starts(with: ".md".utf8.reversed())
+            && !bytes.dropFirst(content.count).starts(with: ContentLoader.servicesFolder.utf8)
     }
 
     /// What pages show of each other, hashed: each page's part, then the drafts and the pages that did not load.
@@ -329,7 +344,7 @@ extension CacheState {
         // its findings: the same record. Every reusable page has one, so the records start as the last build's.
         var pages = previous?.pages ?? [:]
         var made: Set<String> = []
-        for page in site.pages where !reusable.contains(page.path) {
+        for page in (reusable?.fresh ?? Array(site.pages.indices)).lazy.map({ site.pages[$0] }) {
             pages[page.path] = nil
             guard let hash = inputs.hash("content:" + page.path) else { continue }
             let found = byFile[page.path] ?? []
@@ -342,8 +357,8 @@ extension CacheState {
                 findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element))
         }
         // Records of pages that are gone, or did not load, are dropped: then only the reusable and the made are left.
-        if pages.count != reusable.count + made.count {
-            pages = pages.filter { reusable.contains($0.key) || made.contains($0.key) }
+        if pages.count != (reusable?.count ?? 0) + made.count {
+            pages = pages.filter { reusable?.contains($0.key) == true || made.contains($0.key) }
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,

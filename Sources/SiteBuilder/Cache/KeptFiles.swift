@@ -6,7 +6,7 @@ import SiteModel
 /// It holds only what it asks, taken from the cache once: it is asked for every page, on every core.
 struct KeptFiles: Sendable {
     /// Pages whose findings and HTML from the last build still hold.
-    private let reusable: Set<String>
+    private let reusable: ReusablePages?
     /// The files the last build wrote, and whether the output folder is known to be exactly as it left them.
     private let written: [String: BuildCache.OutputFile]
     private let intact: Bool
@@ -16,7 +16,7 @@ struct KeptFiles: Sendable {
     let output: LocalPath
 
     init(cache: CacheState?, output: LocalPath) {
-        reusable = cache?.reusable ?? []
+        reusable = cache?.reusable
         written = cache?.previous?.output.files ?? [:]
         intact = cache?.outputIsIntact ?? false
         lastInputs = cache?.previous?.inputs ?? [:]
@@ -24,10 +24,10 @@ struct KeptFiles: Sendable {
         self.output = output
     }
 
-    /// The page's output file, when its HTML from the last build still holds and is in the output folder as written;
-    /// nil when the page must be made.
-    func keptOutput(of page: Page) -> String? {
-        guard reusable.contains(page.path) else { return nil }
+    /// The output file of the page at `place` in the site's pages, when its HTML from the last build still holds and
+    /// is in the output folder as written; nil when the page must be made.
+    func keptOutput(of page: Page, at place: Int) -> String? {
+        guard reusable?.contains(place: place) == true else { return nil }
         let output = page.outputPath
         return outputIsUnchanged(output) ? output : nil
     }

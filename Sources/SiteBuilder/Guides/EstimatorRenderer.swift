@@ -10,7 +10,7 @@ struct EstimatorRenderer {
 
     let site: Site
     let theme: Theme
-    let pagesByPath: [String: Page]
+    let pagesByPath: PagesByPath
 
     func files(for policy: ChargingPolicy) -> [String: Data] {
         let urls = SiteURLs(fromSlug: policy.slug)

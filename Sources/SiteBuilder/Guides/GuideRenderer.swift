@@ -18,7 +18,7 @@ struct GuideRenderer {
     let site: Site
     let theme: Theme
     let resolver: LinkResolver
-    let pagesByPath: [String: Page]
+    let pagesByPath: PagesByPath
     let directory: DirectoryRenderer?
 
     /// Every page of `guide`, by path in the output folder.

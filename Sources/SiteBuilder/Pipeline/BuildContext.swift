@@ -55,6 +55,10 @@ public struct BuildContext: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
+    /// Places in the site's pages of the pages whose findings and HTML this build works out: every page, but those
+    /// whose results from the last build still hold.
+    func pagesToLookAt(in site: Site) -> [Int] { cache?.reusable?.fresh ?? Array(site.pages.indices) }
+
     /// The loaded site. Steps after `LoadStep` can rely on it.
     public func requireSite() throws -> Site {
         guard let site else { throw BuildFailure.stepOutOfOrder("the site is not loaded yet") }

@@ -83,11 +83,16 @@ public struct BuildPipeline: Sendable {
 
 extension Array where Element == Diagnostic {
     /// In one order whatever order the steps found them in, so a build from the cache reports exactly what a build
-    /// without it reports: by file, place, level, rule and message.
+    /// without it reports: by file, place, level, rule, message and suggestion, which is every field, so no two
+    /// findings that differ can come out in either order.
     func sortedForReport() -> [Diagnostic] {
         sorted {
-            ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
-                < ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message)
+            if ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
+                != ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message) {
+                return ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
+                    < ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message)
+            }
+            return ($0.suggestion ?? "") < ($1.suggestion ?? "")
         }
     }
 }
@@ -103,10 +108,13 @@ extension BuildContext {
     /// Puts the last build's findings in place of this build's for every page whose findings still hold: the steps
     /// skipped the work for those pages, or, for the few checks made across all pages, found the same again.
     mutating func useCachedFindings() {
-        guard let cache, !cache.reusable.isEmpty, let previous = cache.previous else { return }
+        guard let cache, let reusable = cache.reusable, !reusable.isEmpty, let previous = cache.previous else { return }
         let loadCount = cache.loadDiagnosticCount
-        diagnostics = diagnostics.enumerated().filter { $0.offset < loadCount || !cache.reusable.contains($0.element.file) }
+        diagnostics = diagnostics.enumerated().filter { $0.offset < loadCount || !reusable.contains($0.element.file) }
             .map(\.element)
-        for path in cache.reusable.sorted() { diagnostics += previous.pages[path]?.findings ?? [] }
+        // In any order: the findings are put in the report's order once all are in. Most pages have none.
+        for (path, record) in previous.pages where !record.findings.isEmpty && reusable.contains(path) {
+            diagnostics += record.findings
+        }
     }
 }

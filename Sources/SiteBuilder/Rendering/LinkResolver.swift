@@ -14,33 +14,22 @@ struct LinkResolver: Sendable {
         case unchanged
     }
 
-    /// Every page, by its path in the content folder: made once, and used by every renderer too.
-    private(set) var pagesByPath: [String: Page]
-    private let slugs: Set<String>
-    private let assets: Set<String>
-    private let drafts: Set<String>
-    private let broken: Set<String>
-    private var knownPaths: [String]
+    /// Every page, by its path in the content folder: the site's own index, used by every renderer too.
+    private(set) var pagesByPath: PagesByPath
+    private var site: Site
     /// Pages the guide step makes from content files that are not pages: a guide file leads to its start page,
     /// `charging.yml` to the charges estimator.
     private let generated: [String: String]
+    /// Every address a page or a guide has, made only when a link to an address (`/short-breaks/`) asks.
+    private let slugs: LazySlugs
 
     init(site: Site) {
-        var byPath: [String: Page] = [:], slugs: Set<String> = []
-        byPath.reserveCapacity(site.pages.count)
-        slugs.reserveCapacity(site.pages.count + site.guideFiles.count * 2 + 2)
-        for page in site.pages {
-            byPath[page.path] = page
-            slugs.insert(page.slug)
-        }
-        pagesByPath = byPath
-        assets = Set(site.assets)
-        drafts = site.draftPaths
-        broken = site.brokenPaths
-        knownPaths = site.pages.map(\.path) + site.assets
+        self.site = site
+        pagesByPath = site.pagesByPath
+        var generated: [String: String] = [:]
+        var slugs: Set<String> = []
         // The service directory's listing is an address a page may link to, as the navigation may.
         if !site.serviceFiles.isEmpty { slugs.insert(DirectoryRenderer.listingSlug) }
-        var generated: [String: String] = [:]
         for path in site.guideFiles {
             generated[path] = Guide.slug(of: path, easyRead: false)
             slugs.insert(Guide.slug(of: path, easyRead: false))
@@ -52,19 +41,22 @@ struct LinkResolver: Sendable {
             slugs.insert(slug)
         }
         self.generated = generated
-        knownPaths += generated.keys.sorted()
-        self.slugs = slugs
+        self.slugs = LazySlugs(site: site, others: slugs)
     }
 
-    /// The same resolver with `pages` in place of the pages at their paths, which must each have the same address
-    /// and front matter as the page they replace (a page reloaded after an edit to its text): every answer still
-    /// holds. Answers are worked out afresh, so a process that builds again and again does not gather them forever.
-    func replacing(_ pages: [Page]) -> LinkResolver {
+    /// The same resolver for `site`, the site it was made for with some pages read again, each with the same address
+    /// and front matter as before (a page reloaded after an edit to its text): every answer still holds. Answers
+    /// are worked out afresh, so a process that builds again and again does not gather them forever.
+    func replacing(_ site: Site) -> LinkResolver {
         var resolver = self
-        for page in pages { resolver.pagesByPath[page.path] = page }
+        resolver.site = site
+        resolver.pagesByPath = site.pagesByPath
         resolver.memo = SharedCache()
         return resolver
     }
+
+    /// Every path a link may name, for suggestions when one goes nowhere.
+    private var knownPaths: [String] { site.pages.map(\.path) + site.assets + generated.keys.sorted() }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages, so
     /// each distinct target is resolved once per folder in a build.
@@ -106,10 +98,10 @@ struct LinkResolver: Sendable {
         for candidate in candidates {
             if let page = pagesByPath[candidate] { return .success(.page(slug: page.slug, fragment: fragment)) }
             if let slug = generated[candidate] { return .success(.page(slug: slug, fragment: fragment)) }
-            if assets.contains(candidate) { return .success(.asset(path: candidate, fragment: fragment)) }
+            if site.isAsset(candidate) { return .success(.asset(path: candidate, fragment: fragment)) }
             // A page that failed to load has its own errors; a link to it is not one more.
-            if broken.contains(candidate) { return .success(.unchanged) }
-            if drafts.contains(candidate) {
+            if site.brokenPaths.contains(candidate) { return .success(.unchanged) }
+            if site.draftPaths.contains(candidate) {
                 return .failure(LinkProblem(message: "This links to `\(path)`, which is a draft and will not be published."))
             }
         }
@@ -139,4 +131,25 @@ extension LinkResolver {
 
 struct LinkProblem: Error {
     var message: String
+}
+
+/// The addresses of a site's pages and of the pages made for it, gathered the first time a link to an address asks,
+/// once for the whole build.
+private final class LazySlugs: @unchecked Sendable {
+    private let site: Site
+    private let others: Set<String>
+    private let lock = NSLock()
+    private var all: Set<String>?
+
+    init(site: Site, others: Set<String>) {
+        self.site = site
+        self.others = others
+    }
+
+    func contains(_ slug: String) -> Bool {
+        lock.withLock {
+            if all == nil { all = others.union(site.pages.lazy.map(\.slug)) }
+            return all!.contains(slug)
+        }
+    }
 }

@@ -13,7 +13,7 @@ struct PageContext {
     }
 
     /// Works out the site's values on the spot: for a few pages, such as the service directory's.
-    init(site: Site, urls: SiteURLs, pagesByPath: [String: Page]) {
+    init(site: Site, urls: SiteURLs, pagesByPath: PagesByPath) {
         self.init(values: SiteValues(site: site, pagesByPath: pagesByPath), urls: urls)
     }
 

@@ -18,7 +18,7 @@ struct PageRenderer {
     /// Work done once per build for what many pages share.
     private let partials: SharedPartials
 
-    init(site: Site, theme: Theme, resolver: LinkResolver, pagesByPath: [String: Page], directory: DirectoryRenderer?,
+    init(site: Site, theme: Theme, resolver: LinkResolver, pagesByPath: PagesByPath, directory: DirectoryRenderer?,
          reviews: SiteReviews? = nil) {
         self.theme = theme
         self.resolver = resolver

@@ -14,7 +14,7 @@ struct SiteValues {
 
     let site: Site
     /// Pages by path, for twins and the home page's cards.
-    let pagesByPath: [String: Page]
+    let pagesByPath: PagesByPath
     let language: String
     let title: String
     /// `site.contact`: the words, and `tel:` and `mailto:` links.
@@ -23,7 +23,7 @@ struct SiteValues {
     /// The groups' reviews, for the "Checked by" line; nil when the build did not read them.
     let reviews: SiteReviews?
 
-    init(site: Site, pagesByPath: [String: Page], reviews: SiteReviews? = nil) {
+    init(site: Site, pagesByPath: PagesByPath, reviews: SiteReviews? = nil) {
         self.site = site
         self.pagesByPath = pagesByPath
         self.reviews = reviews

@@ -66,44 +66,47 @@ public struct Theme: Sendable {
         var diagnostics = listing.problems
         var library = MustacheLibrary()
         var tags: [String: TemplateTags] = [:]
-        for path in listing.files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
+        // Each template is read, looked over and parsed on its own, on every core; they are registered, and their
+        // problems reported, in file order.
+        let paths = listing.files.filter { $0.hasPrefix("templates/") && $0.hasSuffix(".mustache") }
+        let parsed = Parallel.map(paths) { path -> (name: String, parsed: (MustacheTemplate, TemplateTags)?, problem: Diagnostic?) in
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             let label = "\(display)/\(path)"
             guard let text = source.readText(path) else {
-                diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template is not UTF-8 text."))
-                continue
+                return (name, nil, Diagnostic(file: label, line: 1, column: 1, message: "This template is not UTF-8 text."))
             }
             // swift-mustache's parser takes time that grows with the square of a template's size; real templates are
             // a few kilobytes.
             if text.utf8.count > largestTemplate {
-                diagnostics.append(Diagnostic(file: label, line: 1, column: 1,
+                return (name, nil, Diagnostic(file: label, line: 1, column: 1,
                                               message: "This template is larger than \(largestTemplate / 1024) KB. Split it into partials."))
-                continue
             }
             let scanned = TemplateTags(text)
             if scanned.deepest > deepestSections {
-                diagnostics.append(Diagnostic(file: label, at: scanned.deepestAt,
+                return (name, nil, Diagnostic(file: label, at: scanned.deepestAt,
                                               message: "Sections are nested more than \(deepestSections) deep here. Close some sections before opening more."))
-                continue
             }
             if let tag = scanned.reopened {
-                diagnostics.append(Diagnostic(file: label, at: tag.position,
+                return (name, nil, Diagnostic(file: label, at: tag.position,
                                               message: "The section `\(tag.name)` is opened again inside itself, which repeats the whole list for every item of it. Use another name, or close the first one."))
-                continue
             }
             if let tag = scanned.dynamicPartials.first {
-                diagnostics.append(Diagnostic(file: label, at: tag.position,
+                return (name, nil, Diagnostic(file: label, at: tag.position,
                                               message: "A partial whose name comes from the content (`\(tag.name)`) cannot be checked before use, so themes cannot have one. Name the partial."))
-                continue
             }
             do {
-                library.register(try fastEscaping(text), named: name)
-                tags[name] = scanned
+                return (name, (try fastEscaping(text), scanned), nil)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(templateError(error, scanned: scanned, file: label))
+                return (name, nil, templateError(error, scanned: scanned, file: label))
             } catch {
-                diagnostics.append(Diagnostic(file: label, line: 1, column: 1, message: "This template could not be read: \(error)."))
+                return (name, nil, Diagnostic(file: label, line: 1, column: 1, message: "This template could not be read: \(error)."))
             }
+        }
+        for template in parsed {
+            if let problem = template.problem { diagnostics.append(problem) }
+            guard let (compiled, scanned) = template.parsed else { continue }
+            library.register(compiled, named: template.name)
+            tags[template.name] = scanned
         }
         let names = Set(listing.files.filter { $0.hasPrefix("templates/") }.map { String($0.dropFirst("templates/".count)) })
         let templateNames = Set(names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })

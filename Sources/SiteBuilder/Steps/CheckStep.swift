@@ -14,8 +14,7 @@ public struct CheckStep: BuildStep {
         let site = try context.requireSite()
         let (checker, settingsProblems) = EasyReadChecker.forSite(site)
         // Pages whose findings from the last build still hold are not checked again.
-        let reusable = context.cache?.reusable ?? []
-        let pages = site.pages.filter { (only?.contains($0.path) ?? true) && !reusable.contains($0.path) }
+        let pages = context.pagesToLookAt(in: site).map { site.pages[$0] }.filter { only?.contains($0.path) ?? true }
         // Pages are checked in parallel; each page's findings are its own.
         let results = Parallel.map(pages) { checker.check($0) }
         // A place the build has already reported (a missing picture, say) is not reported twice.

@@ -25,7 +25,8 @@ public struct DirectoryStep: BuildStep {
         let directory = Directory(entries: entries)
         context.directory = directory
         let types = BreakType.allCases.map(\.rawValue)
-        for page in site.pages {
+        // What a page asks of the directory is its own finding: a page whose findings still hold is not looked at.
+        for page in context.pagesToLookAt(in: site).lazy.map({ site.pages[$0] }) {
             guard let query = page.frontMatter.services else { continue }
             if let type = query.breakType, BreakType(rawValue: type) == nil {
                 context.diagnostics.append(Diagnostic(

@@ -28,19 +28,21 @@ public struct LoadStep: BuildStep {
         context.site = loaded.site
         guard let site = loaded.site else { return "site settings" }
         let drafts = site.draftPaths.isEmpty ? "" : " (\(site.draftPaths.count) drafts left out)"
-        // Pages taken from the cache, or kept from the last build of the process, are those whose source is unchanged.
-        let fromCache: Set<String>
+        // Pages read from their files are those whose source is new or changed; every other page was taken from the
+        // cache, or kept from the last build of the process.
+        let newSources: [Int]
         if reloaded != nil, let changed = cache?.lastSite?.changed {
-            fromCache = Set(site.pages.lazy.map(\.path)).subtracting(changed)
+            newSources = changed.compactMap(site.pagesByPath.place(of:))
         } else {
-            fromCache = Set(site.pages.lazy.filter { !$0.isParsed }.map(\.path))
+            newSources = site.pages.indices.filter { site.pages[$0].isParsed }
         }
-        let cached = fromCache.isEmpty ? "" : " (\(fromCache.count) unchanged\(reloaded == nil ? "" : ", kept from the last build"))"
+        let unchanged = site.pages.count - newSources.count
+        let cached = unchanged == 0 ? "" : " (\(unchanged) unchanged\(reloaded == nil ? "" : ", kept from the last build"))"
         let summary = "\(site.pages.count) pages\(cached), \(site.assets.count) files\(drafts)"
         defer {
             context.cache?.loadDiagnosticCount = context.diagnostics.count
             context.cache?.decide(site: site, theme: context.theme, options: context.options, today: context.today,
-                                  fromCache: fromCache)
+                                  newSources: newSources)
         }
         guard loadsTheme else { return summary }
         let folder: LocalPath

@@ -23,7 +23,7 @@ public struct RenderStep: BuildStep {
         // 1. Pages, on every core: each page's HTML depends only on its inputs, so one the cache vouches for is kept.
         // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
         let kept = KeptFiles(cache: context.cache, output: context.options.output)
-        let keptOutputs = Parallel.map(site.pages) { kept.keptOutput(of: $0) }
+        let keptOutputs = Parallel.map(Array(site.pages.indices)) { kept.keptOutput(of: site.pages[$0], at: $0) }
         // By index, so that no page is copied for the many that are kept.
         let fresh = site.pages.indices.filter { keptOutputs[$0] == nil }.map { site.pages[$0] }
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }

@@ -23,15 +23,12 @@ public struct ValidateStep: BuildStep {
         var problems: [Diagnostic] = []
         // Started from the last build's site with the same keys: what was worked out across pages still holds.
         let kept = context.cache?.keptValidation
-        let reloaded = kept == nil ? [] : context.cache?.lastSite?.changed ?? []
-        let reloadedPages = reloaded.isEmpty ? [] : site.pages.filter { reloaded.contains($0.path) }
-        let resolver = kept.map { $0.resolver.replacing(reloadedPages) } ?? LinkResolver(site: site)
+        let resolver = kept.map { $0.resolver.replacing(site) } ?? LinkResolver(site: site)
         // What each page alone decides is worked out on every core; the problems are then reported in the same
         // order as ever: home, addresses, navigation, pictures, unpublished files, links.
         // A page whose findings from the last build still hold is not looked at alone: those findings take the place
         // of this build's.
-        let reusable = context.cache?.reusable ?? []
-        let looked = site.pages.indices.filter { !reusable.contains(site.pages[$0].path) }
+        let looked = context.pagesToLookAt(in: site)
         var checked = [PageChecks?](repeating: nil, count: site.pages.count)
         for (index, checks) in zip(looked, Parallel.map(looked) {
             PageChecks(page: site.pages[$0], site: site, resolver: resolver)

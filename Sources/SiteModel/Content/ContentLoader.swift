@@ -115,7 +115,7 @@ public struct ContentLoader: Sendable {
         var site = last
         var found = diagnostics.filter { !changed.contains($0.file) }
         for path in changed.sorted() {
-            guard let index = site.pages.firstIndex(where: { $0.path == path }) else { return nil }
+            guard let index = site.position(of: path) else { return nil }
             var problems: [Diagnostic] = []
             guard var page = loadPage(path, from: source, diagnostics: &problems),
                   !problems.contains(where: { $0.level == .error }) else { return nil }
@@ -154,9 +154,6 @@ public struct ContentLoader: Sendable {
     /// Links each easy-read page with its standard page, both ways, while loading: every later step reads pages
     /// with their twins known, and none changes them.
     static func pairTwins(_ site: inout Site, _ problems: inout [Diagnostic]) {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(site.pages.count)
-        for (i, page) in site.pages.enumerated() { index[page.path] = i }
         for i in site.pages.indices {
             let page = site.pages[i]
             guard let target = page.frontMatter.easyReadOf else { continue }
@@ -168,7 +165,7 @@ public struct ContentLoader: Sendable {
             }
             let resolved = ContentPath.resolve(target, from: "") ?? target
             if site.brokenPaths.contains(resolved) { continue }
-            guard let j = index[resolved] else {
+            guard let j = site.position(of: resolved) else {
                 let why = site.draftPaths.contains(resolved) ? "is a draft and will not be published"
                     : "does not exist" + Suggestion.didYouMean(resolved, in: site.pages.map(\.path)).replacingOccurrences(of: " Did", with: ". Did")
                 problems.append(Diagnostic(file: page.path, at: position,

@@ -4,8 +4,11 @@ import Markdown
 public struct Site: Sendable {
     public var config: SiteConfig
     public var glossary: Glossary
-    /// The pages to publish, in order: by `order`, then by title.
-    public var pages: [Page]
+    /// The pages to publish, in order: by `order`, then by title. The order is fixed when the site is made; loading
+    /// only sets pages' twins, or puts a page read again where it was.
+    public internal(set) var pages: [Page]
+    /// Where each page is in `pages`, by path.
+    private let positions: [String: Int]
     /// Markdown files under `services/`, for the service directory.
     public var serviceFiles: [String]
     /// Other files to copy as they are, such as pictures, as paths in the content folder.
@@ -35,6 +38,10 @@ public struct Site: Sendable {
         self.config = config
         self.glossary = glossary
         self.pages = pages
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(pages.count)
+        for (position, page) in pages.enumerated() where positions[page.path] == nil { positions[page.path] = position }
+        self.positions = positions
         self.serviceFiles = serviceFiles
         self.assets = assets
         self.assetSet = Set(assets)
@@ -43,7 +50,16 @@ public struct Site: Sendable {
     }
 
     /// The page written in the file at `path`, if any.
-    public func page(at path: String) -> Page? { pages.first { $0.path == path } }
+    public func page(at path: String) -> Page? { positions[path].map { pages[$0] } }
+
+    /// Where the page written in the file at `path` is in `pages`.
+    func position(of path: String) -> Int? { positions[path] }
+
+    /// Every page by the path of its file, as the site has them now: made without copying a page.
+    public var pagesByPath: PagesByPath { PagesByPath(pages: pages, positions: positions) }
+
+    /// Whether a file of the content folder is one copied to the site as it is.
+    public func isAsset(_ path: String) -> Bool { assetSet.contains(path) }
 
     /// The file a page's reference such as `../pictures/house.svg` points at, tried relative to the page and
     /// then to the content folder; nil when it is neither.
@@ -56,4 +72,20 @@ public struct Site: Sendable {
 
     /// The home page, written in `index.md`.
     public var home: Page? { pages.first { $0.isHome } }
+}
+
+/// A site's pages by the path of their files, looked up where they are in the site's list.
+public struct PagesByPath: Sendable {
+    private let pages: [Page]
+    private let positions: [String: Int]
+
+    init(pages: [Page], positions: [String: Int]) {
+        self.pages = pages
+        self.positions = positions
+    }
+
+    public subscript(path: String) -> Page? { positions[path].map { pages[$0] } }
+
+    /// Where the page written in the file at `path` is in the site's pages.
+    public func place(of path: String) -> Int? { positions[path] }
 }

@@ -16,12 +16,17 @@ public enum PublishedFiles {
     /// Whether a file is copied to the site.
     public static func isPublished(_ path: String) -> Bool { types.contains(ending(of: path)) }
 
+    private static let leftoverNames: Set<String> = ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep"]
+    /// Their lengths: a name in plain ASCII of another length is none of them, whatever its case.
+    private static let leftoverLengths = Set(leftoverNames.map(\.utf8.count))
+
     /// Files that programs leave beside real ones (backups, lock files, folder thumbnails, Finder's notes). They are
     /// neither published nor reported, in the content folder or the output folder.
     public static func isLeftover(_ path: String) -> Bool {
         let name = PathText.lastPart(path) ?? path
         return name.hasSuffix("~") || name.hasPrefix("~$") || name.hasPrefix("._")
-            || ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep"].contains(name.lowercased())
+            || ((leftoverLengths.contains(name.utf8.count) || !name.utf8.allSatisfy { $0 < 0x80 })
+                && leftoverNames.contains(name.lowercased()))
     }
 
     /// `Pictures/House.SVG` → `svg`; "" when there is no ending.

@@ -8,7 +8,7 @@ struct DirectoryPages: @unchecked Sendable {
     let site: Site
     let theme: Theme
     let directory: Directory
-    let pagesByPath: [String: Page]
+    let pagesByPath: PagesByPath
     /// Each service's picture as a path in the output folder, by id: looked up once, not on every card.
     let pictures: [String: String]
     /// The site's values every template sees, worked out once rather than for every page.
@@ -48,7 +48,7 @@ struct DirectoryPages: @unchecked Sendable {
         var cache: SharedCache<[UInt8], String>?
     }
 
-    init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page]) {
+    init(site: Site, theme: Theme, directory: Directory, pagesByPath: PagesByPath) {
         self.site = site
         self.theme = theme
         self.directory = directory

@@ -10,7 +10,7 @@ struct DirectoryRenderer {
     let site: Site
     let theme: Theme
     let directory: Directory
-    let pagesByPath: [String: Page]
+    let pagesByPath: PagesByPath
     /// Where links in service descriptions lead, as for pages.
     let resolver: LinkResolver
 
@@ -19,7 +19,7 @@ struct DirectoryRenderer {
     /// What every part shares: the page context, service cards and pictures.
     private let pages: DirectoryPages
 
-    init(site: Site, theme: Theme, directory: Directory, pagesByPath: [String: Page], resolver: LinkResolver) {
+    init(site: Site, theme: Theme, directory: Directory, pagesByPath: PagesByPath, resolver: LinkResolver) {
         self.site = site
         self.theme = theme
         self.directory = directory

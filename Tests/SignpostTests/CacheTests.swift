@@ -335,6 +335,22 @@ struct CacheTests {
         var reader = CacheReader(writer.bytes)
         let back = try PageFrontMatter(&reader)
         #expect(String(describing: back) == String(describing: frontMatter))
+        // What other pages see of a page is hashed from every field: a change to any one of them changes the hash,
+        // and so the index key, and no page's results are kept.
+        let base = Page.indexHash(path: "easy-read/a.md", slug: "s", frontMatter: frontMatter)
+        let changes: [(inout PageFrontMatter) -> Void] = [
+            { $0.title = "U" }, { $0.summary = "R" }, { $0.format = .standard }, { $0.slug = nil }, { $0.order = 4 },
+            { $0.picture = "q.svg" }, { $0.pictureAlt = nil }, { $0.updated = CalendarDate(iso: "2026-01-03") },
+            { $0.status = .published }, { $0.easyReadOf = "pages/b.md" }, { $0.services?.breakType = "day" },
+            { $0.services?.area = nil }, { $0.services?.emergency = false }, { $0.services?.overnight = nil },
+        ]
+        for (index, change) in changes.enumerated() {
+            var changed = frontMatter
+            change(&changed)
+            #expect(Page.indexHash(path: "easy-read/a.md", slug: "s", frontMatter: changed) != base, "change \(index)")
+        }
+        #expect(Page.indexHash(path: "easy-read/b.md", slug: "s", frontMatter: frontMatter) != base)
+        #expect(Page.indexHash(path: "easy-read/a.md", slug: "t", frontMatter: frontMatter) != base)
     }
 }
 

@@ -69,6 +69,8 @@ struct BuildCache: Sendable {
         let keyPositions: [String: SourcePosition]
         let slug: String
         let bodyLineOffset: Int
+        /// What other pages can see of the page, hashed (`Page.indexHash`), from the fields above.
+        let indexHash: UInt64
         /// Findings while loading (warnings only: a page with an error is not kept).
         let loadFindings: [Diagnostic]
         /// Findings of validating and checking the page.
@@ -78,12 +80,14 @@ struct BuildCache: Sendable {
         let encoded: ArraySlice<UInt8>?
 
         init(sourceHash: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-             bodyLineOffset: Int, loadFindings: [Diagnostic], findings: [Diagnostic], encoded: ArraySlice<UInt8>? = nil) {
+             bodyLineOffset: Int, indexHash: UInt64, loadFindings: [Diagnostic], findings: [Diagnostic],
+             encoded: ArraySlice<UInt8>? = nil) {
             self.sourceHash = sourceHash
             self.frontMatter = frontMatter
             self.keyPositions = keyPositions
             self.slug = slug
             self.bodyLineOffset = bodyLineOffset
+            self.indexHash = indexHash
             self.loadFindings = loadFindings
             self.findings = findings
             self.encoded = encoded

@@ -206,6 +206,7 @@ extension BuildCache.PageRecord {
         out.dictionary(keyPositions) { $1.write(&$0) }
         out.string(slug)
         out.int(bodyLineOffset)
+        out.int(Int64(bitPattern: indexHash))
         out.array(loadFindings) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
     }
@@ -217,10 +218,11 @@ extension BuildCache.PageRecord {
         let keyPositions = try from.dictionary { try SourcePosition(&$0) }
         let slug = try from.string()
         let bodyLineOffset = try from.int()
+        let indexHash = UInt64(bitPattern: try from.int64())
         let loadFindings = try from.array { try Diagnostic(&$0) }
         let findings = try from.array { try Diagnostic(&$0) }
         self.init(sourceHash: sourceHash, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
-                  bodyLineOffset: bodyLineOffset, loadFindings: loadFindings, findings: findings,
+                  bodyLineOffset: bodyLineOffset, indexHash: indexHash, loadFindings: loadFindings, findings: findings,
                   encoded: from.bytes(since: start))
     }
 }

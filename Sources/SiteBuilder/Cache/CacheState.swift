@@ -204,7 +204,7 @@ struct CacheState: Sendable {
                                    source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
         guard let record = records[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
         let page = Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions,
-                        slug: record.slug, bodyLineOffset: record.bodyLineOffset) {
+                        slug: record.slug, bodyLineOffset: record.bodyLineOffset, indexHash: record.indexHash) {
             let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             return (try? SourceText.split(text).get())?.body ?? ""
         }
@@ -271,62 +271,18 @@ extension CacheState {
             && !bytes.dropFirst(content.count).starts(with: ContentLoader.servicesFolder.utf8)
     }
 
-    /// What pages show of each other, hashed: each page's part, then the drafts and the pages that did not load.
+    /// What pages show of each other, hashed: each page's `indexHash` in page order, then the drafts and the pages
+    /// that did not load. Which pages are twins, and the order of pages, follow from the pages' paths and front
+    /// matter, so they are covered too.
     static func indexKey(of site: Site) -> String {
         var index = SHA256()
-        // Each page's part is hashed on every core, in runs that share one buffer; the index key hashes the parts in
-        // page order.
-        let runs = stride(from: 0, to: site.pages.count, by: 512).map { $0..<min(site.pages.count, $0 + 512) }
-        let parts = Parallel.map(runs) { run -> [UInt8] in
-            var buffer: [UInt8] = [], hashes: [UInt8] = []
-            hashes.reserveCapacity(run.count * 8)
-            for i in run {
-                withUnsafeBytes(of: indexPart(site.pages[i], buffer: &buffer).littleEndian) { hashes.append(contentsOf: $0) }
-            }
-            return hashes
-        }
-        index.update(Array(parts.joined()))
+        var hashes: [UInt8] = []
+        hashes.reserveCapacity(site.pages.count * 8)
+        for page in site.pages { withUnsafeBytes(of: page.indexHash.littleEndian) { hashes.append(contentsOf: $0) } }
+        index.update(hashes)
         for path in site.draftPaths.sorted() { index.update(Array("draft \(path)\n".utf8)) }
         for path in site.brokenPaths.sorted() { index.update(Array("broken \(path)\n".utf8)) }
         return index.finish().hex
-    }
-
-    /// What other pages can see of a page, hashed: where it is, its address, its twin and its front matter. Each
-    /// field is written with its length first, so no two pages can give the same bytes. `buffer` is only room to
-    /// write them in.
-    static func indexPart(_ page: Page, buffer bytes: inout [UInt8]) -> UInt64 {
-        bytes.removeAll(keepingCapacity: true)
-        func add(_ field: String?) {
-            guard var field else {
-                bytes.append(0xFF)
-                return
-            }
-            field.withUTF8 { text in
-                let count = UInt32(text.count)
-                bytes += [UInt8(count >> 24), UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
-                          UInt8(truncatingIfNeeded: count)]
-                bytes.append(contentsOf: text)
-            }
-        }
-        let f = page.frontMatter
-        add(page.path)
-        add(page.slug)
-        add(page.twinPath)
-        add(f.title)
-        add(f.summary)
-        add(f.format.rawValue)
-        add(f.slug)
-        add(f.order.map(String.init))
-        add(f.picture)
-        add(f.pictureAlt)
-        add(f.updated?.iso)
-        add(f.status.rawValue)
-        add(f.easyReadOf)
-        add(f.services?.breakType)
-        add(f.services?.area)
-        add(f.services?.emergency.map(String.init))
-        add(f.services?.overnight.map(String.init))
-        return bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
     /// One hash of the theme's files, when they were hashed (the theme folder was known before loading): the theme
@@ -352,7 +308,7 @@ extension CacheState {
             made.insert(page.path)
             pages[page.path] = BuildCache.PageRecord(
                 sourceHash: hash, frontMatter: page.frontMatter, keyPositions: page.keyPositions, slug: page.slug,
-                bodyLineOffset: page.bodyLineOffset,
+                bodyLineOffset: page.bodyLineOffset, indexHash: page.indexHash,
                 loadFindings: found.filter { $0.offset < loadDiagnosticCount }.map(\.element),
                 findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element))
         }

@@ -201,9 +201,13 @@ public struct OutputFolder: Sendable {
     /// Returns nil, having changed nothing, when the build does not fit.
     private func replaceInPlace(_ files: [String: Data], unchanged: Set<String>,
                                 record: BuildCache.OutputRecord) throws -> BuildCache.OutputRecord? {
-        guard files.count <= Self.mostReplacedInPlace, !files.keys.contains(where: isKeptOrCarried),
-              !unchanged.contains(where: isKeptOrCarried), files.keys.allSatisfy({ record.files[$0] != nil }),
-              unchanged.allSatisfy({ record.files[$0] != nil && files[$0] == nil }) else { return nil }
+        // With nothing listed under `keep:`, the few files carried over are looked for among the unchanged, rather than
+        // each unchanged file among them; the few files written are looked for among the unchanged too.
+        let noneKept = keep.isEmpty ? !Self.carriedOver.contains(where: unchanged.contains)
+            : !unchanged.contains(where: isKeptOrCarried)
+        guard files.count <= Self.mostReplacedInPlace, !files.keys.contains(where: isKeptOrCarried), noneKept,
+              files.keys.allSatisfy({ record.files[$0] != nil && !unchanged.contains($0) }),
+              unchanged.allSatisfy({ record.files[$0] != nil }) else { return nil }
         // Files a person asked to keep stay where they are; with every other file written or unchanged, and the three
         // kinds apart, equal counts mean nothing is added or removed.
         let keptCount = keep.isEmpty
@@ -537,6 +541,9 @@ public struct OutputFolder: Sendable {
         case .file, .other:
             throw BuildFailure.output("\(path) is a file, not a folder. Choose another --output.")
         }
+        // Signpost's own list of what it wrote marks the folder as its own: looked for first, so that a folder of
+        // 10,000 pages is not listed to find it.
+        if FileKind.of(path.appending(Self.marker).string, followingLinks: false) != .missing { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path.string)) ?? []
         let ignorable = Self.carriedOver.union([Self.marker, ".DS_Store"])
         if entries.allSatisfy(ignorable.contains) || entries.contains(Self.marker) { return }

@@ -30,22 +30,66 @@ public struct Page: Sendable {
     /// The error for Markdown nested too deeply to walk safely, found once when the page is parsed; loading refuses
     /// such a page, and the checker will not read one.
     public var nestingProblem: Diagnostic? { stored.nestingProblem }
+    /// What other pages can see of this page, hashed: its path, address and front matter (`indexHash(path:slug:frontMatter:)`).
+    /// Everything pages show of each other (titles, addresses, twins, the order of pages) follows from these.
+    public var indexHash: UInt64 { stored.indexHash }
 
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition] = [:],
                 body: String, bodyLineOffset: Int, slug: String? = nil) {
         let document = MarkdownDocument(body, lineOffset: bodyLineOffset)
-        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions,
-                             slug: slug ?? frontMatter.slug ?? Page.defaultSlug(for: path), lineOffset: bodyLineOffset,
-                             nestingProblem: ContentLoader.nestingProblem(in: document, file: path),
-                             markdown: .parsed(body: body, document: document))
+        let slug = slug ?? frontMatter.slug ?? Page.defaultSlug(for: path)
+        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                             lineOffset: bodyLineOffset, nestingProblem: ContentLoader.nestingProblem(in: document, file: path),
+                             markdown: .parsed(body: body, document: document),
+                             indexHash: Page.indexHash(path: path, slug: slug, frontMatter: frontMatter))
     }
 
     /// A page whose front matter comes from the build cache: its body is read and parsed only when a step asks for
-    /// it. The cache keeps only pages that loaded without a problem, so there is no nesting problem to carry.
+    /// it. The cache keeps only pages that loaded without a problem, so there is no nesting problem to carry, and it
+    /// keeps the page's `indexHash` as it was worked out from the same path, address and front matter.
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-                bodyLineOffset: Int, readBody: @escaping @Sendable () -> String) {
+                bodyLineOffset: Int, indexHash: UInt64, readBody: @escaping @Sendable () -> String) {
         stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
-                             lineOffset: bodyLineOffset, nestingProblem: nil, markdown: .unread(lineOffset: bodyLineOffset, readBody))
+                             lineOffset: bodyLineOffset, nestingProblem: nil, markdown: .unread(lineOffset: bodyLineOffset, readBody),
+                             indexHash: indexHash)
+    }
+
+    /// What other pages can see of a page, hashed: where it is, its address and its front matter. Each field is
+    /// written with its length first, so no two pages can give the same bytes.
+    public static func indexHash(path: String, slug: String, frontMatter f: PageFrontMatter) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        func add(_ field: String?) {
+            guard var field else {
+                bytes.append(0xFF)
+                return
+            }
+            field.withUTF8 { text in
+                let count = UInt32(text.count)
+                bytes.append(UInt8(truncatingIfNeeded: count >> 24))
+                bytes.append(UInt8(truncatingIfNeeded: count >> 16))
+                bytes.append(UInt8(truncatingIfNeeded: count >> 8))
+                bytes.append(UInt8(truncatingIfNeeded: count))
+                bytes.append(contentsOf: text)
+            }
+        }
+        add(path)
+        add(slug)
+        add(f.title)
+        add(f.summary)
+        add(f.format.rawValue)
+        add(f.slug)
+        add(f.order.map(String.init))
+        add(f.picture)
+        add(f.pictureAlt)
+        add(f.updated?.iso)
+        add(f.status.rawValue)
+        add(f.easyReadOf)
+        add(f.services?.breakType)
+        add(f.services?.area)
+        add(f.services?.emergency.map(String.init))
+        add(f.services?.overnight.map(String.init))
+        return bytes.withUnsafeBytes { XXH64.hash($0) }
     }
 
     /// Whether the Markdown has been read and parsed yet.
@@ -136,9 +180,10 @@ private final class PageStorage: Sendable {
     let lineOffset: Int
     let nestingProblem: Diagnostic?
     let markdown: LazyMarkdown
+    let indexHash: UInt64
 
     init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-         lineOffset: Int, nestingProblem: Diagnostic?, markdown: LazyMarkdown) {
+         lineOffset: Int, nestingProblem: Diagnostic?, markdown: LazyMarkdown, indexHash: UInt64) {
         self.path = path
         self.frontMatter = frontMatter
         self.keyPositions = keyPositions
@@ -146,6 +191,7 @@ private final class PageStorage: Sendable {
         self.lineOffset = lineOffset
         self.nestingProblem = nestingProblem
         self.markdown = markdown
+        self.indexHash = indexHash
     }
 }
 

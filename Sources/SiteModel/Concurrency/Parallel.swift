@@ -4,38 +4,35 @@ import Foundation
 /// Runs work on every core. Builds are mostly independent work per page, so this is where the speed comes from.
 public enum Parallel {
     /// `transform` applied to every element, on all cores, results in the original order.
+    ///
+    /// The elements are taken in runs, many more runs than cores, so a core that finishes early takes another run,
+    /// but few enough that handing them out costs nothing beside the work. Each result goes straight into its place:
+    /// each place is written by one thread only, and all are written before the results are read.
     public static func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
-        let slots = Slots<Result>(count: items.count)
+        let count = items.count
+        let runs = min(count, runsPerCore * ProcessInfo.processInfo.activeProcessorCount)
         return withoutActuallyEscaping(transform) { escapable in
             // The caller promises the work is independent per element; this is where that promise is kept.
             let work = Unchecked(value: escapable), input = Unchecked(value: items)
-            DispatchQueue.concurrentPerform(iterations: input.value.count) { index in
-                slots.set(index, work.value(input.value[index]))
+            return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let output = Unchecked(value: buffer.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: runs) { run in
+                    for index in (run * count / runs)..<((run + 1) * count / runs) {
+                        (output.value + index).initialize(to: work.value(input.value[index]))
+                    }
+                }
+                initialized = count
             }
-            return slots.values()
         }
     }
+
+    /// How many runs each core's share of a `map` is cut into.
+    static let runsPerCore = 16
 }
 
 private struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
-}
-
-/// Results filled from many threads, each index by one thread only.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Value] { storage.map { $0! } }
 }
 
 extension Parallel {

@@ -72,6 +72,10 @@ struct CacheTests {
         Edit(name: "the theme's style sheet") { try $0.edit("assets/site.css", in: $0.theme) { $0 + "\nbody { margin: 0; }\n" } },
         Edit(name: "a picture") { try $0.edit("pictures/form.svg") { $0.replacingOccurrences(of: "</svg>", with: "<title>Form</title></svg>") } },
         Edit(name: "a service") { try $0.edit("services/maple-lodge.md") { $0 + "\nThere is a garden.\n" } },
+        // A mark that joins onto the `.` (here U+0600) makes a name that ends in `.md` byte by byte but not character by
+        // character: loading does not take it for a page, so it is a file that is not published, and the site key
+        // must see it come.
+        Edit(name: "a file whose name only looks like Markdown") { try "Notes".write(to: $0.content.appendingPathComponent("pages/notes\u{0600}.md"), atomically: false, encoding: .utf8) },
         Edit(name: "a file touched but not changed") { try $0.edit("pages/leder.md") { $0 } },
         Edit(name: "a page in the output changed by hand") { try "changed".write(to: $0.output.appendingPathComponent("leder/index.html"), atomically: false, encoding: .utf8) },
         Edit(name: "a page in the output deleted by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("leder/index.html")) },
@@ -143,6 +147,22 @@ struct CacheTests {
         #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 1)
         try workspace.edit("site.yml") { $0.replacingOccurrences(of: "title: Short Breaks Signpost", with: "title: Short Breaks") }
         _ = try workspace.build()
+        #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
+    }
+
+    /// A cache file with another name (a backup made with hard links) is written whole as a new file, so the backup
+    /// keeps the bytes it had.
+    @Test func aHardLinkedCacheIsReplacedNotAddedTo() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        _ = try workspace.build()
+        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let backup = workspace.folder.appendingPathComponent("backup.cache")
+        try FileManager.default.linkItem(atPath: location.string, toPath: backup.path)
+        let before = try Data(contentsOf: backup)
+        try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
+        _ = try workspace.build()
+        #expect(try Data(contentsOf: backup) == before)
         #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
     }
 

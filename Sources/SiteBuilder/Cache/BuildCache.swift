@@ -161,7 +161,7 @@ extension BuildCache {
             }
             var reader = CacheReader(bytes, from: start, to: end)
             guard let changes = try? CacheChanges(&reader), reader.isAtEnd else { return (nil, damaged(file)) }
-            cache = changes.applied(to: cache)
+            changes.apply(to: &cache)
             parts += 1
             at = end
         }
@@ -211,7 +211,9 @@ extension BuildCache {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, FileStamp(info) == origin.stamp else {
+        // A file with another name for it (a backup made with hard links) is not changed in place, but replaced.
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+              FileStamp(info) == origin.stamp else {
             return false
         }
         let bytes = Array("signpost-cache-changes \(checksum(body)) \(body.count)\n".utf8) + body

@@ -89,9 +89,8 @@ struct CacheChanges {
         withUnsafeBytes(of: a) { first in withUnsafeBytes(of: b) { second in first.elementsEqual(second) } }
     }
 
-    /// The cache these changes make of `cache`.
-    func applied(to cache: BuildCache) -> BuildCache {
-        var next = cache
+    /// Makes `next` the cache these changes make of it, in place: its tables are changed where they are, not copied.
+    func apply(to next: inout BuildCache) {
         next.saved = saved
         next.everythingKey = everythingKey
         next.themeFolder = themeFolder
@@ -109,7 +108,6 @@ struct CacheChanges {
         for (key, value) in previousFiles { next.output.previousFiles[key] = value }
         for (key, value) in folders { next.output.folders[key] = value }
         for (key, value) in previousFolders { next.output.previousFolders[key] = value }
-        return next
     }
 }
 

@@ -259,16 +259,22 @@ extension CacheState {
         if !previous.siteFiles.isEmpty && intact.allSatisfy({ $0 }) { keptSiteFiles = Set(previous.siteFiles) }
     }
 
-    /// Whether an input may be a page's source: Markdown in the content folder, outside `services/`. Each page's
-    /// source is hashed on its own, and what other pages see of it is in the index key, so the site key leaves every
-    /// such file out; the few of them that are not pages (an editor's leftover such as `~$notes.md`) are read by no
-    /// step, so leaving them out too changes nothing a page depends on. Looked at byte by byte: it is asked of every
-    /// input.
+    /// Whether an input may be a page's source: Markdown in the content folder, outside `services/`, as loading tells
+    /// them (by Swift's characters, so a mark that joins onto the `.` of `.md` makes a file that is not Markdown).
+    /// Each page's source is hashed on its own, and what other pages see of it is in the index key, so the site key
+    /// leaves every such file out; the few of them that are not pages (an editor's leftover such as `~$notes.md`) are
+    /// read by no step, so leaving them out too changes nothing a page depends on. It is asked of every input, so a
+    /// name in plain ASCII, where every byte is a character, is looked at byte by byte.
     static func isPageSource(_ name: String) -> Bool {
         let bytes = name.utf8
         let content = "content:".utf8
-        return bytes.starts(with: content) && bytes.reversed().starts(with: ".md".utf8.reversed())
-            && !bytes.dropFirst(content.count).starts(with: ContentLoader.servicesFolder.utf8)
+        guard bytes.starts(with: content) else { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.reversed().starts(with: ".md".utf8.reversed())
+                && !bytes.dropFirst(content.count).starts(with: ContentLoader.servicesFolder.utf8)
+        }
+        let path = String(decoding: bytes.dropFirst(content.count), as: UTF8.self)
+        return path.hasSuffix(".md") && !path.hasPrefix(ContentLoader.servicesFolder)
     }
 
     /// What pages show of each other, hashed: each page's `indexHash` in page order, then the drafts and the pages

@@ -112,9 +112,9 @@ extension BuildContext {
         let loadCount = cache.loadDiagnosticCount
         diagnostics = diagnostics.enumerated().filter { $0.offset < loadCount || !reusable.contains($0.element.file) }
             .map(\.element)
-        // In any order: the findings are put in the report's order once all are in. Most pages have none.
-        for (path, record) in previous.pages where !record.findings.isEmpty && reusable.contains(path) {
-            diagnostics += record.findings
-        }
+        // Most pages have none: only those that have are looked at, and taken in order of path so the next cache is
+        // the same bytes whatever order its table gives them in.
+        let found = previous.pages.filter { !$0.value.findings.isEmpty && reusable.contains($0.key) }
+        for path in found.keys.sorted() { diagnostics += found[path]?.findings ?? [] }
     }
 }

@@ -20,8 +20,12 @@ struct LinkResolver: Sendable {
     /// Pages the guide step makes from content files that are not pages: a guide file leads to its start page,
     /// `charging.yml` to the charges estimator.
     private let generated: [String: String]
+    /// The addresses of what the build makes besides pages: the service directory's listing, guides, the estimator.
+    private let otherSlugs: Set<String>
     /// Every address a page or a guide has, made only when a link to an address (`/short-breaks/`) asks.
-    private let slugs: LazySlugs
+    private var slugs: Once<Set<String>>
+    /// Every path a link may name, made only when a link goes nowhere, for the suggestion.
+    private var knownPaths: Once<[String]>
 
     init(site: Site) {
         self.site = site
@@ -41,7 +45,15 @@ struct LinkResolver: Sendable {
             slugs.insert(slug)
         }
         self.generated = generated
-        self.slugs = LazySlugs(site: site, others: slugs)
+        otherSlugs = slugs
+        (self.slugs, knownPaths) = Self.lazyLists(site, slugs: slugs, generated: generated)
+    }
+
+    /// The lists of every address and every path, made when first asked for.
+    private static func lazyLists(_ site: Site, slugs: Set<String>,
+                                  generated: [String: String]) -> (Once<Set<String>>, Once<[String]>) {
+        (Once { slugs.union(site.pages.lazy.map(\.slug)) },
+         Once { site.pages.map(\.path) + site.assets + generated.keys.sorted() })
     }
 
     /// The same resolver for `site`, the site it was made for with some pages read again, each with the same address
@@ -52,11 +64,10 @@ struct LinkResolver: Sendable {
         resolver.site = site
         resolver.pagesByPath = site.pagesByPath
         resolver.memo = SharedCache()
+        // Made again from the new site, so the old one is not held for the life of the process.
+        (resolver.slugs, resolver.knownPaths) = Self.lazyLists(site, slugs: otherSlugs, generated: generated)
         return resolver
     }
-
-    /// Every path a link may name, for suggestions when one goes nowhere.
-    private var knownPaths: [String] { site.pages.map(\.path) + site.assets + generated.keys.sorted() }
 
     /// Answers already worked out, by the page's folder and the target: the same links appear on many pages, so
     /// each distinct target is resolved once per folder in a build.
@@ -107,12 +118,12 @@ struct LinkResolver: Sendable {
         }
         // A site address such as `/short-breaks/`.
         let slug = path.split(separator: "/").joined(separator: "/")
-        if path.hasSuffix("/") || path == "/", slugs.contains(slug) {
+        if path.hasSuffix("/") || path == "/", slugs.value.contains(slug) {
             return .success(.page(slug: slug, fragment: fragment))
         }
         let best = candidates.first ?? path
         return .failure(LinkProblem(message: "`\(path)` goes nowhere: there is no page or file `\(best)` in the content folder."
-            + Suggestion.didYouMean(best, in: knownPaths)))
+            + Suggestion.didYouMean(best, in: knownPaths.value)))
     }
 }
 
@@ -131,25 +142,4 @@ extension LinkResolver {
 
 struct LinkProblem: Error {
     var message: String
-}
-
-/// The addresses of a site's pages and of the pages made for it, gathered the first time a link to an address asks,
-/// once for the whole build.
-private final class LazySlugs: @unchecked Sendable {
-    private let site: Site
-    private let others: Set<String>
-    private let lock = NSLock()
-    private var all: Set<String>?
-
-    init(site: Site, others: Set<String>) {
-        self.site = site
-        self.others = others
-    }
-
-    func contains(_ slug: String) -> Bool {
-        lock.withLock {
-            if all == nil { all = others.union(site.pages.lazy.map(\.slug)) }
-            return all!.contains(slug)
-        }
-    }
 }

@@ -150,6 +150,39 @@ struct CacheTests {
         #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
     }
 
+    /// The changes between two tables are every entry added, changed or removed, whether the new table is a changed
+    /// copy of the old (walked side by side) or made afresh in another order (looked up key by key).
+    @Test func changesBetweenTwoTablesLeaveNothingOut() {
+        var old: [String: Int] = [:]
+        for index in 0..<500 { old["pages/page-\(index).md"] = index }
+        func expected(_ new: [String: Int]) -> [String] {
+            let keys = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+            return keys.sorted().map { "\($0)=\(new[$0].map(String.init) ?? "removed")" }
+        }
+        func found(_ new: [String: Int]) -> [String] {
+            CacheChanges.changes(from: old, to: new, same: ==).map { "\($0.0)=\($0.1.map(String.init) ?? "removed")" }
+        }
+        var copy = old
+        copy["pages/page-7.md"] = -7
+        copy["pages/page-300.md"] = -300
+        #expect(found(copy) == ["pages/page-300.md=-300", "pages/page-7.md=-7"])
+        #expect(found(old) == [])
+        // Made afresh: the same keys in another order, one value changed.
+        var afresh: [String: Int] = [:]
+        for (key, value) in old.sorted(by: { $0.key > $1.key }) { afresh[key] = value }
+        afresh["pages/page-42.md"] = 0
+        #expect(found(afresh) == expected(afresh))
+        // As many keys as before, but one removed and one added: the walk must not take them for the same keys.
+        var swapped = old
+        swapped["pages/page-1.md"] = nil
+        swapped["pages/new.md"] = 1
+        #expect(found(swapped) == expected(swapped))
+        #expect(found(swapped).count == 2)
+        var grown = old
+        grown["pages/new.md"] = 1
+        #expect(found(grown) == ["pages/new.md=1"])
+    }
+
     /// A cache file with another name (a backup made with hard links) is written whole as a new file, so the backup
     /// keeps the bytes it had.
     @Test func aHardLinkedCacheIsReplacedNotAddedTo() throws {

@@ -19,16 +19,23 @@ struct BuildInputs: Sendable {
     /// showing it, on a disk that keeps times to the second).
     static func gather(_ files: [File], previous: BuildCache?) -> BuildInputs {
         let trustedBefore = (previous?.saved ?? 0) - 2_000_000_000
-        let hashed = Parallel.map(files) { file -> (String, BuildCache.InputRecord) in
+        let hashed = Parallel.map(files) { file -> (name: String, record: BuildCache.InputRecord, kept: Bool) in
             let stamp = file.source.stamp(file.path)
             if let stamp, let before = previous?.inputs[file.name], before.stamp == stamp, stamp.modified < trustedBefore,
                stamp.changed < trustedBefore {
-                return (file.name, before)
+                return (file.name, before, true)
             }
             let hash = XXH64.hex(file.source.read(file.path) ?? Data())
-            return (file.name, BuildCache.InputRecord(stamp: stamp, hash: hash))
+            return (file.name, BuildCache.InputRecord(stamp: stamp, hash: hash), false)
         }
-        return BuildInputs(records: Dictionary(hashed) { first, _ in first })
+        // Most files are as they were: the last cache's table is kept, with only the others put in, so the table is
+        // made without hashing every name again (and the next cache is told from the last by walking the two side by
+        // side). When a file of the last cache is no longer listed, the table is made afresh.
+        if var records = previous?.inputs {
+            for file in hashed where !file.kept { records[file.name] = file.record }
+            if records.count == hashed.count { return BuildInputs(records: records) }
+        }
+        return BuildInputs(records: Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first })
     }
 
     func hash(_ name: String) -> String? { records[name]?.hash }

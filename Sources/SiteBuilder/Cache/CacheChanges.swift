@@ -55,17 +55,13 @@ struct CacheChanges {
         (files, previousFiles, folders, previousFolders) = output.value
     }
 
-    /// How many entries of the keyed parts changed.
-    var entryCount: Int {
-        inputs.count + pages.count + files.count + previousFiles.count + folders.count + previousFolders.count
-    }
-
     /// The entries of `new` that `old` does not have as they are, and the keys of `old` that `new` has not, in order
     /// of key.
     static func changes<Value>(from old: [String: Value], to new: [String: Value],
                                same: (Value, Value) -> Bool) -> [(String, Value?)] {
         // A part the build kept as it was shares the last cache's storage: nothing in it changed.
         if sharesStorage(old, new) { return [] }
+        if let changed = changesInStep(from: old, to: new, same: same) { return changed }
         var changed: [(String, Value?)] = []
         var kept = 0
         for (key, value) in new {
@@ -79,6 +75,22 @@ struct CacheChanges {
         if kept < old.count {
             for key in old.keys where new[key] == nil { changed.append((key, nil)) }
         }
+        return changed.sorted { $0.0 < $1.0 }
+    }
+
+    /// The changes, found by walking both tables side by side, when they hold the same keys in the same order: as a
+    /// table copied from the last cache and changed only in its values does (a copy keeps its entries where they
+    /// were). Each key is checked against the other table's at the same step, so tables in any other order give nil
+    /// and are compared key by key instead; nothing is taken on trust.
+    private static func changesInStep<Value>(from old: [String: Value], to new: [String: Value],
+                                             same: (Value, Value) -> Bool) -> [(String, Value?)]? {
+        guard old.count == new.count else { return nil }
+        var changed: [(String, Value?)] = []
+        for ((key, before), (newKey, value)) in zip(old, new) {
+            guard key == newKey else { return nil }
+            if !same(before, value) { changed.append((key, value)) }
+        }
+        // Both walks gave every key of their table, the same keys step by step: the tables hold the same keys.
         return changed.sorted { $0.0 < $1.0 }
     }
 

@@ -86,13 +86,10 @@ extension Array where Element == Diagnostic {
     /// without it reports: by file, place, level, rule, message and suggestion, which is every field, so no two
     /// findings that differ can come out in either order.
     func sortedForReport() -> [Diagnostic] {
-        sorted {
-            if ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
-                != ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message) {
-                return ($0.file, $0.line, $0.column, $1.level, $0.rule ?? "", $0.message)
-                    < ($1.file, $1.line, $1.column, $0.level, $1.rule ?? "", $1.message)
-            }
-            return ($0.suggestion ?? "") < ($1.suggestion ?? "")
+        sorted { a, b in
+            let first = (a.file, a.line, a.column, b.level, a.rule ?? "", a.message)
+            let second = (b.file, b.line, b.column, a.level, b.rule ?? "", b.message)
+            return first != second ? first < second : (a.suggestion ?? "") < (b.suggestion ?? "")
         }
     }
 }

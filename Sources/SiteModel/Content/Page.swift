@@ -30,8 +30,9 @@ public struct Page: Sendable {
     /// The error for Markdown nested too deeply to walk safely, found once when the page is parsed; loading refuses
     /// such a page, and the checker will not read one.
     public var nestingProblem: Diagnostic? { stored.nestingProblem }
-    /// What other pages can see of this page, hashed: its path, address and front matter (`indexHash(path:slug:frontMatter:)`).
-    /// Everything pages show of each other (titles, addresses, twins, the order of pages) follows from these.
+    /// What other pages can see of this page, hashed: its path, address and front matter
+    /// (`indexHash(path:slug:frontMatter:)`). Everything pages show of each other (titles, addresses, twins, the order
+    /// of pages) follows from these.
     public var indexHash: UInt64 { stored.indexHash }
 
     public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition] = [:],

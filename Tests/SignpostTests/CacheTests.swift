@@ -71,6 +71,8 @@ struct CacheTests {
         Edit(name: "a template") { try $0.edit("templates/page.mustache", in: $0.theme) { $0 + "<!-- changed -->\n" } },
         Edit(name: "the theme's style sheet") { try $0.edit("assets/site.css", in: $0.theme) { $0 + "\nbody { margin: 0; }\n" } },
         Edit(name: "a picture") { try $0.edit("pictures/form.svg") { $0.replacingOccurrences(of: "</svg>", with: "<title>Form</title></svg>") } },
+        // A picture unchanged since a build with no error is not read again; a changed one is, and found unsafe.
+        Edit(name: "a picture made unsafe") { try $0.edit("pictures/form.svg") { $0.replacingOccurrences(of: "</svg>", with: "<script>alert(1)</script></svg>") } },
         Edit(name: "a service") { try $0.edit("services/maple-lodge.md") { $0 + "\nThere is a garden.\n" } },
         // A mark that joins onto the `.` (here U+0600) makes a name that ends in `.md` byte by byte but not character by
         // character: loading does not take it for a page, so it is a file that is not published, and the site key

@@ -191,6 +191,22 @@ struct CacheState: Sendable {
         return filesIntact.allSatisfy { $0 } && foldersIntact.allSatisfy { $0 }
     }
 
+    /// Whether the content folder's file at `path` hashes as it did in the last build, `last` being that build's
+    /// inputs: the same bytes.
+    static func isUnchanged(_ path: String, since last: [String: BuildCache.InputRecord], now: BuildInputs) -> Bool {
+        let name = "content:" + path
+        guard let before = last[name]?.hash else { return false }
+        return before == now.hash(name)
+    }
+
+    /// What tells loading that a file is as it was when the last build read it. A cache is kept only by a build that
+    /// found no error, and an unsafe picture is an error, so every SVG picture unchanged since then is safe.
+    func checkedSafe() -> @Sendable (String) -> Bool {
+        guard let last = previous?.inputs else { return { _ in false } }
+        let inputs = inputs
+        return { Self.isUnchanged($0, since: last, now: inputs) }
+    }
+
     /// What gives loading the page at a path as the last build loaded it, when its source is unchanged; its Markdown
     /// is read from `source` only if a step asks for it. It holds only the records and hashes it looks at, not the
     /// whole state: it is asked for every page, on every core.

@@ -34,8 +34,7 @@ struct KeptFiles: Sendable {
 
     /// Whether a file copied from the content folder as it is (a picture, a document) is unchanged and in place.
     func contentFile(_ path: String) -> Bool {
-        let name = "content:" + path
-        guard let before = lastInputs[name]?.hash, before == inputs?.hash(name) else { return false }
+        guard let inputs, CacheState.isUnchanged(path, since: lastInputs, now: inputs) else { return false }
         return outputIsUnchanged(path)
     }
 

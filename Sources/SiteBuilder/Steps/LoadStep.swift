@@ -19,9 +19,10 @@ public struct LoadStep: BuildStep {
             loader.reload(last.site.site, diagnostics: last.site.loadDiagnostics, changed: last.changed, from: source)
         }
         var cachedPages: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil }
-        if let cache { cachedPages = cache.cachedPages(from: source) }
+        var checkedSafe: @Sendable (String) -> Bool = { _ in false }
+        if let cache { (cachedPages, checkedSafe) = (cache.cachedPages(from: source), cache.checkedSafe()) }
         let loaded = try reloaded.map { (site: Optional($0.site), diagnostics: $0.diagnostics) }
-            ?? loader.load(from: source, cached: cachedPages)
+            ?? loader.load(from: source, cached: cachedPages, checkedSafe: checkedSafe)
         context.diagnostics += loaded.diagnostics
         context.cache?.loadFindings = loaded.diagnostics
         context.cache?.reloaded = reloaded != nil

@@ -20,10 +20,14 @@ public struct ContentLoader: Sendable {
     public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
 
     /// Loads the site. The site is nil when its settings could not be read; page errors are in the diagnostics.
-    /// - Parameter cached: the page at a path as an earlier build loaded it, with what loading it found, when its
-    ///   file is unchanged; such a page is not read or parsed unless a step asks for its Markdown.
+    /// - Parameters:
+    ///   - cached: the page at a path as an earlier build loaded it, with what loading it found, when its file is
+    ///     unchanged; such a page is not read or parsed unless a step asks for its Markdown.
+    ///   - checkedSafe: whether a file is as it was when an earlier build read it and found no error anywhere: an SVG
+    ///     picture that is was checked then and found safe, and is not read again.
     public func load(from source: any ContentSource,
-                     cached: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil })
+                     cached: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil },
+                     checkedSafe: @Sendable (String) -> Bool = { _ in false })
         throws -> (site: Site?, diagnostics: [Diagnostic]) {
         let listing = try source.list()
         var diagnostics: [Diagnostic] = listing.problems
@@ -65,7 +69,8 @@ public struct ContentLoader: Sendable {
             return (page, problems)
         }
         // Pictures are checked for anything that could run code in a reader's browser.
-        let svgProblems = Parallel.map(assets.filter { PublishedFiles.ending(of: $0) == "svg" }) { path in
+        let pictures = assets.filter { PublishedFiles.ending(of: $0) == "svg" && !checkedSafe($0) }
+        let svgProblems = Parallel.map(pictures) { path in
             SVGSafety.problems(in: Array(source.read(path) ?? Data())).map {
                 Diagnostic(file: path, line: $0.line, column: $0.column, message: $0.message)
             }

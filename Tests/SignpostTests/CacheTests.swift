@@ -152,6 +152,33 @@ struct CacheTests {
         #expect(BuildCache.read(from: location, maker: CacheState.maker).cache?.origin?.parts == 0)
     }
 
+    /// Services are not read again for an edit to a page that lists none: what reading them found is the last build's,
+    /// exactly what a build from nothing finds. An edit to a page that lists services makes the build read them.
+    @Test func servicesAreReadAgainOnlyWhenABuildNeedsThem() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // Details checked long ago give a warning, which must be reported again whether the services are read or not.
+        try workspace.edit("services/maple-lodge.md") {
+            $0.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("checked:") ? "checked: 2020-01-02" : String($0) }.joined(separator: "\n")
+        }
+        let first = try workspace.build()
+        #expect(first.diagnostics.contains { $0.file == "services/maple-lodge.md" && $0.level == .warning })
+        let cold = workspace.folder.appendingPathComponent("cold/Output")
+        for (page, read) in [("pages/leder.md", false), ("pages/emergency-short-breaks.md", true)] {
+            try workspace.edit(page) { $0 + "\nWe write to you after the review.\n" }
+            var lines: [String] = []
+            let cached = try workspace.build { lines.append($0) }
+            let line = lines.first { $0.contains("Reading services") } ?? ""
+            #expect(line.contains("as the last build read them") == !read, "\(page): \(line)")
+            try? FileManager.default.removeItem(at: cold)
+            let fromNothing = try workspace.build(to: cold, cache: false)
+            #expect(cached.diagnostics.map(\.formatted) == fromNothing.diagnostics.map(\.formatted), "\(page)")
+            #expect(cached.serviceCount == fromNothing.serviceCount)
+            #expect(try snapshot(of: workspace.output) == snapshot(of: cold), "\(page)")
+        }
+    }
+
     /// The changes between two tables are every entry added, changed or removed, whether the new table is a changed
     /// copy of the old (walked side by side) or made afresh in another order (looked up key by key).
     @Test func changesBetweenTwoTablesLeaveNothingOut() {

@@ -37,6 +37,9 @@ struct BuildCache: Sendable {
     /// service directory, guides, the sitemap, the not-found page and the theme's files. They depend only on what
     /// `siteKey` and `indexKey` hash, so while both hold they are kept as they are, not made again.
     var siteFiles: [String]
+    /// What reading the services found (`DirectoryStep`): it depends only on what `siteKey` and `indexKey` hash (the
+    /// service files, the pictures, the day, the pages links lead to), so while both hold it is the same again.
+    var serviceFindings: [Diagnostic]
     /// What the build said it did, for the summary line.
     var pageCount: Int
     var serviceCount: Int?

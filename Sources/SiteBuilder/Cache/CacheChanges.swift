@@ -17,6 +17,7 @@ struct CacheChanges {
     var siteProblems: [Diagnostic]?
     /// Nil when they are the last cache's.
     var siteFiles: [String]?
+    var serviceFindings: [Diagnostic]
     var pageCount: Int
     var serviceCount: Int?
     var generation: Int
@@ -38,6 +39,7 @@ struct CacheChanges {
         findings = next.findings
         siteProblems = next.siteProblems
         siteFiles = next.siteFiles == previous.siteFiles ? nil : next.siteFiles
+        serviceFindings = next.serviceFindings
         pageCount = next.pageCount
         serviceCount = next.serviceCount
         generation = next.output.generation
@@ -111,6 +113,7 @@ struct CacheChanges {
         next.findings = findings
         next.siteProblems = siteProblems
         if let siteFiles { next.siteFiles = siteFiles }
+        next.serviceFindings = serviceFindings
         next.pageCount = pageCount
         next.serviceCount = serviceCount
         next.output.generation = generation
@@ -133,6 +136,7 @@ extension CacheChanges {
         out.array(findings) { $1.write(&$0) }
         out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
         out.optional(siteFiles) { out, files in out.array(files) { $0.string($1) } }
+        out.array(serviceFindings) { $1.write(&$0) }
         out.int(pageCount)
         out.optional(serviceCount) { $0.int($1) }
         out.int(generation)
@@ -151,6 +155,7 @@ extension CacheChanges {
         findings = try from.array { try Diagnostic(&$0) }
         siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
         siteFiles = try from.optional { try $0.array { try $0.string() } }
+        serviceFindings = try from.array { try Diagnostic(&$0) }
         pageCount = try from.int()
         serviceCount = try from.optional { try $0.int() }
         generation = try from.int()

@@ -167,6 +167,7 @@ extension BuildCache {
         out.array(findings) { $1.write(&$0) }
         out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
         out.array(siteFiles) { $0.string($1) }
+        out.array(serviceFindings) { $1.write(&$0) }
         out.int(pageCount)
         out.optional(serviceCount) { $0.int($1) }
         if let encodedOutput {
@@ -188,6 +189,7 @@ extension BuildCache {
         findings = try from.array { try Diagnostic(&$0) }
         siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
         siteFiles = try from.array { try $0.string() }
+        serviceFindings = try from.array { try Diagnostic(&$0) }
         pageCount = try from.int()
         serviceCount = try from.optional { try $0.int() }
         output = try OutputRecord(&from)

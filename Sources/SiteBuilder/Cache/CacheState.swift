@@ -57,6 +57,8 @@ struct CacheState: Sendable {
     var reloaded = false
     /// What this build's loading and validating found, kept with the site for the process's next build.
     var loadFindings: [Diagnostic] = []
+    /// What reading the services found, for the next build (`BuildCache.serviceFindings`).
+    var serviceFindings: [Diagnostic] = []
     var siteProblems: [Diagnostic]?
 
     /// Signpost's cache format, this program file and its word lists: a cache made by anything else is not read.
@@ -342,7 +344,7 @@ extension CacheState {
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
                           inputs: inputs.records, pages: pages, findings: diagnostics,
                           siteProblems: siteProblems.flatMap { Self.keepable($0, of: site) },
-                          siteFiles: siteFiles, pageCount: pageCount,
+                          siteFiles: siteFiles, serviceFindings: serviceFindings, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)
     }
 

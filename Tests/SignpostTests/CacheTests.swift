@@ -80,6 +80,8 @@ struct CacheTests {
         Edit(name: "a file whose name only looks like Markdown") { try "Notes".write(to: $0.content.appendingPathComponent("pages/notes\u{0600}.md"), atomically: false, encoding: .utf8) },
         Edit(name: "a file touched but not changed") { try $0.edit("pages/leder.md") { $0 } },
         Edit(name: "a page in the output changed by hand") { try "changed".write(to: $0.output.appendingPathComponent("leder/index.html"), atomically: false, encoding: .utf8) },
+        // Made again for that reason alone, the page still shows its services, though no page's words changed.
+        Edit(name: "a page that lists services deleted from the output by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("emergency-short-breaks/index.html")) },
         Edit(name: "a page in the output deleted by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("leder/index.html")) },
         Edit(name: "the cache damaged") { workspace in
             let cache = BuildCache.location(for: LocalPath(workspace.output))

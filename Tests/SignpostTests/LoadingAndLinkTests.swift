@@ -133,6 +133,20 @@ struct LoadingAndLinkTests {
         }
     }
 
+    /// Two names in one folder that differ only in how their accents are written (`é` as one character, and as `e`
+    /// with a combining accent, as a Mac writes it) look the same to a reader, and Swift counts them as one name: the
+    /// second is refused with an error, where it would otherwise stand in for the first, or be hidden by it.
+    @Test func namesThatLookTheSameAreRefused() throws {
+        let (_, content) = try siteOnDisk(["pictures/caf\u{E9}.svg": "<svg/>", "pictures/plain.svg": "<svg/>"])
+        try "<svg/>".write(to: content.appendingPathComponent("pictures/cafe\u{301}.svg"), atomically: true, encoding: .utf8)
+        let listing = try DirectoryContentSource(root: content).list()
+        let refused = listing.problems.filter { $0.message.contains("looks the same") }
+        #expect(refused.count == 1)
+        #expect(refused.first?.level == .error)
+        #expect(listing.files.filter { $0.hasPrefix("pictures/caf") }.count == 1)
+        #expect(listing.files.contains("pictures/plain.svg"))
+    }
+
     /// A file read from disk: directly, through a link inside the folder, and never through a link out of it.
     @Test func readingFilesOnDisk() throws {
         let (folder, content) = try siteOnDisk(["pages/real.md": "REAL"])

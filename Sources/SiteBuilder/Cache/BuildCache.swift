@@ -125,7 +125,7 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 4
+    static let format = 5
 
     /// The most builds' changes added to one cache file, and the most bytes they may take beside the cache written
     /// whole (a quarter of it): past either, the next build writes the cache whole again.

@@ -32,7 +32,12 @@ struct BuildInputs: Sendable {
         // made without hashing every name again (and the next cache is told from the last by walking the two side by
         // side). When a file of the last cache is no longer listed, the table is made afresh.
         if var records = previous?.inputs {
-            for file in hashed where !file.kept { records[file.name] = file.record }
+            // Taken out first, so the table keeps the name as it is listed now: Swift counts a name written with
+            // composed and with combining accents as the same key, and would keep the last cache's spelling.
+            for file in hashed where !file.kept {
+                records.removeValue(forKey: file.name)
+                records[file.name] = file.record
+            }
             if records.count == hashed.count { return BuildInputs(records: records) }
         }
         return BuildInputs(records: Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first })

@@ -201,12 +201,18 @@ struct CacheState: Sendable {
         return before == now.hash(name)
     }
 
-    /// What tells loading that a file is as it was when the last build read it. A cache is kept only by a build that
-    /// found no error, and an unsafe picture is an error, so every SVG picture unchanged since then is safe.
+    /// What tells loading that a file has not been touched since the last cache was made from it. A cache is saved
+    /// only by a build that found no error, and an unsafe picture is an error, so such an SVG picture was found safe.
+    /// Untouched means the same stamp as well as the same hash: the stamp's change time moves with any write, which a
+    /// file made to hash like a safe one cannot hide.
     func checkedSafe() -> @Sendable (String) -> Bool {
         guard let last = previous?.inputs else { return { _ in false } }
         let inputs = inputs
-        return { Self.isUnchanged($0, since: last, now: inputs) }
+        return { path in
+            let name = "content:" + path
+            guard let before = last[name], let stamp = before.stamp else { return false }
+            return inputs.records[name] == BuildCache.InputRecord(stamp: stamp, hash: before.hash)
+        }
     }
 
     /// What gives loading the page at a path as the last build loaded it, when its source is unchanged; its Markdown

@@ -39,7 +39,7 @@ public struct DirectoryStep: BuildStep {
     }
 
     /// Every service, read and checked, and what reading them found.
-    private static func read(_ site: Site, _ context: BuildContext) -> (directory: Directory, found: [Diagnostic]) {
+    static func read(_ site: Site, _ context: BuildContext) -> (directory: Directory, found: [Diagnostic]) {
         let loader = ServiceLoader(today: context.today, pictureExists: { reference, path in
             site.assetPath(for: reference, from: path) != nil
         })

@@ -14,11 +14,6 @@ public struct RenderStep: BuildStep {
         guard let theme = context.theme else { throw BuildFailure.stepOutOfOrder("the theme is not loaded") }
         let resolver = context.linkResolver ?? LinkResolver(site: site)
         let pagesByPath = resolver.pagesByPath
-        let directory = context.directory.map {
-            DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
-        }
-        let pages = PageRenderer(site: site, theme: theme, resolver: resolver, pagesByPath: pagesByPath,
-                                 directory: directory, reviews: context.reviews)
 
         // 1. Pages, on every core: each page's HTML depends only on its inputs, so one the cache vouches for is kept.
         // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
@@ -26,6 +21,16 @@ public struct RenderStep: BuildStep {
         let keptOutputs = Parallel.map(Array(site.pages.indices)) { kept.keptOutput(of: site.pages[$0], at: $0) }
         // By index, so that no page is copied for the many that are kept.
         let fresh = site.pages.indices.filter { keptOutputs[$0] == nil }.map { site.pages[$0] }
+        // The services step took the last build's account of the services, as no page it looked at lists any; a page
+        // made again for another reason (its file in the output folder changed) may, and its cards need them.
+        if context.directory == nil, !site.serviceFiles.isEmpty, fresh.contains(where: { $0.frontMatter.services != nil }) {
+            context.directory = DirectoryStep.read(site, context).directory
+        }
+        let directory = context.directory.map {
+            DirectoryRenderer(site: site, theme: theme, directory: $0, pagesByPath: pagesByPath, resolver: resolver)
+        }
+        let pages = PageRenderer(site: site, theme: theme, resolver: resolver, pagesByPath: pagesByPath,
+                                 directory: directory, reviews: context.reviews)
         for (path, data) in Parallel.map(fresh, { ($0.outputPath, pages.render($0)) }) { context.files[path] = data }
         context.unchangedFiles.reserveCapacity(context.unchangedFiles.count + site.pages.count - fresh.count)
         for case let output? in keptOutputs { context.unchangedFiles.insert(output) }
@@ -55,7 +60,7 @@ public struct RenderStep: BuildStep {
         CopiedFiles.addContentAssets(of: site, to: &context.files, unchanged: &context.unchangedFiles,
                                      staged: context.staged, kept: kept, diagnostics: &context.diagnostics)
 
-        let services = context.directory?.entries.count ?? 0
+        let services = context.directory?.entries.count ?? context.serviceCount ?? 0
         return "\(site.pages.count) pages" + (fresh.count < site.pages.count ? " (\(site.pages.count - fresh.count) kept)" : "")
             + (services > 0 ? " and \(services) services (search index \(indexMilliseconds) ms)" : "")
             + (context.cache?.keptSiteFiles == nil ? "" : ", site-wide files kept")

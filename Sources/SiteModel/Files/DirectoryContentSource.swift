@@ -69,12 +69,19 @@ public struct DirectoryContentSource: ContentSource {
             }
         }
         while let (folder, prefix) = folders.popLast() {
+            // Names beyond plain ASCII in this folder: two that differ only in how their accents are written (one made
+            // on a Mac, say) look the same to a reader, and to Swift, which counts them as one name.
+            var accented: Set<String> = []
             for (name, listedKind) in FileKind.entries(in: folder) {
                 if !includeHidden && name.hasPrefix(".") { continue }
                 let path = prefix + name
                 var disk = folder + "/" + name
                 if name.utf8.contains(where: { $0 < 32 || $0 == 127 }) || name.unicodeScalars.contains("\u{FFFD}") {
                     problem(path, "This file's name has a character that cannot be used in an address. Rename it using letters, digits and hyphens.")
+                    continue
+                }
+                if !name.utf8.allSatisfy({ $0 < 0x80 }), !accented.insert(name).inserted {
+                    problem(path, "Another file in this folder has a name that looks the same, with its accents written another way (as a Mac writes them, say). Rename one of the two.")
                     continue
                 }
                 var kind = listedKind ?? FileKind.of(disk, followingLinks: false)

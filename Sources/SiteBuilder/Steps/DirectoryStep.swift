@@ -43,7 +43,8 @@ public struct DirectoryStep: BuildStep {
         let loader = ServiceLoader(today: context.today, pictureExists: { reference, path in
             site.assetPath(for: reference, from: path) != nil
         })
-        var (entries, found) = loader.load(site.serviceFiles, from: site.source)
+        let (entries, problems) = loader.load(site.serviceFiles, from: site.source)
+        var found = problems
         // Descriptions are Markdown like pages: the same warnings for what is never published, and the same checks
         // of where links lead.
         let resolver = context.linkResolver ?? LinkResolver(site: site)

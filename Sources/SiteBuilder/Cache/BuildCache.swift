@@ -125,7 +125,7 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 5
+    static let format = 6
 
     /// The most builds' changes added to one cache file, and the most bytes they may take beside the cache written
     /// whole (a quarter of it): past either, the next build writes the cache whole again.
@@ -163,7 +163,9 @@ extension BuildCache {
                 return (nil, damaged(file))
             }
             var reader = CacheReader(bytes, from: start, to: end)
-            guard let changes = try? CacheChanges(&reader), reader.isAtEnd else { return (nil, damaged(file)) }
+            guard let changes = try? CacheChanges(&reader), reader.isAtEnd, changes.rest.maker == maker else {
+                return (nil, damaged(file))
+            }
             changes.apply(to: &cache)
             parts += 1
             at = end

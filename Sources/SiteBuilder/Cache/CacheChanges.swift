@@ -4,24 +4,14 @@ import SiteModel
 /// rather than as a new file: a build of 20,000 pages with one page changed then writes a few kilobytes, not the
 /// whole 14 MB again.
 ///
-/// The parts that are small, or that are replaced whole (the keys, the findings), are given whole; each keyed part
-/// (inputs, pages, the output folder's record) gives only the entries that were added, changed or removed. Every
-/// entry is compared with the last cache's, so nothing that changed can be left out.
+/// Every part of the cache but its tables is given whole, as the cache itself writes it: the keys, the findings, the
+/// counts. Each table (inputs, pages, the output folder's record) gives only the entries that were added, changed or
+/// removed. Every entry is compared with the last cache's, so nothing that changed can be left out.
 struct CacheChanges {
-    var saved: Int64
-    var everythingKey: String
-    var themeFolder: String?
-    var siteKey: String
-    var indexKey: String
-    var findings: [Diagnostic]
-    var siteProblems: [Diagnostic]?
-    /// Nil when they are the last cache's.
-    var siteFiles: [String]?
-    var serviceFindings: [Diagnostic]
-    var pageCount: Int
-    var serviceCount: Int?
-    var generation: Int
-    /// Each keyed part's changed entries, by key: the new value, or nil for an entry removed.
+    /// The next cache without its tables, and without its site-wide files when they are the last cache's.
+    var rest: BuildCache
+    var siteFilesKept: Bool
+    /// Each table's changed entries, by key: the new value, or nil for an entry removed.
     var inputs: [(String, BuildCache.InputRecord?)]
     var pages: [(String, BuildCache.PageRecord?)]
     var files: [(String, BuildCache.OutputFile?)]
@@ -31,18 +21,12 @@ struct CacheChanges {
 
     /// What turns `previous` into `next`.
     init(from previous: BuildCache, to next: BuildCache) {
-        saved = next.saved
-        everythingKey = next.everythingKey
-        themeFolder = next.themeFolder
-        siteKey = next.siteKey
-        indexKey = next.indexKey
-        findings = next.findings
-        siteProblems = next.siteProblems
-        siteFiles = next.siteFiles == previous.siteFiles ? nil : next.siteFiles
-        serviceFindings = next.serviceFindings
-        pageCount = next.pageCount
-        serviceCount = next.serviceCount
-        generation = next.output.generation
+        var rest = next
+        (rest.inputs, rest.pages, rest.origin) = ([:], [:], nil)
+        (rest.output.files, rest.output.previousFiles, rest.output.folders, rest.output.previousFolders) = ([:], [:], [:], [:])
+        siteFilesKept = next.siteFiles == previous.siteFiles
+        if siteFilesKept { rest.siteFiles = [] }
+        self.rest = rest
         // The output folder's record is compared beside the rest.
         let (before, after) = (previous.output, next.output)
         let output = Parallel.start {
@@ -103,43 +87,31 @@ struct CacheChanges {
         withUnsafeBytes(of: a) { first in withUnsafeBytes(of: b) { second in first.elementsEqual(second) } }
     }
 
-    /// Makes `next` the cache these changes make of it, in place: its tables are changed where they are, not copied.
-    func apply(to next: inout BuildCache) {
-        next.saved = saved
-        next.everythingKey = everythingKey
-        next.themeFolder = themeFolder
-        next.siteKey = siteKey
-        next.indexKey = indexKey
-        next.findings = findings
-        next.siteProblems = siteProblems
-        if let siteFiles { next.siteFiles = siteFiles }
-        next.serviceFindings = serviceFindings
-        next.pageCount = pageCount
-        next.serviceCount = serviceCount
-        next.output.generation = generation
+    /// Makes `cache` the cache these changes make of it. Its tables are moved into the new cache and changed where
+    /// they are, not copied.
+    func apply(to cache: inout BuildCache) {
+        var next = rest
+        if siteFilesKept { next.siteFiles = cache.siteFiles }
+        swap(&next.inputs, &cache.inputs)
+        swap(&next.pages, &cache.pages)
+        swap(&next.output.files, &cache.output.files)
+        swap(&next.output.previousFiles, &cache.output.previousFiles)
+        swap(&next.output.folders, &cache.output.folders)
+        swap(&next.output.previousFolders, &cache.output.previousFolders)
         for (key, value) in inputs { next.inputs[key] = value }
         for (key, value) in pages { next.pages[key] = value }
         for (key, value) in files { next.output.files[key] = value }
         for (key, value) in previousFiles { next.output.previousFiles[key] = value }
         for (key, value) in folders { next.output.folders[key] = value }
         for (key, value) in previousFolders { next.output.previousFolders[key] = value }
+        cache = next
     }
 }
 
 extension CacheChanges {
     func write(_ out: inout CacheWriter) {
-        out.int(saved)
-        out.string(everythingKey)
-        out.optional(themeFolder) { $0.string($1) }
-        out.string(siteKey)
-        out.string(indexKey)
-        out.array(findings) { $1.write(&$0) }
-        out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
-        out.optional(siteFiles) { out, files in out.array(files) { $0.string($1) } }
-        out.array(serviceFindings) { $1.write(&$0) }
-        out.int(pageCount)
-        out.optional(serviceCount) { $0.int($1) }
-        out.int(generation)
+        rest.write(&out)
+        out.bool(siteFilesKept)
         Self.write(inputs, &out) { $1.write(&$0) }
         Self.write(pages, &out) { $1.write(&$0) }
         for part in [files, previousFiles] { Self.write(part, &out) { $1.write(&$0) } }
@@ -147,18 +119,8 @@ extension CacheChanges {
     }
 
     init(_ from: inout CacheReader) throws {
-        saved = try from.int64()
-        everythingKey = try from.string()
-        themeFolder = try from.optional { try $0.string() }
-        siteKey = try from.string()
-        indexKey = try from.string()
-        findings = try from.array { try Diagnostic(&$0) }
-        siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
-        siteFiles = try from.optional { try $0.array { try $0.string() } }
-        serviceFindings = try from.array { try Diagnostic(&$0) }
-        pageCount = try from.int()
-        serviceCount = try from.optional { try $0.int() }
-        generation = try from.int()
+        rest = try BuildCache(&from)
+        siteFilesKept = try from.bool()
         inputs = try Self.read(&from) { try BuildCache.InputRecord(&$0) }
         pages = try Self.read(&from) { try BuildCache.PageRecord(&$0) }
         files = try Self.read(&from) { try BuildCache.OutputFile(&$0) }

@@ -210,8 +210,8 @@ struct CacheState: Sendable {
         let inputs = inputs
         return { path in
             let name = "content:" + path
-            guard let before = last[name], let stamp = before.stamp else { return false }
-            return inputs.records[name] == BuildCache.InputRecord(stamp: stamp, hash: before.hash)
+            guard let before = last[name], before.stamp != nil else { return false }
+            return inputs.records[name] == before
         }
     }
 

@@ -10,11 +10,6 @@ struct ReusablePages: Sendable {
     private let pagesByPath: PagesByPath?
     private let pageCount: Int
 
-    /// No page's results hold: every page is looked at.
-    static func none(of site: Site) -> ReusablePages {
-        ReusablePages(fresh: Array(site.pages.indices), isFresh: [], pagesByPath: nil, pageCount: site.pages.count)
-    }
-
     /// Every page of `site` but those at `fresh` (any order, repeats allowed).
     static func all(of site: Site, but fresh: some Sequence<Int>) -> ReusablePages {
         var isFresh = [Bool](repeating: false, count: site.pages.count)

@@ -14,6 +14,8 @@ struct CacheTests {
         var content: URL { folder.appendingPathComponent("Content") }
         var theme: URL { folder.appendingPathComponent("Themes/default") }
         var output: URL { folder.appendingPathComponent("out/Output") }
+        /// The build cache beside the output folder.
+        var cacheFile: LocalPath { BuildCache.location(for: LocalPath(output)) }
 
         init() throws {
             folder = try temporaryFolder()
@@ -84,7 +86,7 @@ struct CacheTests {
         Edit(name: "a page that lists services deleted from the output by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("emergency-short-breaks/index.html")) },
         Edit(name: "a page in the output deleted by hand") { try FileManager.default.removeItem(at: $0.output.appendingPathComponent("leder/index.html")) },
         Edit(name: "the cache damaged") { workspace in
-            let cache = BuildCache.location(for: LocalPath(workspace.output))
+            let cache = workspace.cacheFile
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cache.string)))
             bytes[bytes.count / 2] ^= 0x55
             try Data(bytes).write(to: URL(fileURLWithPath: cache.string))
@@ -118,7 +120,7 @@ struct CacheTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.build()
-        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let location = workspace.cacheFile
         let url = URL(fileURLWithPath: location.string)
         var before = try Data(contentsOf: url)
         for round in 1...3 {
@@ -220,7 +222,7 @@ struct CacheTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.build()
-        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let location = workspace.cacheFile
         let backup = workspace.folder.appendingPathComponent("backup.cache")
         try FileManager.default.linkItem(atPath: location.string, toPath: backup.path)
         let before = try Data(contentsOf: backup)
@@ -268,7 +270,7 @@ struct CacheTests {
         try "Ideas for next year.\n".write(to: notes, atomically: false, encoding: .utf8)
         let first = try workspace.build()
         #expect(first.diagnostics.contains { $0.file == "pages/notes.psd" && $0.level == .warning })
-        let cache = try #require(BuildCache.read(from: BuildCache.location(for: LocalPath(workspace.output)),
+        let cache = try #require(BuildCache.read(from: workspace.cacheFile,
                                                  maker: CacheState.maker).cache)
         #expect(cache.siteProblems?.contains { $0.file == "pages/notes.psd" } == true)
         try workspace.edit("pages/leder.md") { $0 + "\nWe write to you after the review.\n" }
@@ -376,7 +378,7 @@ struct CacheTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.build()
-        let cache = BuildCache.location(for: LocalPath(workspace.output))
+        let cache = workspace.cacheFile
         let url = URL(fileURLWithPath: cache.string)
         for (bytes, note) in [(Data("signpost-cache someone-else 0\njunk".utf8), "another version of Signpost"),
                               (Data("not a cache at all".utf8), "is damaged")] {
@@ -395,7 +397,7 @@ struct CacheTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.build()
-        let location = BuildCache.location(for: LocalPath(workspace.output))
+        let location = workspace.cacheFile
         let read = BuildCache.read(from: location, maker: CacheState.maker)
         let cache = try #require(read.cache)
         #expect(read.note == nil)
@@ -447,7 +449,7 @@ extension CacheTests {
         let precious = workspace.folder.appendingPathComponent("precious.txt")
         try "do not touch".write(to: precious, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: workspace.output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let cache = BuildCache.location(for: LocalPath(workspace.output))
+        let cache = workspace.cacheFile
         try FileManager.default.createSymbolicLink(atPath: cache.string, withDestinationPath: precious.path)
         let result = try workspace.build()
         #expect(!result.hasErrors)
@@ -463,7 +465,7 @@ extension CacheTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         _ = try workspace.build()
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: BuildCache.location(for: LocalPath(workspace.output)).string)))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.cacheFile.string)))
         let body = Array(bytes.drop { $0 != 10 }.dropFirst())
         var generator = SystemRandomNumberGenerator()
         var refused = 0

@@ -29,6 +29,9 @@ struct BuildCache: Sendable {
     var pages: [String: PageRecord]
     /// Every finding of the build, for a build in which nothing changed.
     var findings: [Diagnostic]
+    /// What loading made of the content folder besides the pages (`SiteOutline`): with the page records, each at its
+    /// place, it is the loaded site, for a build in which only some pages' text changed.
+    var outline: SiteOutline?
     /// What validating found across pages (addresses, navigation, glossary pictures, files not published), when none
     /// of it is an error or points into a page (`CacheState.keepable`): it depends only on what `siteKey` and
     /// `indexKey` hash, so while both keys hold it is the same again.
@@ -78,13 +81,17 @@ struct BuildCache: Sendable {
         let loadFindings: [Diagnostic]
         /// Findings of validating and checking the page.
         let findings: [Diagnostic]
+        /// Where the page was in the site's pages, and where its twin was, for putting the site together again
+        /// (`BuildCache.outline`). Both follow from what `indexKey` hashes, so a record kept while it holds keeps them.
+        let place: Int
+        let twinPlace: Int?
         /// The bytes the record was read from, when it was read from a cache file: a record that cannot change is
         /// written again as those bytes, so saving the cache of a large site after a small edit is mostly copying.
         let encoded: ArraySlice<UInt8>?
 
         init(sourceHash: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-             bodyLineOffset: Int, indexHash: UInt64, loadFindings: [Diagnostic], findings: [Diagnostic],
-             encoded: ArraySlice<UInt8>? = nil) {
+             bodyLineOffset: Int, indexHash: UInt64, loadFindings: [Diagnostic], findings: [Diagnostic], place: Int,
+             twinPlace: Int?, encoded: ArraySlice<UInt8>? = nil) {
             self.sourceHash = sourceHash
             self.frontMatter = frontMatter
             self.keyPositions = keyPositions
@@ -93,6 +100,8 @@ struct BuildCache: Sendable {
             self.indexHash = indexHash
             self.loadFindings = loadFindings
             self.findings = findings
+            self.place = place
+            self.twinPlace = twinPlace
             self.encoded = encoded
         }
     }
@@ -125,7 +134,7 @@ struct BuildCache: Sendable {
 
 extension BuildCache {
     /// The format of the cache file; raised whenever what is kept changes.
-    static let format = 6
+    static let format = 7
 
     /// The most builds' changes added to one cache file, and the most bytes they may take beside the cache written
     /// whole (a quarter of it): past either, the next build writes the cache whole again.
@@ -200,7 +209,8 @@ extension BuildCache {
     func write(to file: LocalPath, after previous: BuildCache?) throws {
         if let previous, let origin = previous.origin, origin.parts < Self.mostParts {
             var writer = CacheWriter()
-            CacheChanges(from: previous, to: self).write(&writer)
+            let ch = CacheChanges(from: previous, to: self)
+            ch.write(&writer)
             if origin.length - origin.wholeLength + writer.bytes.count <= Self.mostAdded(toWhole: origin.wholeLength),
                Self.append(writer.bytes, to: file, origin: origin) {
                 return

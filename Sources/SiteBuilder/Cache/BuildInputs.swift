@@ -6,6 +6,9 @@ import SiteModel
 struct BuildInputs: Sendable {
     /// By name: `content:` or `theme:` and the path in that folder.
     var records: [String: BuildCache.InputRecord]
+    /// The names added, removed, or with another hash (or spelling) since the last cache `gather` was given; nil when
+    /// not known.
+    var changed: Set<String>? = nil
 
     /// A file of one folder, for hashing.
     struct File: Sendable {
@@ -21,74 +24,100 @@ struct BuildInputs: Sendable {
         let trustedBefore = (previous?.saved ?? 0) - 2_000_000_000
         let hashed = Parallel.map(files) { file -> (name: String, record: BuildCache.InputRecord, kept: Bool) in
             let stamp = file.source.stamp(file.path)
-            if let stamp, let before = previous?.inputs[file.name], before.stamp == stamp, stamp.modified < trustedBefore,
+            let before = previous?.inputs[file.name]
+            if let stamp, let before, before.stamp == stamp, stamp.modified < trustedBefore,
                stamp.changed < trustedBefore {
                 return (file.name, before, true)
             }
             let hash = XXH64.hex(file.source.read(file.path) ?? Data())
             return (file.name, BuildCache.InputRecord(stamp: stamp, hash: hash), false)
         }
+        guard let previous else {
+            return BuildInputs(records: Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first })
+        }
         // Most files are as they were: the last cache's table is kept, with only the others put in, so the table is
         // made without hashing every name again (and the next cache is told from the last by walking the two side by
         // side). When a file of the last cache is no longer listed, the table is made afresh.
-        if var records = previous?.inputs {
-            // Taken out first, so the table keeps the name as it is listed now: Swift counts a name written with
-            // composed and with combining accents as the same key, and would keep the last cache's spelling.
-            for file in hashed where !file.kept {
-                records.removeValue(forKey: file.name)
-                records[file.name] = file.record
-            }
-            if records.count == hashed.count { return BuildInputs(records: records) }
+        var records = previous.inputs
+        var changed: Set<String> = []
+        for file in hashed where !file.kept {
+            if records.put(file.record, at: file.name)?.hash != file.record.hash { changed.insert(file.name) }
         }
-        return BuildInputs(records: Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first })
+        if records.count != hashed.count {
+            records = Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first }
+            for name in previous.inputs.keys where records[name] == nil { changed.insert(name) }
+        }
+        return BuildInputs(records: records, changed: changed)
     }
 
     func hash(_ name: String) -> String? { records[name]?.hash }
 
-    /// One hash of every name and hash, with `extra` (options, the day, problems met while listing) before them:
-    /// equal only when every file, and all else a build depends on, is as it was.
+    /// One hash of a set of files' names and hashes (`sums`), with `extra` (options, the day, problems met while
+    /// listing) before them: equal only when every file of the set, and all else a build depends on, is as it was.
     ///
-    /// The files are taken in no order: each name and hash is hashed on its own, twice with different seeds, on every
-    /// core, and the sums of those hashes (with the number of files) stand for the whole set. Sorting 20,000 names and
-    /// hashing them one after another took a build with one page changed 20 ms each time.
-    func key(_ extra: [String], names: (String) -> Bool = { _ in true }) -> String {
+    /// The files are taken in no order: each name and hash is hashed on its own, twice with different seeds, and the
+    /// sums of those hashes (with the number of files) stand for the whole set. Sorting 20,000 names and hashing them
+    /// one after another took a build with one page changed 20 ms each time.
+    static func key(_ extra: [String], _ sums: Sums) -> String {
         var hash = SHA256()
         for item in extra { hash.update(Array(item.utf8) + [0]) }
-        var chosen: [(String, String)] = []
-        chosen.reserveCapacity(records.count)
-        for (name, record) in records where names(name) { chosen.append((name, record.hash)) }
-        var sums: (UInt64, UInt64) = (0, 0)
-        for (first, second) in Parallel.map(Self.chunks(of: chosen), Self.sums) {
-            sums = (sums.0 &+ first, sums.1 &+ second)
-        }
         var tail: [UInt8] = []
-        for value in [UInt64(chosen.count), sums.0, sums.1] {
+        for value in [sums.count, sums.first, sums.second] {
             withUnsafeBytes(of: value.littleEndian) { tail.append(contentsOf: $0) }
         }
         hash.update(tail)
         return hash.finish().hex
     }
 
-    /// The two sums of one run of files' hashes: each file's name and hash, with a zero byte after each, hashed with
-    /// two seeds.
-    private static func sums(_ files: ArraySlice<(String, String)>) -> (UInt64, UInt64) {
-        var sums: (UInt64, UInt64) = (0, 0)
+    /// What `key` takes of a set of files: how many, and two sums of their names' and hashes' hashes.
+    struct Sums: Sendable, Equatable {
+        var count: UInt64 = 0
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+
+        static func + (a: Sums, b: Sums) -> Sums {
+            Sums(count: a.count &+ b.count, first: a.first &+ b.first, second: a.second &+ b.second)
+        }
+    }
+
+    /// The sums of the three sets of files the cache's keys hash, each file looked at once, on every core: every
+    /// file; every file but the pages' sources, which is what every page depends on (`CacheState.isPageSource`); and
+    /// the theme's files.
+    struct KeySums: Sendable {
+        var all = Sums()
+        var sitewide = Sums()
+        var theme = Sums()
+    }
+
+    func sums() -> KeySums {
+        let files = Array(records)
+        let runs = stride(from: 0, to: files.count, by: 1_000).map { files[$0..<min(files.count, $0 + 1_000)] }
+        var total = KeySums()
+        for run in Parallel.map(runs, Self.sums) {
+            total.all = total.all + run.all
+            total.sitewide = total.sitewide + run.sitewide
+            total.theme = total.theme + run.theme
+        }
+        return total
+    }
+
+    /// The sums of one run of files: each file's name and hash, with a zero byte after each, hashed with two seeds.
+    private static func sums(_ files: ArraySlice<(key: String, value: BuildCache.InputRecord)>) -> KeySums {
+        var sums = KeySums()
         var bytes: [UInt8] = []
-        for (name, hash) in files {
+        for (name, record) in files {
             bytes.removeAll(keepingCapacity: true)
             bytes.append(contentsOf: name.utf8)
             bytes.append(0)
-            bytes.append(contentsOf: hash.utf8)
+            bytes.append(contentsOf: record.hash.utf8)
             bytes.append(0)
-            bytes.withUnsafeBytes { raw in
-                sums = (sums.0 &+ XXH64.hash(raw, seed: 1), sums.1 &+ XXH64.hash(raw, seed: 2))
+            let one = bytes.withUnsafeBytes { raw in
+                Sums(count: 1, first: XXH64.hash(raw, seed: 1), second: XXH64.hash(raw, seed: 2))
             }
+            sums.all = sums.all + one
+            if !CacheState.isPageSource(name) { sums.sitewide = sums.sitewide + one }
+            if name.utf8.starts(with: "theme:".utf8) { sums.theme = sums.theme + one }
         }
         return sums
-    }
-
-    /// Runs of about 1,000 files, so each core takes many at a time.
-    private static func chunks(of files: [(String, String)]) -> [ArraySlice<(String, String)>] {
-        stride(from: 0, to: files.count, by: 1_000).map { files[$0..<min(files.count, $0 + 1_000)] }
     }
 }

@@ -11,6 +11,8 @@ struct CacheChanges {
     /// The next cache without its tables, and without its site-wide files when they are the last cache's.
     var rest: BuildCache
     var siteFilesKept: Bool
+    /// Whether the outline of the loaded site is the last cache's, and so left out.
+    var outlineKept: Bool
     /// Each table's changed entries, by key: the new value, or nil for an entry removed.
     var inputs: [(String, BuildCache.InputRecord?)]
     var pages: [(String, BuildCache.PageRecord?)]
@@ -26,8 +28,10 @@ struct CacheChanges {
         (rest.output.files, rest.output.previousFiles, rest.output.folders, rest.output.previousFolders) = ([:], [:], [:], [:])
         siteFilesKept = next.siteFiles == previous.siteFiles
         if siteFilesKept { rest.siteFiles = [] }
+        outlineKept = next.outline == previous.outline
+        if outlineKept { rest.outline = nil }
         self.rest = rest
-        // The output folder's record is compared beside the rest.
+        // The output folder's record, the inputs and the pages are compared side by side, each on its own core.
         let (before, after) = (previous.output, next.output)
         let output = Parallel.start {
             (Self.changes(from: before.files, to: after.files, same: ==),
@@ -35,9 +39,11 @@ struct CacheChanges {
              Self.changes(from: before.folders, to: after.folders, same: ==),
              Self.changes(from: before.previousFolders, to: after.previousFolders, same: ==))
         }
-        inputs = Self.changes(from: previous.inputs, to: next.inputs, same: ==)
         // A record kept from the last cache is the same object; any other was made by this build.
-        pages = Self.changes(from: previous.pages, to: next.pages, same: ===)
+        let (lastPages, nextPages) = (previous.pages, next.pages)
+        let pageChanges = Parallel.start { Self.changes(from: lastPages, to: nextPages, same: ===) }
+        inputs = Self.changes(from: previous.inputs, to: next.inputs, same: ==)
+        pages = pageChanges.value
         (files, previousFiles, folders, previousFolders) = output.value
     }
 
@@ -92,6 +98,7 @@ struct CacheChanges {
     func apply(to cache: inout BuildCache) {
         var next = rest
         if siteFilesKept { next.siteFiles = cache.siteFiles }
+        if outlineKept { next.outline = cache.outline }
         swap(&next.inputs, &cache.inputs)
         swap(&next.pages, &cache.pages)
         swap(&next.output.files, &cache.output.files)
@@ -112,6 +119,7 @@ extension CacheChanges {
     func write(_ out: inout CacheWriter) {
         rest.write(&out)
         out.bool(siteFilesKept)
+        out.bool(outlineKept)
         Self.write(inputs, &out) { $1.write(&$0) }
         Self.write(pages, &out) { $1.write(&$0) }
         for part in [files, previousFiles] { Self.write(part, &out) { $1.write(&$0) } }
@@ -121,6 +129,7 @@ extension CacheChanges {
     init(_ from: inout CacheReader) throws {
         rest = try BuildCache(&from)
         siteFilesKept = try from.bool()
+        outlineKept = try from.bool()
         inputs = try Self.read(&from) { try BuildCache.InputRecord(&$0) }
         pages = try Self.read(&from) { try BuildCache.PageRecord(&$0) }
         files = try Self.read(&from) { try BuildCache.OutputFile(&$0) }

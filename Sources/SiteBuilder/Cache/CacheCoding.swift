@@ -165,6 +165,7 @@ extension BuildCache {
         out.dictionary(inputs) { $1.write(&$0) }
         out.dictionary(pages) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
+        out.optional(outline) { $1.write(&$0) }
         out.optional(siteProblems) { out, problems in out.array(problems) { $1.write(&$0) } }
         out.array(siteFiles) { $0.string($1) }
         out.array(serviceFindings) { $1.write(&$0) }
@@ -187,6 +188,7 @@ extension BuildCache {
         inputs = try from.dictionary { try InputRecord(&$0) }
         pages = try from.dictionary { try PageRecord(&$0) }
         findings = try from.array { try Diagnostic(&$0) }
+        outline = try from.optional { try SiteOutline(&$0) }
         siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
         siteFiles = try from.array { try $0.string() }
         serviceFindings = try from.array { try Diagnostic(&$0) }
@@ -211,6 +213,8 @@ extension BuildCache.PageRecord {
         out.int(Int64(bitPattern: indexHash))
         out.array(loadFindings) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
+        out.int(place)
+        out.optional(twinPlace) { $0.int($1) }
     }
 
     convenience init(_ from: inout CacheReader) throws {
@@ -223,9 +227,35 @@ extension BuildCache.PageRecord {
         let indexHash = UInt64(bitPattern: try from.int64())
         let loadFindings = try from.array { try Diagnostic(&$0) }
         let findings = try from.array { try Diagnostic(&$0) }
+        let place = try from.int()
+        let twinPlace = try from.optional { try $0.int() }
         self.init(sourceHash: sourceHash, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
                   bodyLineOffset: bodyLineOffset, indexHash: indexHash, loadFindings: loadFindings, findings: findings,
-                  encoded: from.bytes(since: start))
+                  place: place, twinPlace: twinPlace, encoded: from.bytes(since: start))
+    }
+}
+
+extension SiteOutline {
+    func write(_ out: inout CacheWriter) {
+        out.bool(includeDrafts)
+        out.int(pageCount)
+        for files in [serviceFiles, assets, unpublished, reviewFiles, guideFiles] { out.array(files) { $0.string($1) } }
+        out.optional(chargingFile) { $0.string($1) }
+        for paths in [draftPaths, brokenPaths] { out.array(paths) { $0.string($1) } }
+        for found in [listingProblems, diagnostics] { out.array(found) { $1.write(&$0) } }
+    }
+
+    init(_ from: inout CacheReader) throws {
+        let includeDrafts = try from.bool(), pageCount = try from.int()
+        var files: [[String]] = []
+        for _ in 0..<5 { files.append(try from.array { try $0.string() }) }
+        let chargingFile = try from.optional { try $0.string() }
+        let draftPaths = try from.array { try $0.string() }, brokenPaths = try from.array { try $0.string() }
+        let listingProblems = try from.array { try Diagnostic(&$0) }, diagnostics = try from.array { try Diagnostic(&$0) }
+        self.init(includeDrafts: includeDrafts, pageCount: pageCount, serviceFiles: files[0], assets: files[1],
+                  unpublished: files[2], reviewFiles: files[3], guideFiles: files[4], chargingFile: chargingFile,
+                  draftPaths: draftPaths, brokenPaths: brokenPaths, listingProblems: listingProblems,
+                  diagnostics: diagnostics)
     }
 }
 

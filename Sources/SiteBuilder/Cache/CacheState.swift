@@ -22,6 +22,8 @@ struct CacheState: Sendable {
     private(set) var inputs: BuildInputs
     private(set) var themeFolder: LocalPath?
     private(set) var everythingKey: String
+    /// What the keys take of the input files (`BuildInputs.sums`), worked out once.
+    private var keySums = BuildInputs.KeySums()
     /// Problems met while listing the content folder, which count as inputs: a new link out of the folder is a change.
     private var contentProblems: [String] = []
     /// Problems met while listing the theme folder, which count as inputs of the theme.
@@ -57,6 +59,8 @@ struct CacheState: Sendable {
     var reloaded = false
     /// What this build's loading and validating found, kept with the site for the process's next build.
     var loadFindings: [Diagnostic] = []
+    /// What this build's loading made of the content folder besides the pages, for the next build (`BuildCache.outline`).
+    var outline: SiteOutline?
     /// What reading the services found, for the next build (`BuildCache.serviceFindings`).
     var serviceFindings: [Diagnostic] = []
     var siteProblems: [Diagnostic]?
@@ -113,12 +117,14 @@ struct CacheState: Sendable {
         let contentProblems = listed.contentProblems
         let themeProblems = listed.themeProblems
         let problems = contentProblems + themeProblems
-        let key = inputs.key(everythingParts(options, context.today, themeFolder) + problems)
+        let keySums = inputs.sums()
+        let key = BuildInputs.key(everythingParts(options, context.today, themeFolder) + problems, keySums.all)
         // Looked at once, for every build with a cache: all that is kept from the output folder rests on it.
         let intact = previous.map { Self.outputIsIntact($0.output, in: options.output) } ?? false
         let unchanged = intact && previous?.everythingKey == key
         var state = CacheState(previous: previous, note: read.note, inputs: inputs, themeFolder: themeFolder,
                                everythingKey: key, unchanged: unchanged, outputIsIntact: intact)
+        state.keySums = keySums
         state.contentProblems = contentProblems
         state.themeProblems = themeProblems
         state.memory = memory
@@ -224,15 +230,48 @@ struct CacheState: Sendable {
         return { path in Self.cachedPage(path, records: records, inputs: inputs, source: source) }
     }
 
+    /// The last build's site, for loading to put together again (`ContentLoader.restore`), when the cache holds it and
+    /// this build knows which files changed since: its outline, its pages as they were loaded, each with its twin, and
+    /// the content files that changed. Nil when the process keeps the last site itself, when more files changed than
+    /// loading takes on that way, or when the records do not fill the site's places exactly.
+    func lastLoad(from source: any ContentSource)
+        -> (outline: SiteOutline, pages: [Page], places: PagePlaces, changed: Set<String>)? {
+        guard taken == nil, let previous, let outline = previous.outline, let changedNames = inputs.changed,
+              previous.pages.count == outline.pageCount else { return nil }
+        var changed: Set<String> = []
+        for name in changedNames where name.hasPrefix("content:") { changed.insert(String(name.dropFirst(8))) }
+        guard changed.count <= ContentLoader.mostReloaded else { return nil }
+        // Each place is filled once, by a record whose twin has a place too.
+        var paths = [String?](repeating: nil, count: outline.pageCount)
+        var records = [BuildCache.PageRecord?](repeating: nil, count: outline.pageCount)
+        for (path, record) in previous.pages {
+            guard paths.indices.contains(record.place), paths[record.place] == nil,
+                  record.twinPlace.map(paths.indices.contains) != false else { return nil }
+            paths[record.place] = path
+            records[record.place] = record
+        }
+        let pages = Parallel.map(Array(paths.indices)) { place in
+            var page = Self.page(paths[place]!, records[place]!, source: source)
+            page.twinPath = records[place]!.twinPlace.map { paths[$0]! }
+            return page
+        }
+        let table = previous.pages
+        return (outline, pages, PagePlaces { table[$0]?.place }, changed)
+    }
+
     private static func cachedPage(_ path: String, records: [String: BuildCache.PageRecord], inputs: BuildInputs,
                                    source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
         guard let record = records[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
-        let page = Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions,
-                        slug: record.slug, bodyLineOffset: record.bodyLineOffset, indexHash: record.indexHash) {
+        return (page(path, record, source: source), record.loadFindings)
+    }
+
+    /// The page at `path` as its record keeps it; its Markdown is read from `source` only if a step asks for it.
+    private static func page(_ path: String, _ record: BuildCache.PageRecord, source: any ContentSource) -> Page {
+        Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions, slug: record.slug,
+             bodyLineOffset: record.bodyLineOffset, indexHash: record.indexHash) {
             let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             return (try? SourceText.split(text).get())?.body ?? ""
         }
-        return (page, record.loadFindings)
     }
 }
 
@@ -247,9 +286,11 @@ extension CacheState {
             themeProblems = problemsListing
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)
+            keySums = inputs.sums()
             themeFolder = folder
             // The theme is known only now (from `site.yml`): the key the next build compares takes it in.
-            everythingKey = inputs.key(Self.everythingParts(options, today, folder) + contentProblems + themeProblems)
+            everythingKey = BuildInputs.key(Self.everythingParts(options, today, folder) + contentProblems + themeProblems,
+                                            keySums.all)
             if var listed {
                 listed.inputs = inputs
                 listed.themeFolder = folder
@@ -258,7 +299,7 @@ extension CacheState {
                 memory?.keep(listed)
             }
         }
-        siteKey = inputs.key(Self.everythingParts(options, today, themeFolder)) { !Self.isPageSource($0) }
+        siteKey = BuildInputs.key(Self.everythingParts(options, today, themeFolder), keySums.sitewide)
         if reloaded, let kept = lastSite?.site {
             // Reloaded pages have the front matter, address and twin they had: every page's part is as it was.
             indexKey = kept.indexKey
@@ -319,7 +360,7 @@ extension CacheState {
     /// loaded from them is the same while it holds.
     var themeKey: String? {
         guard themeFolder != nil else { return nil }
-        return inputs.key([themeFolder?.string ?? ""] + themeProblems) { $0.hasPrefix("theme:") }
+        return BuildInputs.key([themeFolder?.string ?? ""] + themeProblems, keySums.theme)
     }
 
     /// The cache for the next build: this build's inputs, pages and findings, and the output as written.
@@ -330,17 +371,22 @@ extension CacheState {
         // its findings: the same record. Every reusable page has one, so the records start as the last build's.
         var pages = previous?.pages ?? [:]
         var made: Set<String> = []
-        for page in (reusable?.fresh ?? Array(site.pages.indices)).lazy.map({ site.pages[$0] }) {
-            pages[page.path] = nil
-            guard let hash = inputs.hash("content:" + page.path) else { continue }
+        let pagesByPath = site.pagesByPath
+        for place in reusable?.fresh ?? Array(site.pages.indices) {
+            let page = site.pages[place]
             let found = byFile[page.path] ?? []
-            guard !found.contains(where: { $0.element.level == .error }) else { continue }
+            guard let hash = inputs.hash("content:" + page.path),
+                  !found.contains(where: { $0.element.level == .error }) else {
+                pages[page.path] = nil
+                continue
+            }
             made.insert(page.path)
-            pages[page.path] = BuildCache.PageRecord(
+            pages.put(BuildCache.PageRecord(
                 sourceHash: hash, frontMatter: page.frontMatter, keyPositions: page.keyPositions, slug: page.slug,
                 bodyLineOffset: page.bodyLineOffset, indexHash: page.indexHash,
                 loadFindings: found.filter { $0.offset < loadDiagnosticCount }.map(\.element),
-                findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element))
+                findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element), place: place,
+                twinPlace: page.twinPath.flatMap(pagesByPath.place(of:))), at: page.path)
         }
         // Records of pages that are gone, or did not load, are dropped: then only the reusable and the made are left.
         if pages.count != (reusable?.count ?? 0) + made.count {
@@ -348,7 +394,7 @@ extension CacheState {
         }
         return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
                           themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
-                          inputs: inputs.records, pages: pages, findings: diagnostics,
+                          inputs: inputs.records, pages: pages, findings: diagnostics, outline: outline,
                           siteProblems: siteProblems.flatMap { Self.keepable($0, of: site) },
                           siteFiles: siteFiles, serviceFindings: serviceFindings, pageCount: pageCount,
                           serviceCount: serviceCount, output: output)

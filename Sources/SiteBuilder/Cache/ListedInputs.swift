@@ -41,6 +41,8 @@ struct ListedInputs: Sendable {
             guard listed.contains(path), Self.isSingleFile(root.appending(path).string) else { return nil }
         }
         var next = self
+        // What changed since the last cache is not known this way: only what changed since this listing.
+        next.inputs.changed = nil
         let files = changed.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
         for (name, record) in BuildInputs.gather(files, previous: nil).records { next.inputs.records[name] = record }
         return next

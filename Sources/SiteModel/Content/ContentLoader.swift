@@ -95,6 +95,7 @@ public struct ContentLoader: Sendable {
         site.configKeyPositions = configKeyPositions
         site.glossaryKeyPositions = glossaryKeyPositions
         site.brokenPaths = broken
+        site.listingProblems = listing.problems
         site.unpublished = unpublished
         site.reviewFiles = reviewFiles
         site.guideFiles = guideFiles
@@ -104,7 +105,36 @@ public struct ContentLoader: Sendable {
     }
 
     /// The most changed files `reload` takes on: more (a branch checked out, a folder copied in) are loaded afresh.
-    static let mostReloaded = 32
+    public static let mostReloaded = 32
+
+    /// The site as an earlier load of this folder made it, put together again from its outline and its pages (in the
+    /// site's order, each with its twin, and `places` telling where each is), with the pages at `changed` read again as `reload` reads them. It is what a
+    /// full load gives when the folder lists the same files with the same problems, and only those pages' files changed
+    /// since: which files are what, the drafts, the order of pages and their twins all follow from the files' names
+    /// and the pages' front matter. Nil when the outline does not fit the folder now, or a changed page does not
+    /// reload; a full load then answers.
+    public func restore(_ outline: SiteOutline, pages: [Page], places: PagePlaces, changed: Set<String>,
+                        from source: any ContentSource) -> (site: Site, diagnostics: [Diagnostic])? {
+        guard outline.includeDrafts == includeDrafts, outline.pageCount == pages.count,
+              changed.count <= Self.mostReloaded, let listing = try? source.list(),
+              listing.problems == outline.listingProblems else { return nil }
+        var ignored: [Diagnostic] = []
+        let (config, configKeyPositions) = loadConfig(from: source, diagnostics: &ignored)
+        let (glossary, glossaryKeyPositions) = loadGlossary(from: source, diagnostics: &ignored)
+        guard let config else { return nil }
+        var site = Site(config: config, glossary: glossary, pages: pages, serviceFiles: outline.serviceFiles,
+                        assets: outline.assets, draftPaths: Set(outline.draftPaths), source: source, places: places)
+        site.configKeyPositions = configKeyPositions
+        site.glossaryKeyPositions = glossaryKeyPositions
+        site.brokenPaths = Set(outline.brokenPaths)
+        site.listingProblems = outline.listingProblems
+        site.unpublished = outline.unpublished
+        site.reviewFiles = outline.reviewFiles
+        site.guideFiles = outline.guideFiles
+        site.chargingFile = outline.chargingFile
+        if changed.isEmpty { return (site, outline.diagnostics) }
+        return reload(site, diagnostics: outline.diagnostics, changed: changed, from: source)
+    }
 
     /// The site `last` with the pages at `changed` read again, for a process that loads the same site again and again
     /// and is told which files changed since (`signpost serve`): when every changed file is one of the site's pages,

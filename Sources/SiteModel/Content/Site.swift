@@ -8,7 +8,7 @@ public struct Site: Sendable {
     /// only sets pages' twins, or puts a page read again where it was.
     public internal(set) var pages: [Page]
     /// Where each page is in `pages`, by path.
-    private let positions: [String: Int]
+    private let positions: PagePlaces
     /// Markdown files under `services/`, for the service directory.
     public var serviceFiles: [String]
     /// Other files to copy as they are, such as pictures, as paths in the content folder.
@@ -23,6 +23,8 @@ public struct Site: Sendable {
     public var guideFiles: [String] = []
     /// `charging.yml`, when the content folder has one: the charging policy the charges estimator shows.
     public var chargingFile: String?
+    /// What listing the content folder found (links out of it, names that cannot be read), already reported.
+    public var listingProblems: [Diagnostic] = []
     /// Paths of pages that could not be loaded; their problems are already reported.
     public var brokenPaths: Set<String> = []
     /// Paths of pages left out because they are drafts.
@@ -34,14 +36,12 @@ public struct Site: Sendable {
     public var glossaryKeyPositions: [String: SourcePosition] = [:]
 
     public init(config: SiteConfig, glossary: Glossary = Glossary(), pages: [Page], serviceFiles: [String] = [],
-                assets: [String] = [], draftPaths: Set<String> = [], source: any ContentSource) {
+                assets: [String] = [], draftPaths: Set<String> = [], source: any ContentSource,
+                places: PagePlaces? = nil) {
         self.config = config
         self.glossary = glossary
         self.pages = pages
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(pages.count)
-        for (position, page) in pages.enumerated() where positions[page.path] == nil { positions[page.path] = position }
-        self.positions = positions
+        self.positions = places ?? PagePlaces(pages)
         self.serviceFiles = serviceFiles
         self.assets = assets
         self.assetSet = Set(assets)
@@ -77,9 +77,9 @@ public struct Site: Sendable {
 /// A site's pages by the path of their files, looked up where they are in the site's list.
 public struct PagesByPath: Sendable {
     private let pages: [Page]
-    private let positions: [String: Int]
+    private let positions: PagePlaces
 
-    init(pages: [Page], positions: [String: Int]) {
+    init(pages: [Page], positions: PagePlaces) {
         self.pages = pages
         self.positions = positions
     }
@@ -88,4 +88,23 @@ public struct PagesByPath: Sendable {
 
     /// Where the page written in the file at `path` is in the site's pages.
     public func place(of path: String) -> Int? { positions[path] }
+}
+
+/// Where each page is in a site's pages, by the path of its file.
+public struct PagePlaces: Sendable {
+    private let place: @Sendable (String) -> Int?
+
+    /// Each page's place, looked up in a table made of them (the first, should two pages have one path).
+    init(_ pages: [Page]) {
+        var places: [String: Int] = [:]
+        places.reserveCapacity(pages.count)
+        for (place, page) in pages.enumerated() where places[page.path] == nil { places[page.path] = place }
+        self.place = { [places] in places[$0] }
+    }
+
+    /// Places told by a table the caller already has, such as the build cache's records of the same pages: it must
+    /// give each page's path its place, and nil for any other path.
+    public init(lookingUp place: @escaping @Sendable (String) -> Int?) { self.place = place }
+
+    subscript(path: String) -> Int? { place(path) }
 }

@@ -1,0 +1,19 @@
+extension Dictionary where Key == String {
+    /// Sets the value under `key`, and keeps the key spelled as `key` is: Swift counts a name written with composed
+    /// and with combining accents as the same key, and assigning would keep the old spelling. A key already there as
+    /// the same bytes keeps its place in the table, so a table changed only in its values is still walked in step with
+    /// the table it was copied from (`CacheChanges`).
+    /// Returns the value that was there under the same bytes, if any: nil for a key new, or spelled anew.
+    @discardableResult
+    mutating func put(_ value: Value, at key: String) -> Value? {
+        if let index = index(forKey: key) {
+            if self[index].key.utf8.elementsEqual(key.utf8) {
+                defer { values[index] = value }
+                return values[index]
+            }
+            remove(at: index)
+        }
+        self[key] = value
+        return nil
+    }
+}

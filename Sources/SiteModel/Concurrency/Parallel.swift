@@ -8,6 +8,9 @@ public enum Parallel {
     /// The elements are taken in runs, many more runs than cores, so a core that finishes early takes another run,
     /// but few enough that handing them out costs nothing beside the work. Each result goes straight into its place:
     /// each place is written by one thread only, and all are written before the results are read.
+    /// Inlinable, so that each caller's use is compiled for its own types: a generic copy of every element and result
+    /// made building 20,000 pages from the cache take twice as long.
+    @inlinable
     public static func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
         let count = items.count
@@ -28,11 +31,13 @@ public enum Parallel {
     }
 
     /// How many runs each core's share of a `map` is cut into.
-    static let runsPerCore = 16
+    @usableFromInline static let runsPerCore = 16
 }
 
-private struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
+@usableFromInline
+struct Unchecked<Value>: @unchecked Sendable {
+    @usableFromInline let value: Value
+    @usableFromInline init(value: Value) { self.value = value }
 }
 
 extension Parallel {

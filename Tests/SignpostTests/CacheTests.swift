@@ -322,6 +322,60 @@ struct CacheTests {
         }
     }
 
+    /// Swift counts a name written with composed accents and one written with combining accents as the same name; the
+    /// file system does not. A page renamed from one to the other, in a build that loads every page, is read under its
+    /// new name by every later build, the site put together from the cache included.
+    @Test func aPageRenamedToTheOtherSpellingOfItsAccentsIsReadUnderItsNewName() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let composed = workspace.content.appendingPathComponent("pages/caf\u{E9}.md").path
+        let combining = workspace.content.appendingPathComponent("pages/cafe\u{301}.md").path
+        try pageFile("title: The carers' cafe\nsummary: Tea and cake.\nslug: cafe",
+                     "You can meet other carers at the cafe.").write(toFile: composed, atomically: false, encoding: .utf8)
+        _ = try workspace.build()
+        #expect(rename(composed, combining) == 0)
+        // A title changed too, so this build loads every page rather than putting the site together from the cache.
+        try #require(Self.edits.first { $0.name == "a page's title" }).apply(workspace)
+        _ = try workspace.build()
+        // A sentence in one page, and a template every page uses: the site is put together from the cache, and every
+        // page is made again from its file.
+        try workspace.edit("pages/short-breaks.md") { $0 + "\nAsk us about a break.\n" }
+        try workspace.edit("templates/page.mustache", in: workspace.theme) { $0 + "<!-- changed -->\n" }
+        var lines: [String] = []
+        let cached = try workspace.build { lines.append($0) }
+        #expect(lines.contains { $0.contains("site put together from the cache") })
+        let coldOutput = workspace.folder.appendingPathComponent("cold/Output")
+        let cold = try workspace.build(to: coldOutput, cache: false)
+        // By their bytes: the findings name the file as it is named now.
+        #expect(Self.exactly(cached.diagnostics) == Self.exactly(cold.diagnostics))
+        #expect(try snapshot(of: workspace.output) == snapshot(of: coldOutput))
+        #expect(cached.html("cafe/index.html")?.contains("meet other carers") == true)
+    }
+
+    /// Findings as text with every character past ASCII written as its code points, so that two findings that name a
+    /// file with composed and with combining accents differ, as their bytes do.
+    static func exactly(_ findings: [Diagnostic]) -> [String] {
+        findings.map { finding in
+            finding.formatted.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
+        }
+    }
+
+    /// A file's name may start with a mark that joins onto what comes before it: in the cache's name for it,
+    /// `content:` and the path, that is the `:`. A change to such a file is a change all the same.
+    @Test func aFileWhoseNameStartsWithAJoiningMarkIsSeenToChange() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let picture = workspace.content.appendingPathComponent("\u{301}mark.svg")
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>".write(to: picture, atomically: false, encoding: .utf8)
+        #expect(try !workspace.build().hasErrors)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+            .write(to: picture, atomically: false, encoding: .utf8)
+        let cached = try workspace.build()
+        let cold = try workspace.build(to: workspace.folder.appendingPathComponent("cold/Output"), cache: false)
+        #expect(cold.hasErrors)
+        #expect(Self.exactly(cached.diagnostics) == Self.exactly(cold.diagnostics))
+    }
+
     /// A sentence added to one page changes one file of the site: the rest stay the very files they were, which
     /// tools that copy a site elsewhere (and people watching the folder) see as no change.
     @Test func aOnePageEditReplacesThatPageAlone() throws {

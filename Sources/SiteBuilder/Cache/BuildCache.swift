@@ -71,12 +71,9 @@ struct BuildCache: Sendable {
     /// each of 20,000 records from the last cache to the next, and a copy costs one reference, not one per field.
     final class PageRecord: Sendable {
         let sourceHash: String
-        let frontMatter: PageFrontMatter
-        let keyPositions: [String: SourcePosition]
-        let slug: String
-        let bodyLineOffset: Int
-        /// What other pages can see of the page, hashed (`Page.indexHash`), from the fields above.
-        let indexHash: UInt64
+        /// The page's path, front matter, address and where its body starts, as one object the page made from the
+        /// record shares (`Page.facts`); its `indexHash` is what other pages can see of the page, hashed.
+        let facts: PageFacts
         /// Findings while loading (warnings only: a page with an error is not kept).
         let loadFindings: [Diagnostic]
         /// Findings of validating and checking the page.
@@ -89,15 +86,10 @@ struct BuildCache: Sendable {
         /// written again as those bytes, so saving the cache of a large site after a small edit is mostly copying.
         let encoded: ArraySlice<UInt8>?
 
-        init(sourceHash: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-             bodyLineOffset: Int, indexHash: UInt64, loadFindings: [Diagnostic], findings: [Diagnostic], place: Int,
+        init(sourceHash: String, facts: PageFacts, loadFindings: [Diagnostic], findings: [Diagnostic], place: Int,
              twinPlace: Int?, encoded: ArraySlice<UInt8>? = nil) {
             self.sourceHash = sourceHash
-            self.frontMatter = frontMatter
-            self.keyPositions = keyPositions
-            self.slug = slug
-            self.bodyLineOffset = bodyLineOffset
-            self.indexHash = indexHash
+            self.facts = facts
             self.loadFindings = loadFindings
             self.findings = findings
             self.place = place

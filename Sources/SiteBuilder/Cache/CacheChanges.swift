@@ -28,7 +28,8 @@ struct CacheChanges {
         (rest.output.files, rest.output.previousFiles, rest.output.folders, rest.output.previousFolders) = ([:], [:], [:], [:])
         siteFilesKept = next.siteFiles == previous.siteFiles
         if siteFilesKept { rest.siteFiles = [] }
-        outlineKept = next.outline == previous.outline
+        // By the bytes it is kept as: a file renamed from composed to combining accents is a change.
+        outlineKept = Self.bytes(of: next.outline) == Self.bytes(of: previous.outline)
         if outlineKept { rest.outline = nil }
         self.rest = rest
         // The output folder's record, the inputs and the pages are compared side by side, each on its own core.
@@ -80,7 +81,7 @@ struct CacheChanges {
         var changed: [(String, Value?)] = []
         for ((key, before), (newKey, value)) in zip(old, new) {
             guard key == newKey else { return nil }
-            if !same(before, value) { changed.append((key, value)) }
+            if !same(before, value) { changed.append((newKey, value)) }
         }
         // Both walks gave every key of their table, the same keys step by step: the tables hold the same keys.
         return changed.sorted { $0.0 < $1.0 }
@@ -105,13 +106,27 @@ struct CacheChanges {
         swap(&next.output.previousFiles, &cache.output.previousFiles)
         swap(&next.output.folders, &cache.output.folders)
         swap(&next.output.previousFolders, &cache.output.previousFolders)
-        for (key, value) in inputs { next.inputs[key] = value }
-        for (key, value) in pages { next.pages[key] = value }
-        for (key, value) in files { next.output.files[key] = value }
-        for (key, value) in previousFiles { next.output.previousFiles[key] = value }
-        for (key, value) in folders { next.output.folders[key] = value }
-        for (key, value) in previousFolders { next.output.previousFolders[key] = value }
+        Self.apply(inputs, to: &next.inputs)
+        Self.apply(pages, to: &next.pages)
+        Self.apply(files, to: &next.output.files)
+        Self.apply(previousFiles, to: &next.output.previousFiles)
+        Self.apply(folders, to: &next.output.folders)
+        Self.apply(previousFolders, to: &next.output.previousFolders)
         cache = next
+    }
+
+    /// Each change made where it is, a key kept as the change spells it.
+    private static func apply<Value>(_ changes: [(String, Value?)], to table: inout [String: Value]) {
+        for (key, value) in changes {
+            if let value { table.put(value, at: key) } else { table.removeValue(forKey: key) }
+        }
+    }
+
+    /// The outline as the cache writes it.
+    private static func bytes(of outline: SiteOutline?) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.optional(outline) { $1.write(&$0) }
+        return writer.bytes
     }
 }
 
@@ -131,7 +146,10 @@ extension CacheChanges {
         siteFilesKept = try from.bool()
         outlineKept = try from.bool()
         inputs = try Self.read(&from) { try BuildCache.InputRecord(&$0) }
-        pages = try Self.read(&from) { try BuildCache.PageRecord(&$0) }
+        pages = try from.array { from in
+            let path = try from.string()
+            return (path, try from.optional { try BuildCache.PageRecord(&$0, path: path) })
+        }
         files = try Self.read(&from) { try BuildCache.OutputFile(&$0) }
         previousFiles = try Self.read(&from) { try BuildCache.OutputFile(&$0) }
         folders = try Self.read(&from) { try $0.int64() }

@@ -140,12 +140,17 @@ struct CacheReader {
     }
 
     mutating func dictionary<T>(_ read: (inout CacheReader) throws -> T) throws -> [String: T] {
+        try dictionary { from, _ in try read(&from) }
+    }
+
+    /// A dictionary whose values are read knowing their key.
+    mutating func dictionary<T>(_ read: (inout CacheReader, String) throws -> T) throws -> [String: T] {
         let count = try count()
         var values: [String: T] = [:]
         values.reserveCapacity(count)
         for _ in 0..<count {
             let key = try string()
-            values[key] = try read(&self)
+            values[key] = try read(&self, key)
         }
         return values
     }
@@ -186,7 +191,7 @@ extension BuildCache {
         siteKey = try from.string()
         indexKey = try from.string()
         inputs = try from.dictionary { try InputRecord(&$0) }
-        pages = try from.dictionary { try PageRecord(&$0) }
+        pages = try from.dictionary { try PageRecord(&$0, path: $1) }
         findings = try from.array { try Diagnostic(&$0) }
         outline = try from.optional { try SiteOutline(&$0) }
         siteProblems = try from.optional { try $0.array { try Diagnostic(&$0) } }
@@ -206,18 +211,19 @@ extension BuildCache.PageRecord {
             return
         }
         out.string(sourceHash)
-        frontMatter.write(&out)
-        out.dictionary(keyPositions) { $1.write(&$0) }
-        out.string(slug)
-        out.int(bodyLineOffset)
-        out.int(Int64(bitPattern: indexHash))
+        facts.pageFrontMatter.write(&out)
+        out.dictionary(facts.pageKeyPositions) { $1.write(&$0) }
+        out.string(facts.pageSlug)
+        out.int(facts.bodyLineOffset)
+        out.int(Int64(bitPattern: facts.pageIndexHash))
         out.array(loadFindings) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
         out.int(place)
         out.optional(twinPlace) { $0.int($1) }
     }
 
-    convenience init(_ from: inout CacheReader) throws {
+    /// - Parameter path: the page's path, which the record is kept under.
+    convenience init(_ from: inout CacheReader, path: String) throws {
         let start = from.position
         let sourceHash = try from.string()
         let frontMatter = try PageFrontMatter(&from)
@@ -229,9 +235,10 @@ extension BuildCache.PageRecord {
         let findings = try from.array { try Diagnostic(&$0) }
         let place = try from.int()
         let twinPlace = try from.optional { try $0.int() }
-        self.init(sourceHash: sourceHash, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
-                  bodyLineOffset: bodyLineOffset, indexHash: indexHash, loadFindings: loadFindings, findings: findings,
-                  place: place, twinPlace: twinPlace, encoded: from.bytes(since: start))
+        let facts = PageFacts(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                              bodyLineOffset: bodyLineOffset, indexHash: indexHash)
+        self.init(sourceHash: sourceHash, facts: facts, loadFindings: loadFindings, findings: findings, place: place,
+                  twinPlace: twinPlace, encoded: from.bytes(since: start))
     }
 }
 

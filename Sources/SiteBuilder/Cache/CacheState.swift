@@ -238,9 +238,16 @@ struct CacheState: Sendable {
         -> (outline: SiteOutline, pages: [Page], places: PagePlaces, changed: Set<String>)? {
         guard taken == nil, let previous, let outline = previous.outline, let changedNames = inputs.changed,
               previous.pages.count == outline.pageCount else { return nil }
+        // Told by bytes, as the inputs are named: a path may start with a mark that joins onto the `:` before it.
+        let prefix = "content:".utf8
         var changed: Set<String> = []
-        for name in changedNames where name.hasPrefix("content:") { changed.insert(String(name.dropFirst(8))) }
-        guard changed.count <= ContentLoader.mostReloaded else { return nil }
+        for name in changedNames where name.utf8.starts(with: prefix) {
+            changed.insert(String(decoding: name.utf8.dropFirst(prefix.count), as: UTF8.self))
+        }
+        // Only pages the last build had, under the very bytes of their names, can be read again in place; anything
+        // else is left to a full load before any page is made.
+        guard changed.count <= ContentLoader.mostReloaded,
+              changed.allSatisfy({ Self.record(at: $0, in: previous.pages) != nil }) else { return nil }
         // Each place is filled once, by a record whose twin has a place too.
         var paths = [String?](repeating: nil, count: outline.pageCount)
         var records = [BuildCache.PageRecord?](repeating: nil, count: outline.pageCount)
@@ -261,14 +268,24 @@ struct CacheState: Sendable {
 
     private static func cachedPage(_ path: String, records: [String: BuildCache.PageRecord], inputs: BuildInputs,
                                    source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
-        guard let record = records[path], record.sourceHash == inputs.hash("content:" + path) else { return nil }
+        guard let record = record(at: path, in: records), record.sourceHash == inputs.hash("content:" + path) else {
+            return nil
+        }
         return (page(path, record, source: source), record.loadFindings)
+    }
+
+    /// The record kept under `path` as the very bytes of the name. Swift counts a name written with composed and with
+    /// combining accents as one key; a page whose file was renamed from one to the other is read again, so that its
+    /// record, and every page made from it, has the name as it is now.
+    private static func record(at path: String, in records: [String: BuildCache.PageRecord]) -> BuildCache.PageRecord? {
+        guard let index = records.index(forKey: path) else { return nil }
+        let (key, record) = records[index]
+        return key.utf8.elementsEqual(path.utf8) ? record : nil
     }
 
     /// The page at `path` as its record keeps it; its Markdown is read from `source` only if a step asks for it.
     private static func page(_ path: String, _ record: BuildCache.PageRecord, source: any ContentSource) -> Page {
-        Page(path: path, frontMatter: record.frontMatter, keyPositions: record.keyPositions, slug: record.slug,
-             bodyLineOffset: record.bodyLineOffset, indexHash: record.indexHash) {
+        Page(facts: record.facts) {
             let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
             return (try? SourceText.split(text).get())?.body ?? ""
         }
@@ -382,8 +399,7 @@ extension CacheState {
             }
             made.insert(page.path)
             pages.put(BuildCache.PageRecord(
-                sourceHash: hash, frontMatter: page.frontMatter, keyPositions: page.keyPositions, slug: page.slug,
-                bodyLineOffset: page.bodyLineOffset, indexHash: page.indexHash,
+                sourceHash: hash, facts: page.facts,
                 loadFindings: found.filter { $0.offset < loadDiagnosticCount }.map(\.element),
                 findings: found.filter { $0.offset >= loadDiagnosticCount }.map(\.element), place: place,
                 twinPlace: page.twinPath.flatMap(pagesByPath.place(of:))), at: page.path)

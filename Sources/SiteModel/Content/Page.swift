@@ -3,13 +3,15 @@ import Markdown
 
 /// One page of the site: its front matter, its parsed Markdown, and where it will be published.
 ///
-/// What a page is never changes once it is loaded, so it is kept in one shared object: a page is copied many times
-/// over (into lists, the link index, each step's work on every core), and a copy then costs one reference, not one
-/// for every piece of text in its front matter. Only the twin is set after loading, when twins are paired.
+/// What a page is never changes once it is loaded, so it is kept in one shared object (`PageFacts`): a page is copied
+/// many times over (into lists, the link index, each step's work on every core), and a copy then costs one reference,
+/// not one for every piece of text in its front matter. The build cache keeps the same object in its record of the
+/// page, so a page made from the cache takes it as it is. Only the twin is set after loading, when twins are paired.
 public struct Page: Sendable {
     // Read through `_read`, so that asking for one field of the front matter, or the path, lends it where it lies
     // rather than copying it out.
-    private let stored: PageStorage
+    private let stored: PageFacts
+    private let markdown: LazyMarkdown
     /// The other version of this page: the easy-read twin of a standard page, or the standard page of an easy-read one.
     public var twinPath: String?
 
@@ -20,9 +22,9 @@ public struct Page: Sendable {
     public var keyPositions: [String: SourcePosition] { _read { yield stored.keyPositions } }
     /// The Markdown body, parsed once and shared by the checker and the renderer. A page the build cache vouches for
     /// is parsed only if a step asks for its tree.
-    public var document: MarkdownDocument { stored.markdown.document }
+    public var document: MarkdownDocument { markdown.document }
     /// The Markdown body as written.
-    public var body: String { stored.markdown.body }
+    public var body: String { markdown.body }
     /// How many lines of the file come before the body (the front matter), so positions count from the file's top.
     public var bodyLineOffset: Int { stored.lineOffset }
     /// The page's address without slashes: `short-breaks`, `easy-read/short-breaks`, or "" for the home page.
@@ -39,21 +41,20 @@ public struct Page: Sendable {
                 body: String, bodyLineOffset: Int, slug: String? = nil) {
         let document = MarkdownDocument(body, lineOffset: bodyLineOffset)
         let slug = slug ?? frontMatter.slug ?? Page.defaultSlug(for: path)
-        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
-                             lineOffset: bodyLineOffset, nestingProblem: ContentLoader.nestingProblem(in: document, file: path),
-                             markdown: .parsed(body: body, document: document),
-                             indexHash: Page.indexHash(path: path, slug: slug, frontMatter: frontMatter))
+        stored = PageFacts(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                           lineOffset: bodyLineOffset, nestingProblem: ContentLoader.nestingProblem(in: document, file: path),
+                           indexHash: Page.indexHash(path: path, slug: slug, frontMatter: frontMatter))
+        markdown = LazyMarkdown(body: body, document: document)
     }
 
-    /// A page whose front matter comes from the build cache: its body is read and parsed only when a step asks for
-    /// it. The cache keeps only pages that loaded without a problem, so there is no nesting problem to carry, and it
-    /// keeps the page's `indexHash` as it was worked out from the same path, address and front matter.
-    public init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-                bodyLineOffset: Int, indexHash: UInt64, readBody: @escaping @Sendable () -> String) {
-        stored = PageStorage(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
-                             lineOffset: bodyLineOffset, nestingProblem: nil, markdown: .unread(lineOffset: bodyLineOffset, readBody),
-                             indexHash: indexHash)
+    /// A page whose facts come from the build cache: its body is read and parsed only when a step asks for it.
+    public init(facts: PageFacts, readBody: @escaping @Sendable () -> String) {
+        stored = facts
+        markdown = LazyMarkdown(lineOffset: facts.lineOffset, read: readBody)
     }
+
+    /// What the page is, as one object: the build cache keeps it in its record of the page.
+    public var facts: PageFacts { stored }
 
     /// What other pages can see of a page, hashed: where it is, its address and its front matter. Each field is
     /// written with its length first, so no two pages can give the same bytes.
@@ -94,7 +95,7 @@ public struct Page: Sendable {
     }
 
     /// Whether the Markdown has been read and parsed yet.
-    public var isParsed: Bool { stored.markdown.isParsed }
+    public var isParsed: Bool { markdown.isParsed }
 
     public var title: String { stored.frontMatter.title }
     public var isEasyRead: Bool { stored.frontMatter.format == .easyRead }
@@ -172,59 +173,77 @@ public struct Page: Sendable {
     }
 }
 
-/// What a page is, shared by every copy of it.
-private final class PageStorage: Sendable {
+/// What a page is, shared by every copy of it: its path, front matter, address and where its body starts.
+public final class PageFacts: Sendable {
     let path: String
     let frontMatter: PageFrontMatter
     let keyPositions: [String: SourcePosition]
     let slug: String
     let lineOffset: Int
     let nestingProblem: Diagnostic?
-    let markdown: LazyMarkdown
     let indexHash: UInt64
 
     init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
-         lineOffset: Int, nestingProblem: Diagnostic?, markdown: LazyMarkdown, indexHash: UInt64) {
+         lineOffset: Int, nestingProblem: Diagnostic?, indexHash: UInt64) {
         self.path = path
         self.frontMatter = frontMatter
         self.keyPositions = keyPositions
         self.slug = slug
         self.lineOffset = lineOffset
         self.nestingProblem = nestingProblem
-        self.markdown = markdown
         self.indexHash = indexHash
     }
-}
 
-/// A page's Markdown, read and parsed at most once, by whichever step asks first.
-final class LazyMarkdown: @unchecked Sendable {
-    private let read: (@Sendable () -> String)?
-    private let lineOffset: Int
-    private let lock = NSLock()
-    private var parsed: (body: String, document: MarkdownDocument)?
-
-    private init(read: (@Sendable () -> String)?, lineOffset: Int, parsed: (body: String, document: MarkdownDocument)?) {
-        self.read = read
-        self.lineOffset = lineOffset
-        self.parsed = parsed
+    /// The facts of a page the build cache kept: it keeps only pages that loaded without a problem, so there is no
+    /// nesting problem to carry, and it keeps the page's `indexHash` as it was worked out from the same path, address
+    /// and front matter.
+    public convenience init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition],
+                            slug: String, bodyLineOffset: Int, indexHash: UInt64) {
+        self.init(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
+                  lineOffset: bodyLineOffset, nestingProblem: nil, indexHash: indexHash)
     }
 
+    public var pagePath: String { path }
+    public var pageFrontMatter: PageFrontMatter { frontMatter }
+    public var pageKeyPositions: [String: SourcePosition] { keyPositions }
+    public var pageSlug: String { slug }
+    public var bodyLineOffset: Int { lineOffset }
+    public var pageIndexHash: UInt64 { indexHash }
+}
+
+/// A page's Markdown, read and parsed at most once, by whichever step asks first. Its lock takes no memory of its own:
+/// a build from the cache makes 20,000 pages, each of which allocated a lock (four blocks of memory with Foundation's
+/// on Linux) before any was read.
+final class LazyMarkdown: Sendable {
+    /// Markdown parsed when the page was loaded: read without a lock, as it never changes.
+    private let ready: (body: String, document: MarkdownDocument)?
+    private let read: (@Sendable () -> String)?
+    private let lineOffset: Int
+    private let parsed: Guarded<(body: String, document: MarkdownDocument)?>
+
     /// Markdown already parsed.
-    static func parsed(body: String, document: MarkdownDocument) -> LazyMarkdown {
-        LazyMarkdown(read: nil, lineOffset: document.lineOffset, parsed: (body, document))
+    init(body: String, document: MarkdownDocument) {
+        ready = (body, document)
+        read = nil
+        lineOffset = document.lineOffset
+        parsed = Guarded(nil)
     }
 
     /// Markdown read by `read` when first asked for.
-    static func unread(lineOffset: Int, _ read: @escaping @Sendable () -> String) -> LazyMarkdown {
-        LazyMarkdown(read: read, lineOffset: lineOffset, parsed: nil)
+    init(lineOffset: Int, read: @escaping @Sendable () -> String) {
+        ready = nil
+        self.read = read
+        self.lineOffset = lineOffset
+        parsed = Guarded(nil)
     }
 
-    var isParsed: Bool { lock.withLock { parsed != nil } }
+    var isParsed: Bool { ready != nil || parsed.withLock { $0 != nil } }
     var body: String { value.body }
     var document: MarkdownDocument { value.document }
 
     private var value: (body: String, document: MarkdownDocument) {
-        lock.withLock {
+        if let ready { return ready }
+        return parsed.withLock { parsed in
             if let parsed { return parsed }
             let body = read?() ?? ""
             let value = (body, MarkdownDocument(body, lineOffset: lineOffset))

@@ -66,6 +66,7 @@ public struct BuildPipeline: Sendable {
     }
 
     private func runSteps(_ context: inout BuildContext, lastLooking: Int, progress: (String) -> Void) throws {
+        for step in steps { step.startEarly(context) }
         for (index, step) in steps.enumerated() {
             if index == lastLooking + 1 { context.useCachedFindings() }
             if context.options.dryRun && step is WriteStep { break }

@@ -8,8 +8,12 @@ public protocol BuildStep: Sendable {
     /// Whether the step still runs when an earlier step found errors, so that one build reports every problem.
     /// Steps that only look (validate, check) do; steps that make output (render, write) do not.
     var runsAfterErrors: Bool { get }
+    /// Starts, on another core, work the step will need that depends on nothing the steps before it do (such as
+    /// reading the word lists built into Signpost), so that it is ready when the step runs. Called as the steps begin.
+    func startEarly(_ context: BuildContext)
 }
 
 extension BuildStep {
     public var runsAfterErrors: Bool { false }
+    public func startEarly(_ context: BuildContext) {}
 }

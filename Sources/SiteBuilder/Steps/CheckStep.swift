@@ -10,6 +10,10 @@ public struct CheckStep: BuildStep {
 
     public init(only: Set<String>? = nil) { self.only = only }
 
+    public func startEarly(_ context: BuildContext) {
+        _ = Parallel.start { WordLists.bundled.common.count }
+    }
+
     public func run(_ context: inout BuildContext) throws -> String {
         let site = try context.requireSite()
         let (checker, settingsProblems) = EasyReadChecker.forSite(site)

@@ -138,6 +138,12 @@ struct CacheTests {
         let cold = workspace.folder.appendingPathComponent("cold/Output")
         _ = try workspace.build(to: cold, cache: false)
         #expect(try snapshot(of: workspace.output) == snapshot(of: cold))
+        // Its account of every input file, and of every page, is the one a build from nothing makes.
+        let readBack = try #require(BuildCache.read(from: location, maker: CacheState.maker).cache)
+        let made = try #require(BuildCache.read(from: BuildCache.location(for: LocalPath(cold)), maker: CacheState.maker).cache)
+        #expect(readBack.inputs == made.inputs)
+        #expect(readBack.pages.mapValues(\.sourceHash) == made.pages.mapValues(\.sourceHash))
+        #expect(readBack.pages.mapValues(\.place) == made.pages.mapValues(\.place))
 
         // One byte changed in the last part: the cache is not used at all, not even the parts before.
         var damaged = [UInt8](before)

@@ -51,6 +51,9 @@ struct BuildCache: Sendable {
     /// The cache file this cache was read from, as it was then: the next build may add its changes to its end. Not
     /// itself kept in the file.
     var origin: Origin? = nil
+    /// The names of the inputs put into the last cache's table to make `inputs` (`BuildInputs.put`), when every other
+    /// entry is as the last cache has it: the changes to the table since. Not kept in the file.
+    var inputsPut: [String]? = nil
 
     struct Origin: Sendable {
         /// The file's stamp when it was read; it must be the same when changes are added.
@@ -201,8 +204,7 @@ extension BuildCache {
     func write(to file: LocalPath, after previous: BuildCache?) throws {
         if let previous, let origin = previous.origin, origin.parts < Self.mostParts {
             var writer = CacheWriter()
-            let ch = CacheChanges(from: previous, to: self)
-            ch.write(&writer)
+            CacheChanges(from: previous, to: self).write(&writer)
             if origin.length - origin.wholeLength + writer.bytes.count <= Self.mostAdded(toWhole: origin.wholeLength),
                Self.append(writer.bytes, to: file, origin: origin) {
                 return

@@ -9,6 +9,10 @@ struct BuildInputs: Sendable {
     /// The names added, removed, or with another hash (or spelling) since the last cache `gather` was given; nil when
     /// not known.
     var changed: Set<String>? = nil
+    /// The names whose entries in the last cache's table were changed to make this one (a new stamp or hash, or a new
+    /// spelling), when every other entry is that table's as it was; nil when not known. The next cache's changes to
+    /// the table are these names.
+    var put: [String]? = nil
 
     /// A file of one folder, for hashing.
     struct File: Sendable {
@@ -40,14 +44,19 @@ struct BuildInputs: Sendable {
         // side). When a file of the last cache is no longer listed, the table is made afresh.
         var records = previous.inputs
         var changed: Set<String> = []
+        var put: [String] = []
         for file in hashed where !file.kept {
-            if records.put(file.record, at: file.name)?.hash != file.record.hash { changed.insert(file.name) }
+            let before = records.put(file.record, at: file.name)
+            if before?.hash != file.record.hash { changed.insert(file.name) }
+            // A file looked at again, and found as it was, leaves its entry as it was.
+            if before != file.record { put.append(file.name) }
         }
         if records.count != hashed.count {
             records = Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first }
             for name in previous.inputs.keys where records[name] == nil { changed.insert(name) }
+            return BuildInputs(records: records, changed: changed)
         }
-        return BuildInputs(records: records, changed: changed)
+        return BuildInputs(records: records, changed: changed, put: put)
     }
 
     func hash(_ name: String) -> String? { records[name]?.hash }

@@ -24,7 +24,7 @@ struct CacheChanges {
     /// What turns `previous` into `next`.
     init(from previous: BuildCache, to next: BuildCache) {
         var rest = next
-        (rest.inputs, rest.pages, rest.origin) = ([:], [:], nil)
+        (rest.inputs, rest.pages, rest.origin, rest.inputsPut) = ([:], [:], nil, nil)
         (rest.output.files, rest.output.previousFiles, rest.output.folders, rest.output.previousFolders) = ([:], [:], [:], [:])
         siteFilesKept = next.siteFiles == previous.siteFiles
         if siteFilesKept { rest.siteFiles = [] }
@@ -43,7 +43,13 @@ struct CacheChanges {
         // A record kept from the last cache is the same object; any other was made by this build.
         let (lastPages, nextPages) = (previous.pages, next.pages)
         let pageChanges = Parallel.start { Self.changes(from: lastPages, to: nextPages, same: ===) }
-        inputs = Self.changes(from: previous.inputs, to: next.inputs, same: ==)
+        // The inputs table is the last one with only the names the build put there changed, when it says so: the
+        // build looked at every file to make it, and changed no other entry.
+        if let put = next.inputsPut {
+            inputs = put.sorted().map { ($0, next.inputs[$0]) }
+        } else {
+            inputs = Self.changes(from: previous.inputs, to: next.inputs, same: ==)
+        }
         pages = pageChanges.value
         (files, previousFiles, folders, previousFolders) = output.value
     }

@@ -408,12 +408,14 @@ extension CacheState {
         if pages.count != (reusable?.count ?? 0) + made.count {
             pages = pages.filter { reusable?.contains($0.key) == true || made.contains($0.key) }
         }
-        return BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
-                          themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
-                          inputs: inputs.records, pages: pages, findings: diagnostics, outline: outline,
-                          siteProblems: siteProblems.flatMap { Self.keepable($0, of: site) },
-                          siteFiles: siteFiles, serviceFindings: serviceFindings, pageCount: pageCount,
-                          serviceCount: serviceCount, output: output)
+        var cache = BuildCache(maker: Self.maker, saved: Self.now(), everythingKey: everythingKey,
+                               themeFolder: themeFolder?.string, siteKey: siteKey, indexKey: indexKey,
+                               inputs: inputs.records, pages: pages, findings: diagnostics, outline: outline,
+                               siteProblems: siteProblems.flatMap { Self.keepable($0, of: site) },
+                               siteFiles: siteFiles, serviceFindings: serviceFindings, pageCount: pageCount,
+                               serviceCount: serviceCount, output: output)
+        cache.inputsPut = inputs.put
+        return cache
     }
 
     /// What validating found across pages, when the next build may report it again without looking (see

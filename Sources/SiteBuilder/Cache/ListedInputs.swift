@@ -43,6 +43,7 @@ struct ListedInputs: Sendable {
         var next = self
         // What changed since the last cache is not known this way: only what changed since this listing.
         next.inputs.changed = nil
+        next.inputs.put = nil
         let files = changed.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
         for (name, record) in BuildInputs.gather(files, previous: nil).records { next.inputs.records[name] = record }
         return next

@@ -60,8 +60,9 @@ public struct OutputFolder: Sendable {
         return try OutputLock(folder: path.parent, name: path.lastComponent)
     }
 
-    /// Writes `files`, and keeps `unchanged`: files the build knows are the same as in the output folder now, by
-    /// `record`, the build cache's account of the output folder and the site before last. A file of `unchanged` that
+    /// Writes `files`, and keeps `unchanged`: files the build knows are the same as in the output folder now, each
+    /// found in `record` (by `KeptFiles`), the build cache's account of the output folder and the site before last. A
+    /// file of `unchanged` that
     /// the staging folder (the site before last) already holds, as it was written, is left as it is; the others are
     /// copied from the output folder. The caller holds `lock()`.
     ///
@@ -206,10 +207,10 @@ public struct OutputFolder: Sendable {
         let noneKept = keep.isEmpty ? !Self.carriedOver.contains(where: unchanged.contains)
             : !unchanged.contains(where: isKeptOrCarried)
         guard files.count <= Self.mostReplacedInPlace, !files.keys.contains(where: isKeptOrCarried), noneKept,
-              files.keys.allSatisfy({ record.files[$0] != nil && !unchanged.contains($0) }),
-              unchanged.allSatisfy({ record.files[$0] != nil }) else { return nil }
-        // Files a person asked to keep stay where they are; with every other file written or unchanged, and the three
-        // kinds apart, equal counts mean nothing is added or removed.
+              files.keys.allSatisfy({ record.files[$0] != nil && !unchanged.contains($0) }) else { return nil }
+        // Files a person asked to keep stay where they are; with every other file written or unchanged, each of them
+        // in the record (the unchanged were each found there by the caller), and the three kinds apart, equal counts
+        // mean nothing is added or removed.
         let keptCount = keep.isEmpty
             ? Self.carriedOver.filter { record.files[$0] != nil }.count
             : record.files.keys.filter(isKeptOrCarried).count

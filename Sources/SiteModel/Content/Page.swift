@@ -105,7 +105,7 @@ public struct Page: Sendable {
     public var urlPath: String { slug.isEmpty ? "/" : "/\(slug)/" }
 
     /// The file the page is written to, relative to the output folder.
-    public var outputPath: String { slug.isEmpty ? "index.html" : "\(slug)/index.html" }
+    public var outputPath: String { slug.isEmpty ? "index.html" : slug + "/index.html" }
 
     /// Where a front matter key is, or the top of the file when it is not there.
     public func position(of key: PageFrontMatter.CodingKeys) -> SourcePosition {

@@ -360,10 +360,38 @@ struct CacheTests {
 
     /// Findings as text with every character past ASCII written as its code points, so that two findings that name a
     /// file with composed and with combining accents differ, as their bytes do.
-    static func exactly(_ findings: [Diagnostic]) -> [String] {
-        findings.map { finding in
-            finding.formatted.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
-        }
+    static func exactly(_ findings: [Diagnostic]) -> [String] { findings.map { exactly($0.formatted) } }
+
+    static func exactly(_ text: String) -> String {
+        text.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
+    }
+
+    /// Every file's path in a folder, each as `exactly` writes it, in order: two names Swift counts as one are both
+    /// there.
+    static func exactNames(in folder: URL) throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.map(exactly).sorted()
+    }
+
+    /// A picture renamed from composed to combining accents is published under its new name, and only that, as a build
+    /// from nothing publishes it: the cache tells the two names apart by their bytes.
+    @Test func aPictureRenamedToTheOtherSpellingOfItsAccentsIsPublishedUnderItsNewName() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let composed = workspace.content.appendingPathComponent("pictures/caf\u{E9}.svg").path
+        let combining = workspace.content.appendingPathComponent("pictures/cafe\u{301}.svg").path
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>".write(toFile: composed, atomically: false, encoding: .utf8)
+        _ = try workspace.build()
+        #expect(rename(composed, combining) == 0)
+        let cached = try workspace.build()
+        let coldOutput = workspace.folder.appendingPathComponent("cold/Output")
+        let cold = try workspace.build(to: coldOutput, cache: false)
+        #expect(!cached.hasErrors && !cold.hasErrors)
+        let names = try Self.exactNames(in: workspace.output)
+        #expect(names == (try Self.exactNames(in: coldOutput)))
+        #expect(names.contains("pictures/cafe\\u{301}.svg") && !names.contains("pictures/caf\\u{e9}.svg"))
     }
 
     /// A file's name may start with a mark that joins onto what comes before it: in the cache's name for it,

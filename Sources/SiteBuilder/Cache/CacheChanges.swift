@@ -26,7 +26,8 @@ struct CacheChanges {
         var rest = next
         (rest.inputs, rest.pages, rest.origin, rest.inputsPut) = ([:], [:], nil, nil)
         (rest.output.files, rest.output.previousFiles, rest.output.folders, rest.output.previousFolders) = ([:], [:], [:], [:])
-        siteFilesKept = next.siteFiles == previous.siteFiles
+        // Both lists by the bytes of their names, as the outline below: a file renamed to another spelling is a change.
+        siteFilesKept = next.siteFiles.elementsEqual(previous.siteFiles) { $0.utf8.elementsEqual($1.utf8) }
         if siteFilesKept { rest.siteFiles = [] }
         // By the bytes it is kept as: a file renamed from composed to combining accents is a change.
         outlineKept = Self.bytes(of: next.outline) == Self.bytes(of: previous.outline)
@@ -64,7 +65,7 @@ struct CacheChanges {
         var changed: [(String, Value?)] = []
         var kept = 0
         for (key, value) in new {
-            if let before = old[key] {
+            if let before = old.value(spelledExactly: key) {
                 kept += 1
                 if same(before, value) { continue }
             }

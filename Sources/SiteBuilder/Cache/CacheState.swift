@@ -203,7 +203,7 @@ struct CacheState: Sendable {
     /// inputs: the same bytes.
     static func isUnchanged(_ path: String, since last: [String: BuildCache.InputRecord], now: BuildInputs) -> Bool {
         let name = "content:" + path
-        guard let before = last[name]?.hash else { return false }
+        guard let before = last.value(spelledExactly: name)?.hash else { return false }
         return before == now.hash(name)
     }
 
@@ -278,9 +278,7 @@ struct CacheState: Sendable {
     /// combining accents as one key; a page whose file was renamed from one to the other is read again, so that its
     /// record, and every page made from it, has the name as it is now.
     private static func record(at path: String, in records: [String: BuildCache.PageRecord]) -> BuildCache.PageRecord? {
-        guard let index = records.index(forKey: path) else { return nil }
-        let (key, record) = records[index]
-        return key.utf8.elementsEqual(path.utf8) ? record : nil
+        records.value(spelledExactly: path)
     }
 
     /// The page at `path` as its record keeps it; its Markdown is read from `source` only if a step asks for it.

@@ -16,4 +16,12 @@ extension Dictionary where Key == String {
         self[key] = value
         return nil
     }
+
+    /// The value under `key` when the table has it spelled as the very same bytes; nil for any other spelling that
+    /// Swift counts as the same name (composed or combining accents, a Kelvin sign for a K).
+    func value(spelledExactly key: String) -> Value? {
+        guard let index = index(forKey: key) else { return nil }
+        let entry = self[index]
+        return entry.key.utf8.elementsEqual(key.utf8) ? entry.value : nil
+    }
 }

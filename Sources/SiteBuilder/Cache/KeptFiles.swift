@@ -29,7 +29,8 @@ struct KeptFiles: Sendable {
     func keptOutput(of page: Page, at place: Int) -> String? {
         guard reusable?.contains(place: place) == true else { return nil }
         let output = page.outputPath
-        return outputIsUnchanged(output) ? output : nil
+        // A page's address is plain ASCII (validating refuses any other), so it has one spelling only.
+        return isUnchanged(written[output], at: output) ? output : nil
     }
 
     /// Whether a file copied from the content folder as it is (a picture, a document) is unchanged and in place.
@@ -38,9 +39,12 @@ struct KeptFiles: Sendable {
         return outputIsUnchanged(path)
     }
 
-    /// Whether the output folder's file at `path` is the one the last build wrote, untouched.
-    func outputIsUnchanged(_ path: String) -> Bool {
-        guard let file = written[path] else { return false }
+    /// Whether the output folder's file at `path` is the one the last build wrote, untouched, under the very bytes of
+    /// its name: a file renamed from composed to combining accents is a new file.
+    func outputIsUnchanged(_ path: String) -> Bool { isUnchanged(written.value(spelledExactly: path), at: path) }
+
+    private func isUnchanged(_ file: BuildCache.OutputFile?, at path: String) -> Bool {
+        guard let file else { return false }
         return intact || FileStamp.of(output.joining(path)) == file.stamp
     }
 }

@@ -207,10 +207,11 @@ public struct OutputFolder: Sendable {
         let noneKept = keep.isEmpty ? !Self.carriedOver.contains(where: unchanged.contains)
             : !unchanged.contains(where: isKeptOrCarried)
         guard files.count <= Self.mostReplacedInPlace, !files.keys.contains(where: isKeptOrCarried), noneKept,
-              files.keys.allSatisfy({ record.files[$0] != nil && !unchanged.contains($0) }) else { return nil }
+              files.keys.allSatisfy({ record.files.value(spelledExactly: $0) != nil && !unchanged.contains($0) })
+        else { return nil }
         // Files a person asked to keep stay where they are; with every other file written or unchanged, each of them
-        // in the record (the unchanged were each found there by the caller), and the three kinds apart, equal counts
-        // mean nothing is added or removed.
+        // in the record under the very bytes of its name (the unchanged were each found there by the caller), and the
+        // three kinds apart, equal counts mean nothing is added or removed.
         let keptCount = keep.isEmpty
             ? Self.carriedOver.filter { record.files[$0] != nil }.count
             : record.files.keys.filter(isKeptOrCarried).count

@@ -258,7 +258,7 @@ struct CacheState: Sendable {
             records[record.place] = record
         }
         let pages = Parallel.map(Array(paths.indices)) { place in
-            var page = Self.page(paths[place]!, records[place]!, source: source)
+            var page = Page(facts: records[place]!.facts, source: source)
             page.twinPath = records[place]!.twinPlace.map { paths[$0]! }
             return page
         }
@@ -271,7 +271,7 @@ struct CacheState: Sendable {
         guard let record = record(at: path, in: records), record.sourceHash == inputs.hash("content:" + path) else {
             return nil
         }
-        return (page(path, record, source: source), record.loadFindings)
+        return (Page(facts: record.facts, source: source), record.loadFindings)
     }
 
     /// The record kept under `path` as the very bytes of the name. Swift counts a name written with composed and with
@@ -279,14 +279,6 @@ struct CacheState: Sendable {
     /// record, and every page made from it, has the name as it is now.
     private static func record(at path: String, in records: [String: BuildCache.PageRecord]) -> BuildCache.PageRecord? {
         records.value(spelledExactly: path)
-    }
-
-    /// The page at `path` as its record keeps it; its Markdown is read from `source` only if a step asks for it.
-    private static func page(_ path: String, _ record: BuildCache.PageRecord, source: any ContentSource) -> Page {
-        Page(facts: record.facts) {
-            let text = source.read(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return (try? SourceText.split(text).get())?.body ?? ""
-        }
     }
 }
 

@@ -47,10 +47,11 @@ public struct Page: Sendable {
         markdown = LazyMarkdown(body: body, document: document)
     }
 
-    /// A page whose facts come from the build cache: its body is read and parsed only when a step asks for it.
-    public init(facts: PageFacts, readBody: @escaping @Sendable () -> String) {
+    /// A page whose facts come from the build cache: its body is read from its file in `source`, and parsed, only when
+    /// a step asks for it.
+    public init(facts: PageFacts, source: any ContentSource) {
         stored = facts
-        markdown = LazyMarkdown(lineOffset: facts.lineOffset, read: readBody)
+        markdown = LazyMarkdown(lineOffset: facts.lineOffset, file: facts.path, in: source)
     }
 
     /// What the page is, as one object: the build cache keeps it in its record of the page.
@@ -217,22 +218,26 @@ public final class PageFacts: Sendable {
 final class LazyMarkdown: Sendable {
     /// Markdown parsed when the page was loaded: read without a lock, as it never changes.
     private let ready: (body: String, document: MarkdownDocument)?
-    private let read: (@Sendable () -> String)?
+    /// Where the body is read from when first asked for: the page's file, after its front matter.
+    private let source: (any ContentSource)?
+    private let file: String
     private let lineOffset: Int
     private let parsed: Guarded<(body: String, document: MarkdownDocument)?>
 
     /// Markdown already parsed.
     init(body: String, document: MarkdownDocument) {
         ready = (body, document)
-        read = nil
+        source = nil
+        file = ""
         lineOffset = document.lineOffset
         parsed = Guarded(nil)
     }
 
-    /// Markdown read by `read` when first asked for.
-    init(lineOffset: Int, read: @escaping @Sendable () -> String) {
+    /// Markdown read from `file` in `source` when first asked for.
+    init(lineOffset: Int, file: String, in source: any ContentSource) {
         ready = nil
-        self.read = read
+        self.source = source
+        self.file = file
         self.lineOffset = lineOffset
         parsed = Guarded(nil)
     }
@@ -245,7 +250,8 @@ final class LazyMarkdown: Sendable {
         if let ready { return ready }
         return parsed.withLock { parsed in
             if let parsed { return parsed }
-            let body = read?() ?? ""
+            let text = source?.read(file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let body = (try? SourceText.split(text).get())?.body ?? ""
             let value = (body, MarkdownDocument(body, lineOffset: lineOffset))
             parsed = value
             return value

@@ -257,11 +257,13 @@ struct CacheState: Sendable {
             paths[record.place] = path
             records[record.place] = record
         }
-        let pages = Parallel.map(Array(paths.indices)) { place in
-            var page = Page(facts: records[place]!.facts, source: source)
-            page.twinPath = records[place]!.twinPlace.map { paths[$0]! }
-            return page
-        }
+        let pages = Array(Parallel.map(Parallel.runs(of: paths.count)) { run in
+            run.map { place in
+                var page = Page(facts: records[place]!.facts, source: source)
+                page.twinPath = records[place]!.twinPlace.map { paths[$0]! }
+                return page
+            }
+        }.joined())
         let table = previous.pages
         return (outline, pages, PagePlaces { table[$0]?.place }, changed)
     }

@@ -16,9 +16,13 @@ public struct RenderStep: BuildStep {
         let pagesByPath = resolver.pagesByPath
 
         // 1. Pages, on every core: each page's HTML depends only on its inputs, so one the cache vouches for is kept.
-        // Whether a page is kept is asked once, on every core: each answer looks at a file in the output folder.
+        // Whether a page is kept is asked once, on every core, a run of pages at a time: each answer looks at a file in
+        // the output folder.
         let kept = KeptFiles(cache: context.cache, output: context.options.output)
-        let keptOutputs = Parallel.map(Array(site.pages.indices)) { kept.keptOutput(of: site.pages[$0], at: $0) }
+        let all = site.pages
+        let keptOutputs = Array(Parallel.map(Parallel.runs(of: all.count)) { run in
+            run.map { kept.keptOutput(of: all[$0], at: $0) }
+        }.joined())
         // By index, so that no page is copied for the many that are kept.
         let fresh = site.pages.indices.filter { keptOutputs[$0] == nil }.map { site.pages[$0] }
         // The services step took the last build's account of the services, as no page it looked at lists any; a page

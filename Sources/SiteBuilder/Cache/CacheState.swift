@@ -61,6 +61,8 @@ struct CacheState: Sendable {
     var loadFindings: [Diagnostic] = []
     /// What this build's loading made of the content folder besides the pages, for the next build (`BuildCache.outline`).
     var outline: SiteOutline?
+    /// The cache this build saved.
+    var saved: BuildCache?
     /// What reading the services found, for the next build (`BuildCache.serviceFindings`).
     var serviceFindings: [Diagnostic] = []
     var siteProblems: [Diagnostic]?

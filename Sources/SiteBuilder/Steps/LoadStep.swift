@@ -24,7 +24,9 @@ public struct LoadStep: BuildStep {
         let reloaded = cache?.lastSite.flatMap { last in
             loader.reload(last.site.site, diagnostics: last.site.loadDiagnostics, changed: last.changed, from: source)
         }
-        let restored = lastLoad.flatMap { loader.restore($0.outline, pages: $0.pages, places: $0.places, changed: $0.changed, from: source) }
+        let restored = lastLoad.flatMap {
+            loader.restore($0.outline, pages: $0.pages, places: $0.places, changed: $0.changed, from: source)
+        }
         var cachedPages: @Sendable (String) -> (page: Page, findings: [Diagnostic])? = { _ in nil }
         var checkedSafe: @Sendable (String) -> Bool = { _ in false }
         if let cache { (cachedPages, checkedSafe) = (cache.cachedPages(from: source), cache.checkedSafe()) }

@@ -108,11 +108,11 @@ public struct ContentLoader: Sendable {
     public static let mostReloaded = 32
 
     /// The site as an earlier load of this folder made it, put together again from its outline and its pages (in the
-    /// site's order, each with its twin, and `places` telling where each is), with the pages at `changed` read again as `reload` reads them. It is what a
-    /// full load gives when the folder lists the same files with the same problems, and only those pages' files changed
-    /// since: which files are what, the drafts, the order of pages and their twins all follow from the files' names
-    /// and the pages' front matter. Nil when the outline does not fit the folder now, or a changed page does not
-    /// reload; a full load then answers.
+    /// site's order, each with its twin, and `places` telling where each is), with the pages at `changed` read again
+    /// as `reload` reads them. It is what a full load gives when the folder lists the same files with the same
+    /// problems, and only those pages' files changed since: which files are what, the drafts, the order of pages and
+    /// their twins all follow from the files' names and the pages' front matter. Nil when the outline does not fit the
+    /// folder now, or a changed page does not reload; a full load then answers.
     public func restore(_ outline: SiteOutline, pages: [Page], places: PagePlaces, changed: Set<String>,
                         from source: any ContentSource) -> (site: Site, diagnostics: [Diagnostic])? {
         guard outline.includeDrafts == includeDrafts, outline.pageCount == pages.count,

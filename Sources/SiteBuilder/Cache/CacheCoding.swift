@@ -211,11 +211,11 @@ extension BuildCache.PageRecord {
             return
         }
         out.string(sourceHash)
-        facts.pageFrontMatter.write(&out)
-        out.dictionary(facts.pageKeyPositions) { $1.write(&$0) }
-        out.string(facts.pageSlug)
-        out.int(facts.bodyLineOffset)
-        out.int(Int64(bitPattern: facts.pageIndexHash))
+        facts.frontMatter.write(&out)
+        out.dictionary(facts.keyPositions) { $1.write(&$0) }
+        out.string(facts.slug)
+        out.int(facts.lineOffset)
+        out.int(Int64(bitPattern: facts.indexHash))
         out.array(loadFindings) { $1.write(&$0) }
         out.array(findings) { $1.write(&$0) }
         out.int(place)

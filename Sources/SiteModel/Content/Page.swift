@@ -176,13 +176,14 @@ public struct Page: Sendable {
 
 /// What a page is, shared by every copy of it: its path, front matter, address and where its body starts.
 public final class PageFacts: Sendable {
-    let path: String
-    let frontMatter: PageFrontMatter
-    let keyPositions: [String: SourcePosition]
-    let slug: String
-    let lineOffset: Int
+    public let path: String
+    public let frontMatter: PageFrontMatter
+    public let keyPositions: [String: SourcePosition]
+    public let slug: String
+    /// How many lines of the file come before the body.
+    public let lineOffset: Int
     let nestingProblem: Diagnostic?
-    let indexHash: UInt64
+    public let indexHash: UInt64
 
     init(path: String, frontMatter: PageFrontMatter, keyPositions: [String: SourcePosition], slug: String,
          lineOffset: Int, nestingProblem: Diagnostic?, indexHash: UInt64) {
@@ -203,13 +204,6 @@ public final class PageFacts: Sendable {
         self.init(path: path, frontMatter: frontMatter, keyPositions: keyPositions, slug: slug,
                   lineOffset: bodyLineOffset, nestingProblem: nil, indexHash: indexHash)
     }
-
-    public var pagePath: String { path }
-    public var pageFrontMatter: PageFrontMatter { frontMatter }
-    public var pageKeyPositions: [String: SourcePosition] { keyPositions }
-    public var pageSlug: String { slug }
-    public var bodyLineOffset: Int { lineOffset }
-    public var pageIndexHash: UInt64 { indexHash }
 }
 
 /// A page's Markdown, read and parsed at most once, by whichever step asks first. Its lock takes no memory of its own:

@@ -36,9 +36,8 @@ struct BuildInputs: Sendable {
             let hash = XXH64.hex(file.source.read(file.path) ?? Data())
             return (file.name, BuildCache.InputRecord(stamp: stamp, hash: hash), false)
         }
-        guard let previous else {
-            return BuildInputs(records: Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first })
-        }
+        let made = { Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first } }
+        guard let previous else { return BuildInputs(records: made()) }
         // Most files are as they were: the last cache's table is kept, with only the others put in, so the table is
         // made without hashing every name again (and the next cache is told from the last by walking the two side by
         // side). When a file of the last cache is no longer listed, the table is made afresh.
@@ -52,7 +51,7 @@ struct BuildInputs: Sendable {
             if before != file.record { put.append(file.name) }
         }
         if records.count != hashed.count {
-            records = Dictionary(hashed.map { ($0.name, $0.record) }) { first, _ in first }
+            records = made()
             for name in previous.inputs.keys where records[name] == nil { changed.insert(name) }
             return BuildInputs(records: records, changed: changed)
         }
@@ -100,9 +99,8 @@ struct BuildInputs: Sendable {
 
     func sums() -> KeySums {
         let files = Array(records)
-        let runs = stride(from: 0, to: files.count, by: 1_000).map { files[$0..<min(files.count, $0 + 1_000)] }
         var total = KeySums()
-        for run in Parallel.map(runs, Self.sums) {
+        for run in Parallel.map(Parallel.runs(of: files.count, length: 1_000).map { files[$0] }, Self.sums) {
             total.all = total.all + run.all
             total.sitewide = total.sitewide + run.sitewide
             total.theme = total.theme + run.theme

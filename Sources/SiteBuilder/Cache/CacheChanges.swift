@@ -6,7 +6,8 @@ import SiteModel
 ///
 /// Every part of the cache but its tables is given whole, as the cache itself writes it: the keys, the findings, the
 /// counts. Each table (inputs, pages, the output folder's record) gives only the entries that were added, changed or
-/// removed. Every entry is compared with the last cache's, so nothing that changed can be left out.
+/// removed. Every entry is compared with the last cache's, so nothing that changed can be left out; the one exception
+/// is an inputs table `BuildInputs.gather` made from the last one, which lists the entries it changed (`inputsPut`).
 struct CacheChanges {
     /// The next cache without its tables, and without its site-wide files when they are the last cache's.
     var rest: BuildCache

@@ -249,7 +249,7 @@ struct CacheState: Sendable {
         // Only pages the last build had, under the very bytes of their names, can be read again in place; anything
         // else is left to a full load before any page is made.
         guard changed.count <= ContentLoader.mostReloaded,
-              changed.allSatisfy({ Self.record(at: $0, in: previous.pages) != nil }) else { return nil }
+              changed.allSatisfy({ previous.pages.value(spelledExactly: $0) != nil }) else { return nil }
         // Each place is filled once, by a record whose twin has a place too.
         var paths = [String?](repeating: nil, count: outline.pageCount)
         var records = [BuildCache.PageRecord?](repeating: nil, count: outline.pageCount)
@@ -272,17 +272,13 @@ struct CacheState: Sendable {
 
     private static func cachedPage(_ path: String, records: [String: BuildCache.PageRecord], inputs: BuildInputs,
                                    source: any ContentSource) -> (page: Page, findings: [Diagnostic])? {
-        guard let record = record(at: path, in: records), record.sourceHash == inputs.hash("content:" + path) else {
+        // Only under the very bytes of the name: Swift counts a name written with composed and with combining accents
+        // as one key, and a page whose file was renamed from one to the other is read again, so that its record, and
+        // every page made from it, has the name as it is now.
+        guard let record = records.value(spelledExactly: path), record.sourceHash == inputs.hash("content:" + path) else {
             return nil
         }
         return (Page(facts: record.facts, source: source), record.loadFindings)
-    }
-
-    /// The record kept under `path` as the very bytes of the name. Swift counts a name written with composed and with
-    /// combining accents as one key; a page whose file was renamed from one to the other is read again, so that its
-    /// record, and every page made from it, has the name as it is now.
-    private static func record(at path: String, in records: [String: BuildCache.PageRecord]) -> BuildCache.PageRecord? {
-        records.value(spelledExactly: path)
     }
 }
 

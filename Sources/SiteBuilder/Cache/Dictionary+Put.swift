@@ -6,8 +6,8 @@ extension Dictionary where Key == String {
     /// Returns the value that was there under the same bytes, if any: nil for a key new, or spelled anew.
     @discardableResult
     mutating func put(_ value: Value, at key: String) -> Value? {
-        if let index = index(forKey: key) {
-            if self[index].key.utf8.elementsEqual(key.utf8) {
+        if let (index, exact) = place(of: key) {
+            if exact {
                 defer { values[index] = value }
                 return values[index]
             }
@@ -20,8 +20,13 @@ extension Dictionary where Key == String {
     /// The value under `key` when the table has it spelled as the very same bytes; nil for any other spelling that
     /// Swift counts as the same name (composed or combining accents, a Kelvin sign for a K).
     func value(spelledExactly key: String) -> Value? {
+        guard let (index, exact) = place(of: key), exact else { return nil }
+        return values[index]
+    }
+
+    /// Where the table holds `key`, and whether it holds it as the very same bytes.
+    private func place(of key: String) -> (index: Index, exact: Bool)? {
         guard let index = index(forKey: key) else { return nil }
-        let entry = self[index]
-        return entry.key.utf8.elementsEqual(key.utf8) ? entry.value : nil
+        return (index, self[index].key.utf8.elementsEqual(key.utf8))
     }
 }

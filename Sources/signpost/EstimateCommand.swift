@@ -46,7 +46,7 @@ struct EstimateCommand: ParsableCommand {
     /// Pounds from the command line, or a usage error that says which option was wrong.
     private func pounds(_ text: String, _ option: String) throws -> Money {
         guard let money = Money(pounds: text) else {
-            throw ValidationError("\(option) `\(text)` is not an amount in pounds, such as 250 or 1250.50.")
+            throw ValidationError("\(option) `\(text)` is not an amount in pounds. Write it like 230.25 or 1,250.50: a full stop before the pence, and a comma only between thousands.")
         }
         return money
     }

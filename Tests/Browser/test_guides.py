@@ -163,6 +163,68 @@ def test_the_estimator_says_what_is_wrong_with_an_answer(browser, server):
     assert browser.switch_to.active_element.get_attribute("id") == "amount"
 
 
+def test_the_page_reads_amounts_as_the_command_does(browser, server):
+    """parsePounds on the page and Money(pounds:) in Swift follow one table: "230,25" is refused, not £23,025."""
+    table = json.loads((ROOT / "Tests/Fixtures/money-cases.json").read_text(encoding="utf-8"))["cases"]
+    browser.get(server.base + "/" + ESTIMATOR)
+    read = browser.execute_script("return arguments[0].map(t => window.SignpostEstimator.parsePounds(t))",
+                                  [text for text, _ in table])
+    assert [[text, pence] for (text, _), pence in zip(table, read)] == table
+    browser.find_element(By.ID, "break-overnight-house").send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "amount").send_keys("2" + Keys.ENTER)
+    income = browser.find_element(By.CSS_SELECTOR, "input[data-income]")
+    income.send_keys("230,25" + Keys.ENTER)
+    error = browser.find_element(By.ID, income.get_attribute("id") + "-error")
+    assert error.is_displayed() and "full stop" in error.text
+    assert visible_step(browser) == "income"
+
+
+def visible_step(browser):
+    return browser.execute_script(
+        "const s = [...document.querySelectorAll('.estimator__step')].filter(s => !s.hidden);"
+        "return s.length === 1 ? s[0].dataset.step : s.map(x => x.dataset.step).join(',')")
+
+
+def test_enter_in_a_step_moves_on_and_never_shows_an_answer_before_every_question(browser, server):
+    """Enter (a phone keyboard's Go key) in a text box submits the form. It must act as Continue, step by step, and
+    the estimate must appear only after the last question, the same as the command's for the same answers."""
+    case = next(c for c in CASES if c["request"]["incomes"] and c["request"]["savings"] not in ("", "0"))
+    request = case["request"]
+    browser.get(server.base + "/" + ESTIMATOR)
+    result = browser.find_element(By.ID, "estimate-result")
+    browser.find_element(By.ID, "break-" + request["break"]).send_keys(Keys.SPACE)
+    amount = browser.find_element(By.ID, "amount")
+    amount.send_keys(str(request["amount"]) + Keys.ENTER)
+    assert not result.is_displayed(), "Enter in the first step showed an estimate before the other questions"
+    assert visible_step(browser) == "income"
+    # An empty Continue by Enter on the first step shows the step's error rather than moving on or answering.
+    browser.get(server.base + "/" + ESTIMATOR)
+    browser.find_element(By.ID, "amount").send_keys(Keys.ENTER)
+    assert visible_step(browser) == "break" and not browser.find_element(By.ID, "estimate-result").is_displayed()
+    assert browser.find_element(By.ID, "break-error").is_displayed()
+    # The whole form by keyboard alone, Enter after each step.
+    browser.get(server.base + "/" + ESTIMATOR)
+    result = browser.find_element(By.ID, "estimate-result")
+    browser.find_element(By.ID, "break-" + request["break"]).send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "amount").send_keys(str(request["amount"]) + Keys.ENTER)
+    incomes = list(request["incomes"].items())
+    for kind, pounds in incomes:
+        browser.find_element(By.ID, "income-" + kind).send_keys(pounds)
+    browser.find_element(By.ID, "income-" + incomes[-1][0]).send_keys(Keys.ENTER)
+    assert not result.is_displayed(), "Enter in the income step showed an estimate without asking about savings"
+    assert visible_step(browser) == "savings"
+    browser.find_element(By.ID, "savings").send_keys(request["savings"] + Keys.ENTER)
+    assert not result.is_displayed() and visible_step(browser) == "costs"
+    if request.get("disability_costs"):
+        browser.find_element(By.ID, "disability-costs").send_keys(request["disability_costs"])
+    if request.get("circumstance"):
+        browser.find_element(By.ID, "circumstance-" + request["circumstance"]).send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "age").send_keys(str(request.get("age") or "") + Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "estimate-result").is_displayed())
+    assert int(result.get_attribute("data-charge-pence")) == case["charge_pence"], case["name"]
+    assert browser.find_element(By.ID, "estimate-easy-charge").text.strip() == command_line_estimate(request)["charge"]
+
+
 def test_without_javascript_the_estimator_shows_a_worksheet_with_the_policys_figures(server):
     driver = make_driver_without_javascript()
     try:

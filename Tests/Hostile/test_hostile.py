@@ -91,7 +91,8 @@ def load_case(folder):
     assert not unknown, f"{folder.name}/case.yml has unknown keys: {sorted(unknown)}"
     assert case.get("description"), f"{folder.name}/case.yml needs a description"
     assert case.get("exit") in (0, 1, 2), f"{folder.name}/case.yml needs exit: 0, 1 or 2"
-    assert case.get("command", "build") in DEFAULT_ARGS, f"{folder.name}: command must be build or check"
+    assert case.get("command", "build") in DEFAULT_ARGS or "args" in case, \
+        f"{folder.name}: command must be build or check, or another command with its args"
     assert (folder / "content").is_dir() or (folder / "generate.py").is_file() or case.get("base"), \
         f"{folder.name} has neither content/, generate.py nor base:"
     if "defect" in case:

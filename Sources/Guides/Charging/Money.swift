@@ -8,16 +8,16 @@ public struct Money: Sendable, Hashable, Comparable, Decodable, CustomStringConv
     /// The most any amount may be: £10 billion, far above any real figure, so sums can never overflow.
     public static let largest = Money(pence: 1_000_000_000_000)
 
-    /// Reads pounds as people write them: `312.40`, `£312.40`, `23,250`, `5`. Nil for anything else, for a
-    /// negative amount, for more than two figures of pence, or for more than `largest`.
+    /// Reads pounds as people write them: `312.40`, `£312.40`, `23,250`, `1,250.50`, `5`. Nil for anything else:
+    /// a negative amount, more than two figures of pence, more than `largest`, and a comma anywhere but between
+    /// thousands, so `230,25` (pence written with a comma, as in much of Europe) is refused rather than read as
+    /// £23,025. The estimator page reads amounts by the same rules (`parsePounds` in the theme's estimator.js).
     public init?(pounds text: String) {
         var text = Substring(text.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("£") { text = text.dropFirst() }
-        let cleaned = text.filter { $0 != "," && $0 != "_" }
-        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 12,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        var pence = Int(whole)! * 100
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let written = parts.first, let whole = Money.wholePounds(written) else { return nil }
+        var pence = whole * 100
         if parts.count == 2 {
             let fraction = parts[1]
             guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -25,6 +25,17 @@ public struct Money: Sendable, Hashable, Comparable, Decodable, CustomStringConv
         }
         guard pence <= Money.largest.pence else { return nil }
         self.pence = pence
+    }
+
+    /// Whole pounds written with figures only, or with commas between each three figures (`23250`, `23,250`).
+    private static func wholePounds(_ text: Substring) -> Int? {
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...12).contains(first.count),
+              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }), groups.count == 1 || first.count <= 3
+        else { return nil }
+        let digits = groups.joined()
+        return digits.count <= 12 ? Int(digits) : nil
     }
 
     public init(from decoder: Decoder) throws {

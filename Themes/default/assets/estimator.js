@@ -7,12 +7,15 @@
 
   var Estimator = {};
 
-  // "312.40", "£312.40", "23,250", "5" → pence; null for anything else.
+  // "312.40", "£312.40", "23,250", "1,250.50", "5" → pence; null for anything else, as Money(pounds:). A comma is
+  // taken only between thousands, so "230,25" (pence after a comma) is refused rather than read as £23,025.
   Estimator.parsePounds = function (text) {
-    var cleaned = String(text).trim().replace(/^£/, '').replace(/[,_]/g, '');
-    var match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+    var cleaned = String(text).trim().replace(/^£/, '');
+    var match = /^(\d{1,12}|\d{1,3}(?:,\d{3})+)(?:\.(\d{1,2}))?$/.exec(cleaned);
     if (!match) return null;
-    var pence = parseInt(match[1], 10) * 100;
+    var whole = match[1].replace(/,/g, '');
+    if (whole.length > 12) return null;
+    var pence = parseInt(whole, 10) * 100;
     if (match[2]) pence += parseInt(match[2], 10) * (match[2].length === 1 ? 10 : 1);
     return pence <= 1e12 ? pence : null;
   };
@@ -146,7 +149,7 @@
   function money(input, required) {
     if (input.value.trim() === '' && !required) { fieldError(input, ''); return 0; }
     var pence = Estimator.parsePounds(input.value);
-    fieldError(input, pence === null ? 'Write an amount in pounds, like 120 or 120.50.' : '');
+    fieldError(input, pence === null ? 'Write an amount in pounds, like 120 or 120.50, with a full stop before the pence.' : '');
     return pence;
   }
 
@@ -243,9 +246,22 @@
     }
   });
 
+  // Enter in a text box, or a phone keyboard's Go key, submits the form from whichever step is showing. Before the
+  // last step that means Continue. On the last, every step's answers are checked again, and the first step with a
+  // problem is shown with its errors, so an answer is never worked out from questions not yet answered.
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    if (check(current)) showResult();
+    if (current < steps.length - 1) {
+      if (check(current)) show(current + 1);
+      return;
+    }
+    for (var i = 0; i < steps.length; i++) {
+      if (!check(i)) {
+        if (i !== current) { show(i); check(i); }
+        return;
+      }
+    }
+    showResult();
   });
 
   steps.forEach(function (step, i) { step.hidden = i !== 0; });

@@ -167,3 +167,16 @@ def tab_to(browser, predicate, limit=200, what="the control"):
         if predicate(element):
             return element
     raise AssertionError(f"Tab never reached {what} on {browser.current_url}")
+
+
+def accessible(driver, selector):
+    """What the browser's accessibility tree gives a screen reader for the element: its name, description and
+    whether it is invalid, as Chromium computes them (the DevTools protocol), not as the markup suggests."""
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"nothing matches {selector}"
+    ax = driver.execute_cdp_cmd("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    properties = {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
+    return {"name": (ax.get("name") or {}).get("value", ""), "description": (ax.get("description") or {}).get("value", ""),
+            "invalid": properties.get("invalid", "false")}
+

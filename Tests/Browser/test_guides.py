@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, SIGNPOST, make_driver, pages, tab_to
+from conftest import ROOT, SIGNPOST, accessible, describe_violations, make_driver, run_axe, pages, tab_to
 
 GUIDE = "guides/can-i-get-a-short-break/"
 EASY_GUIDE = "easy-read/guides/can-i-get-a-short-break/"
@@ -154,13 +154,48 @@ def test_the_estimator_gives_the_tables_answers_in_the_browser(browser, server):
 
 
 def test_the_estimator_says_what_is_wrong_with_an_answer(browser, server):
+    """GOV.UK's pattern: the step's problems are listed at its top and focused, each linking to its field, and each
+    field's error (and hint) is part of what a screen reader reads for the field, which is marked invalid."""
     browser.get(server.base + "/" + ESTIMATOR)
+    # An empty Continue: the summary is focused and names both problems; the group of radios is described by its
+    # error and marked invalid.
+    browser.find_element(By.CSS_SELECTOR, '[data-step="break"] [data-next]').click()
+    active = browser.switch_to.active_element
+    assert "error-summary" in active.get_attribute("class")
+    assert "There is a problem" in active.text and "Choose a kind of break." in active.text
+    assert "Write a whole number from 1 to" in active.text
+    group = accessible(browser, "#break-group")
+    assert "Choose a kind of break." in group["description"], group
+    assert accessible(browser, "#break-overnight-house")["invalid"] == "true"
+    # Choosing a break and a wrong number: the remaining problem is the number's, tied to its field.
     browser.find_element(By.ID, "break-overnight-house").click()
     browser.find_element(By.ID, "amount").send_keys("9")
     browser.find_element(By.CSS_SELECTOR, '[data-step="break"] [data-next]').click()
     error = browser.find_element(By.ID, "amount-error")
     assert error.is_displayed() and "1 to 7" in error.text
+    summary = browser.switch_to.active_element
+    assert "Choose a kind of break" not in summary.text and "1 to 7" in summary.text
+    assert accessible(browser, "#break-group")["description"] == ""
+    assert accessible(browser, "#break-overnight-house")["invalid"] == "false"
+    amount = accessible(browser, "#amount")
+    assert "1 to 7" in amount["description"] and amount["invalid"] == "true", amount
+    # The summary's link takes the focus to the field.
+    summary.find_element(By.TAG_NAME, "a").send_keys(Keys.ENTER)
     assert browser.switch_to.active_element.get_attribute("id") == "amount"
+    # A hint is read with its field, before and after an error.
+    browser.find_element(By.ID, "amount").clear()
+    browser.find_element(By.ID, "amount").send_keys("2" + Keys.ENTER)
+    assert "Leave a box empty" in accessible(browser, "input[data-income]")["description"]
+    browser.find_element(By.CSS_SELECTOR, '[data-step="income"] [data-next]').click()
+    savings = browser.find_element(By.ID, "savings")
+    savings.send_keys("lots" + Keys.ENTER)
+    described = accessible(browser, "#savings")
+    assert "Do not count the home" in described["description"] and "full stop" in described["description"], described
+    violations = run_axe(browser)
+    assert not violations, describe_violations("the estimator with an error", violations)
+    savings.clear()
+    savings.send_keys("100" + Keys.ENTER)
+    assert accessible(browser, "#savings")["invalid"] == "false"
 
 
 def test_the_page_reads_amounts_as_the_command_does(browser, server):

@@ -127,11 +127,21 @@
     if (heading) heading.focus();
   }
 
+  // Adds or takes away one id in an element's aria-describedby, keeping the hint's id that the page gives it.
+  function describedBy(element, id, on) {
+    var ids = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (x) { return x && x !== id; });
+    if (on) ids.push(id);
+    if (ids.length) element.setAttribute('aria-describedby', ids.join(' ')); else element.removeAttribute('aria-describedby');
+  }
+
+  // Shows or clears the error under a field (or a group of radios), tied to it so a screen reader reads it with the
+  // field, and the field marked invalid.
   function fieldError(input, message) {
     var error = document.getElementById(input.id + '-error');
     if (error) {
       error.textContent = message || '';
       error.hidden = !message;
+      describedBy(input, error.id, !!message);
     }
     if (message) {
       input.setAttribute('aria-invalid', 'true');
@@ -141,43 +151,73 @@
     return !message;
   }
 
+  // The step's list of problems at its top (GOV.UK's error summary): each links to its field, and the focus moves
+  // to it, so the problems are read out at once.
+  function summarise(step, problems) {
+    var summary = step.querySelector('.error-summary');
+    if (!summary) return;
+    var list = summary.querySelector('ul');
+    list.textContent = '';
+    problems.forEach(function (problem) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + problem.field.id;
+      link.dataset.errorFor = problem.field.id;
+      link.textContent = problem.message;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    summary.hidden = problems.length === 0;
+    if (problems.length) summary.focus();
+  }
+
   function chosenBreak() {
     var radio = form.querySelector('input[name="break"]:checked');
     return radio ? find(policy.breaks, 'kind', radio.value) : null;
   }
 
+  var moneyMessage = 'Write an amount in pounds, like 120 or 120.50, with a full stop before the pence.';
+
   function money(input, required) {
     if (input.value.trim() === '' && !required) { fieldError(input, ''); return 0; }
     var pence = Estimator.parsePounds(input.value);
-    fieldError(input, pence === null ? 'Write an amount in pounds, like 120 or 120.50, with a full stop before the pence.' : '');
+    fieldError(input, pence === null ? moneyMessage : '');
     return pence;
   }
 
-  // Checks the step's answers; returns false and moves to the first problem when there is one.
+  // Checks the step's answers; returns false, with the step's error summary focused, when there is a problem.
   function check(index) {
     var step = steps[index];
     var problems = [];
     if (step.dataset.step === 'break') {
       var kind = chosenBreak();
-      var error = document.getElementById('break-error');
-      error.hidden = !!kind;
-      if (!kind) problems.push(form.querySelector('input[name="break"]'));
+      var breakError = document.getElementById('break-error');
+      var radios = form.querySelectorAll('input[name="break"]');
+      // The error belongs to the group: the fieldset is described by it and each radio is marked invalid.
+      breakError.hidden = !!kind;
+      describedBy(document.getElementById('break-group'), breakError.id, !kind);
+      radios.forEach(function (radio) {
+        if (kind) radio.removeAttribute('aria-invalid'); else radio.setAttribute('aria-invalid', 'true');
+      });
+      if (!kind) problems.push({field: radios[0], message: breakError.textContent});
       var amount = document.getElementById('amount');
       var value = amount.value.trim();
       var most = kind ? kind.most : 168;
       var ok = /^\d{1,3}$/.test(value) && +value >= 1 && +value <= most;
-      if (!fieldError(amount, ok ? '' : 'Write a whole number from 1 to ' + most + '.')) problems.push(amount);
+      var amountMessage = 'Write a whole number from 1 to ' + most + '.';
+      if (!fieldError(amount, ok ? '' : amountMessage)) problems.push({field: amount, message: amountMessage});
     } else {
       step.querySelectorAll('input[data-money]').forEach(function (input) {
-        if (money(input, false) === null) problems.push(input);
+        if (money(input, false) === null) problems.push({field: input, message: moneyMessage});
       });
       var age = document.getElementById('age');
       if (age && step.contains(age)) {
         var ageOk = age.value.trim() === '' || /^\d{1,3}$/.test(age.value.trim()) && +age.value >= 18 && +age.value <= 120;
-        if (!fieldError(age, ageOk ? '' : 'Write an age from 18 to 120, or leave it empty.')) problems.push(age);
+        var ageMessage = 'Write an age from 18 to 120, or leave it empty.';
+        if (!fieldError(age, ageOk ? '' : ageMessage)) problems.push({field: age, message: ageMessage});
       }
     }
-    if (problems.length) problems[0].focus();
+    summarise(step, problems);
     return problems.length === 0;
   }
 
@@ -229,6 +269,16 @@
   });
 
   form.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-error-for]') : null;
+    if (link) {
+      // A problem in the summary: to its field, with the field's label in view.
+      event.preventDefault();
+      var field = document.getElementById(link.dataset.errorFor);
+      var label = field.closest('fieldset') || form.querySelector('label[for="' + field.id + '"]') || field;
+      label.scrollIntoView();
+      field.focus({preventScroll: true});
+      return;
+    }
     var button = event.target.closest ? event.target.closest('button') : null;
     if (!button) return;
     if (button.hasAttribute('data-next')) {

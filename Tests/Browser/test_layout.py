@@ -1,7 +1,8 @@
 """Pages fit a 320 pixel wide screen, and text at 200% size is never cut off or on top of other text."""
 from conftest import set_width, url_path
 
-NO_SIDEWAYS_SCROLL = "return [document.documentElement.scrollWidth, window.innerWidth]"
+# clientWidth, not innerWidth: with a phone's viewport a page wider than the screen widens innerWidth with it.
+NO_SIDEWAYS_SCROLL = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 
 # Elements whose own text is cut off by their box, or whose text boxes overlap another's.
 TEXT_PROBLEMS = """
@@ -71,3 +72,46 @@ def test_text_at_200_percent_is_not_cut_off_or_overlapping(browser, server, page
     assert problems == [], f"{page}: {problems}"
     scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
     assert scroll_width <= inner_width, f"{page} scrolls sideways at 200% text"
+
+
+# WCAG 1.4.12's text spacing, as the W3C's bookmarklet sets it: every element, overriding the theme.
+TEXT_SPACING = """
+const style = document.createElement('style');
+style.id = 'text-spacing';
+style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }'
+  + ' p { margin-bottom: 2em !important; }';
+document.head.appendChild(style);
+"""
+
+
+def test_a_phone_with_text_at_200_percent_or_wide_text_spacing_does_not_scroll_sideways(browser, server, page):
+    # A phone 390 pixels wide whose owner has made text twice as big, then a 320 pixel screen with text spacing.
+    set_width(browser, 390, 844)
+    browser.get(server.base + url_path(page))
+    browser.execute_script("document.documentElement.style.fontSize = '200%'")
+    scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
+    assert scroll_width <= inner_width, f"{page} is {scroll_width}px wide at 200% text in a {inner_width}px phone"
+    set_width(browser, 320, 640)
+    browser.execute_script("document.documentElement.style.fontSize = ''")
+    browser.execute_script(TEXT_SPACING)
+    scroll_width, inner_width = browser.execute_script(NO_SIDEWAYS_SCROLL)
+    assert scroll_width <= inner_width, f"{page} is {scroll_width}px wide with text spacing at {inner_width}px"
+    problems = browser.execute_script(TEXT_PROBLEMS)
+    assert problems == [], f"{page} with text spacing: {problems}"
+
+
+def test_arrows_drawn_beside_links_are_not_read_aloud(browser, server):
+    """An arrow the theme draws beside a link is for the eye: a screen reader reads the link's words alone, not
+    "right arrow Easy read version"."""
+    from conftest import accessible
+    set_width(browser, 1280, 900)
+    checked = 0
+    for path, selector in (("/short-breaks/", ".twin-link a"), ("/guides/can-i-get-a-short-break/", "a.guide-start"),
+                           ("/guides/can-i-get-a-short-break/carer-effects--2-3.html", ".guide-answer")):
+        browser.get(server.base + path)
+        if not browser.find_elements("css selector", selector):
+            continue
+        name = accessible(browser, selector)["name"]
+        assert name and "\u2192" not in name and "arrow" not in name.lower(), f"{path} {selector}: {name!r}"
+        checked += 1
+    assert checked == 3, "a page or link this test reads has gone: update its list"

@@ -8,6 +8,7 @@ enum PreviewScript {
   var data = dataElement ? JSON.parse(dataElement.textContent) : { site: 0, findings: [] };
   var scrollKey = "signpost-preview-scroll:" + location.pathname;
   var shownKey = "signpost-preview-findings-shown";
+  var foldedKey = "signpost-preview-findings-folded";
 
   function element(name, attributes, text) {
     var made = document.createElement(name);
@@ -32,14 +33,35 @@ enum PreviewScript {
   }
 
   // The error overlay: every error that stopped the build, in the words the terminal printed.
+  // While it shows, the rest of the page is inert, so Tab stays in it; when it goes, the focus goes back to where it
+  // was (or to the page's main part), never left on nothing.
+  var focusBeforeErrors = null;
+
+  function setPageInert(inert, except) {
+    Array.prototype.forEach.call(document.body.children, function (child) {
+      if (child === except || child.tagName === "SCRIPT") return;
+      if (inert) child.setAttribute("inert", ""); else child.removeAttribute("inert");
+    });
+  }
+
   function hideErrors() {
     var old = document.getElementById("signpost-errors");
-    if (old) old.remove();
+    if (!old) return;
+    var hadFocus = old.contains(document.activeElement);
+    old.remove();
+    setPageInert(false);
+    if (!hadFocus) return;
+    var back = focusBeforeErrors && document.contains(focusBeforeErrors) && focusBeforeErrors !== document.body
+      ? focusBeforeErrors : document.querySelector("main") || document.body;
+    if (back !== document.body && !back.hasAttribute("tabindex") && back.tabIndex < 0) back.setAttribute("tabindex", "-1");
+    back.focus();
   }
 
   function showErrors(errors) {
-    hideErrors();
-    var box = element("div", { id: "signpost-errors", class: "sp-overlay", role: "alertdialog",
+    var open = document.getElementById("signpost-errors");
+    if (!open) focusBeforeErrors = document.activeElement;
+    else open.remove();
+    var box = element("div", { id: "signpost-errors", class: "sp-overlay", role: "alertdialog", "aria-modal": "true",
                                "aria-labelledby": "signpost-errors-title", "aria-describedby": "signpost-errors-intro" });
     box.appendChild(element("h2", { id: "signpost-errors-title" }, "The site could not be built"));
     box.appendChild(element("p", { id: "signpost-errors-intro" },
@@ -61,9 +83,20 @@ enum PreviewScript {
     box.appendChild(list);
     var dismiss = element("button", { type: "button", class: "sp-button" }, "Dismiss");
     dismiss.addEventListener("click", hideErrors);
-    box.addEventListener("keydown", function (event) { if (event.key === "Escape") hideErrors(); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { hideErrors(); return; }
+      if (event.key !== "Tab") return;
+      // Tab and Shift+Tab go round the overlay's own controls, never out of it to the browser or the page.
+      var controls = box.querySelectorAll("button, a[href], [tabindex]:not([tabindex='-1'])");
+      var first = controls[0], last = controls[controls.length - 1];
+      if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      }
+    });
     box.appendChild(dismiss);
     document.body.appendChild(box);
+    setPageInert(true, box);
     dismiss.focus();
   }
 
@@ -204,17 +237,40 @@ enum PreviewScript {
     try { localStorage.setItem(shownKey, shown ? "1" : "0"); } catch (e) {}
   }
 
+  // On a small screen (a phone, or a desktop zoomed to 400%) the panel sits at the end of the page rather than over
+  // it, so it can never cover what has the focus; on a larger one it is fixed in a corner, folds to one small
+  // button, and the page keeps room under it so the focus is scrolled clear of it.
+  var small = window.matchMedia ? window.matchMedia("(max-width: 40em), (max-height: 40em)") : { matches: false };
+
+  function keepClearOf(panel) {
+    var height = small.matches ? 0 : panel.getBoundingClientRect().height + 16;
+    document.documentElement.style.scrollPaddingBottom = height ? height + "px" : "";
+    document.body.style.paddingBottom = height ? height + "px" : "";
+  }
+
+  function setFolded(folded, panel, fold) {
+    panel.classList.toggle("sp-panel-folded", folded);
+    fold.setAttribute("aria-expanded", folded ? "false" : "true");
+    document.getElementById("sp-findings-body").hidden = folded;
+    try { localStorage.setItem(foldedKey, folded ? "1" : "0"); } catch (e) {}
+    keepClearOf(panel);
+  }
+
   function buildPanel() {
     var count = data.findings.length;
     var panel = element("aside", { id: "sp-findings", class: "sp-panel", "aria-labelledby": "sp-findings-title" });
-    var head = element("div", { class: "sp-panel-head" });
-    head.appendChild(element("h2", { id: "sp-findings-title" },
+    var head = element("h2", { class: "sp-panel-head" });
+    var fold = element("button", { type: "button", id: "sp-findings-fold", class: "sp-fold", "aria-expanded": "true",
+                                   "aria-controls": "sp-findings-body" });
+    fold.appendChild(element("span", { id: "sp-findings-title" },
       count === 0 ? "No easy-read findings on this page" :
       count === 1 ? "1 easy-read finding on this page" : count + " easy-read findings on this page"));
-    var toggle = element("button", { type: "button", id: "sp-findings-switch", class: "sp-button",
-                                      "aria-pressed": "true", "aria-controls": "sp-findings-list" }, "Show findings");
-    head.appendChild(toggle);
+    head.appendChild(fold);
     panel.appendChild(head);
+    var body = element("div", { id: "sp-findings-body", class: "sp-panel-body" });
+    var toggle = element("button", { type: "button", id: "sp-findings-switch", class: "sp-button",
+                                      "aria-pressed": "true" }, "Mark findings on the page");
+    body.appendChild(toggle);
     var list = element("ol", { id: "sp-findings-list", class: "sp-findings-list" });
     data.findings.forEach(function (finding) {
       var item = element("li");
@@ -243,13 +299,26 @@ enum PreviewScript {
       item.appendChild(choose);
       list.appendChild(item);
     });
-    panel.appendChild(list);
+    body.appendChild(list);
+    panel.appendChild(body);
     document.body.appendChild(panel);
-    var stored = null;
-    try { stored = localStorage.getItem(shownKey); } catch (e) {}
+    var stored = null, folded = null;
+    try { stored = localStorage.getItem(shownKey); folded = localStorage.getItem(foldedKey); } catch (e) {}
     setShown(stored !== "0", toggle);
+    setFolded(folded === null ? small.matches : folded === "1", panel, fold);
     toggle.addEventListener("click", function () {
       setShown(toggle.getAttribute("aria-pressed") !== "true", toggle);
+    });
+    fold.addEventListener("click", function () {
+      setFolded(fold.getAttribute("aria-expanded") === "true", panel, fold);
+    });
+    if (small.addEventListener) small.addEventListener("change", function () { keepClearOf(panel); });
+    window.addEventListener("resize", function () { keepClearOf(panel); });
+    // A control the panel still covers when it gets the focus is scrolled up above the panel.
+    document.addEventListener("focusin", function (event) {
+      if (small.matches || panel.contains(event.target) || !event.target.getBoundingClientRect) return;
+      var top = panel.getBoundingClientRect().top, box = event.target.getBoundingClientRect();
+      if (box.bottom > top - 8 && box.top < window.innerHeight) window.scrollBy(0, box.bottom - top + 16);
     });
   }
 

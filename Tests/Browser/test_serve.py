@@ -145,3 +145,86 @@ def test_the_overlay_passes_axe(browser, serving):
     finally:
         page.write_text(good, encoding="utf-8")
     wait(browser, lambda: not browser.find_elements(By.ID, "signpost-errors"))
+
+
+# --- hostile input while serving (issue 25): over HTTP only, each with a serve of its own ------------------------
+
+OUTSIDE_WORD = "Zebraquartzoutside"
+
+
+class Serving:
+    """`signpost serve` on a copy of the sample site, with a temporary folder of its own (TMPDIR), on a free port."""
+
+    def __init__(self, work, content=None, theme=True, args=()):
+        self.work = work
+        self.content = content or work / "Content"
+        if content is None:
+            shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), self.content)
+        self.tmp = work / "tmp"
+        self.tmp.mkdir(exist_ok=True)
+        self.tmp.chmod(0o1777)  # like /tmp: anyone may make things in it
+        self.port = free_port()
+        self.log_path = work / "serve.log"
+        self.log = open(self.log_path, "w+")
+        argv = [str(SIGNPOST), "serve", "--content", str(self.content), "--port", str(self.port), *args]
+        if theme:
+            argv += ["--theme", str(THEME)]
+        self.process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True,
+                                        env={**os.environ, "TMPDIR": str(self.tmp)})
+        self.first = self.process.stdout.readline()
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def get(self, path):
+        import urllib.request
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+
+    def errors(self):
+        self.log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_log(self, words, limit=60):
+        """Waits until the terminal shows `words` (the limit is only so a broken serve does not hang the tests)."""
+        deadline = time.monotonic() + limit
+        while words not in self.errors():
+            assert self.process.poll() is None, f"serve stopped:\n{self.errors()}"
+            assert time.monotonic() < deadline, f"serve never printed {words!r}:\n{self.errors()}"
+            time.sleep(0.1)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture
+def work():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="signpost-serve-hostile-"))
+    folder.chmod(0o755)
+    yield folder
+    for dirpath, dirnames, _ in os.walk(folder):
+        for name in dirnames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o755)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_page_replaced_by_a_link_out_of_the_content_folder_sends_none_of_its_words(work):
+    outside = work / "outside.md"
+    outside.write_text("\n".join(" ".join([OUTSIDE_WORD] * 30) for _ in range(400)) + "\n", encoding="utf-8")
+    serving = Serving(work)
+    try:
+        assert f"http://127.0.0.1:{serving.port}/" in serving.first, serving.errors()
+        before = serving.get("/who-can-get-a-break/")
+        assert '"findings":[{' in before.replace(" ", ""), "the page has findings whose words the panel quotes"
+        source = json.loads(before.split('id="signpost-preview">', 1)[1].split("</script>", 1)[0])["source"]
+        page = serving.content / source
+        page.unlink()
+        page.symlink_to(outside)
+        serving.wait_for_log("Build failed")
+        after = serving.get("/who-can-get-a-break/")
+        assert OUTSIDE_WORD not in after, "the page sent words from a file outside the content folder"
+        assert "who-can-get-a-break" in after, "the last good page is still served"
+    finally:
+        serving.stop()

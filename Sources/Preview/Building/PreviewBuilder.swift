@@ -109,13 +109,18 @@ public final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// The findings for a page of the site, with the words each is about read from the page's source now.
+    ///
+    /// The source is read through the same guard as a build reads content, made anew for each request (it keeps each
+    /// folder's real place once found, which a page's folder replaced by a link since would make stale): a page
+    /// replaced by a link out of the content folder gives no words, whatever the last build found, so nothing from
+    /// outside the content folder is ever sent.
     public func findings(forOutput path: String) -> (source: String, findings: [PageFinding])? {
         lock.lock()
         let file = sourceByOutput[path]
         let diagnostics = file.flatMap { findingsByFile[$0] } ?? []
         lock.unlock()
         guard let file else { return nil }
-        let text = (try? String(contentsOf: options.content.appending(file).url, encoding: .utf8)) ?? ""
+        let text = DirectoryContentSource(root: options.content).readText(file) ?? ""
         return (file, PageFinding.list(diagnostics, source: text))
     }
 

@@ -25,12 +25,10 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        // With no theme given or beside the content folder, the default theme from inside the binary.
-        let themeFolder = theme.map { LocalPath($0) }
-            ?? BuiltInFiles.fallbackTheme(content: LocalPath(content), given: nil)
-        let options = BuildOptions(content: LocalPath(content), theme: themeFolder,
+        // With no theme given, named in site.yml or beside the content folder, the theme inside the binary.
+        let options = BuildOptions(content: LocalPath(content), theme: theme.map { LocalPath($0) },
                                    output: LocalPath(output), includeDrafts: drafts,
-                                   useCache: !noCache)
+                                   useCache: !noCache, builtInTheme: BuiltInFiles.theme)
         let started = Date()
         let console = Console()
         let result: BuildContext

@@ -39,8 +39,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let contentPath = LocalPath(content)
-        let themeFolder = theme.map { LocalPath($0) } ?? BuiltInFiles.fallbackTheme(content: contentPath, given: nil)
-        let builder = PreviewBuilder(content: contentPath, theme: themeFolder,
+        let builder = PreviewBuilder(content: contentPath, theme: theme.map { LocalPath($0) },
                                      output: PreviewBuilder.outputFolder(for: contentPath), includeDrafts: drafts)
         let console = Console()
         let terminal = PreviewSession.Terminal(

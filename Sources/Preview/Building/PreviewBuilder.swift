@@ -26,9 +26,11 @@ public final class PreviewBuilder: @unchecked Sendable {
     ///   - content: the content folder.
     ///   - theme: the theme folder given on the command line, if any.
     ///   - output: where serve's own copy of the site goes; never the user's `Output/`.
-    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool) {
+    ///   - builtInTheme: the theme used when none is given or found (`Theme.locate`): the one inside the binary.
+    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool,
+                builtInTheme: BuiltInTheme? = BuiltInFiles.theme) {
         options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
-                               useCache: true)
+                               useCache: true, builtInTheme: builtInTheme)
     }
 
     /// Builds the site now. Progress lines go to `progress`.
@@ -57,7 +59,8 @@ public final class PreviewBuilder: @unchecked Sendable {
                 pages = site.pages
                 sourceByOutputMade = nil
             }
-            if let folder = result.theme?.folder { themeFolder = folder }
+            // The built-in theme is in memory: there is no folder of it to watch.
+            if let folder = result.theme?.folder { themeFolder = folder == options.builtInTheme?.folder ? nil : folder }
             findingsByFile = Dictionary(grouping: result.diagnostics, by: \.file)
         }
         let news = BuildNews(siteNumber: siteNumber, succeeded: succeeded, changed: succeeded && !unchanged,

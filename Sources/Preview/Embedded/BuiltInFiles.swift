@@ -1,8 +1,9 @@
 import Foundation
+import SiteBuilder
 import SiteModel
 
-/// The files Signpost carries inside its binary, written out where they are needed: a new site, a copy of the
-/// default theme to edit, and the default theme for a content folder that has none beside it.
+/// The files Signpost carries inside its binary: written out for a new site and a copy of the default theme to edit,
+/// and the default theme, from memory, for a content folder that has none beside it.
 public enum BuiltInFiles {
     public struct Problem: Error, CustomStringConvertible {
         public var description: String
@@ -32,28 +33,10 @@ public enum BuiltInFiles {
         try write(defaultTheme, into: folder)
     }
 
-    /// The theme folder to build with when none was given and the content folder has none beside it: the default
-    /// theme from inside the binary, written once to the system's temporary folder. Nil when a theme was given, when
-    /// `site.yml` names one, or when `Themes/default` is beside the content folder: those still win.
-    public static func fallbackTheme(content: LocalPath, given: LocalPath?) -> LocalPath? {
-        guard given == nil, !FileManager.default.fileExists(atPath: content.parent.appending("Themes/default").string)
-        else { return nil }
-        let settings = (try? String(contentsOf: content.appending("site.yml").url, encoding: .utf8)) ?? ""
-        if settings.split(separator: "\n").contains(where: { $0.hasPrefix("theme:") }) { return nil }
-        let hash = SHA256.hex(EmbeddedFiles.defaultTheme.sorted { $0.key < $1.key }.map { $0.key + $0.value }.joined())
-        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let folder = LocalPath(temporary).appending("signpost-theme-\(hash.prefix(16))")
-        if FileManager.default.fileExists(atPath: folder.appending("templates/page.mustache").string) { return folder }
-        // Written beside, then renamed into place, so two builds at once never see half a theme.
-        let staging = LocalPath(temporary).appending("signpost-theme-\(hash.prefix(16))-\(UUID().uuidString)")
-        do {
-            try write(defaultTheme, into: staging)
-            try FileManager.default.moveItem(at: staging.url, to: folder.url)
-        } catch {
-            try? FileManager.default.removeItem(at: staging.url)
-        }
-        return FileManager.default.fileExists(atPath: folder.appending("templates/page.mustache").string) ? folder : nil
-    }
+    /// The default theme as every command builds with it when none is given, `site.yml` names none and there is no
+    /// `Themes/default` beside the content folder (`Theme.locate`): used from memory, never written out to a shared
+    /// folder whose files someone else could have put there.
+    public static let theme = BuiltInTheme(files: defaultTheme)
 
     private static func requireEmpty(_ folder: LocalPath) throws {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.string)) ?? []

@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     /// The theme folder given on the command line. Default: `theme:` from `site.yml`, else `Themes/default` beside
     /// the content folder.
     public var theme: LocalPath?
+    /// The theme used, from memory, when none is given, `site.yml` names none and there is no `Themes/default` beside
+    /// the content folder: the commands give the theme inside the binary. Nil: such a build has no theme.
+    public var builtInTheme: BuiltInTheme?
     /// The output folder, replaced as a whole when the build succeeds.
     public var output: LocalPath
     /// Whether draft pages are published too.
@@ -19,8 +22,9 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
 
     public init(content: LocalPath, theme: LocalPath? = nil, output: LocalPath, includeDrafts: Bool = false,
-                dryRun: Bool = false, useCache: Bool = true) {
+                dryRun: Bool = false, useCache: Bool = true, builtInTheme: BuiltInTheme? = nil) {
         self.content = content
+        self.builtInTheme = builtInTheme
         self.useCache = useCache
         self.theme = theme
         self.output = output

@@ -26,11 +26,15 @@ public final class PreviewBuilder: @unchecked Sendable {
     ///   - content: the content folder.
     ///   - theme: the theme folder given on the command line, if any.
     ///   - output: where serve's own copy of the site goes; never the user's `Output/`.
+    ///   - ownsOutput: whether `output` is serve's own, from `outputFolder(for:)`, in a folder private to this user:
+    ///     files in it that Signpost did not write are then removed, not named as errors.
     ///   - builtInTheme: the theme used when none is given or found (`Theme.locate`): the one inside the binary.
-    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool,
+    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool, ownsOutput: Bool = false,
                 builtInTheme: BuiltInTheme? = BuiltInFiles.theme) {
-        options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
-                               useCache: true, builtInTheme: builtInTheme)
+        var options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
+                                   useCache: true, builtInTheme: builtInTheme)
+        options.clearsOutput = ownsOutput
+        self.options = options
     }
 
     /// Builds the site now. Progress lines go to `progress`.
@@ -127,13 +131,14 @@ public final class PreviewBuilder: @unchecked Sendable {
         return (file, PageFinding.list(diagnostics, source: text))
     }
 
-    /// The output folder serve builds into for a content folder: in the system's temporary folder, named after the
-    /// content folder's path, so the content folder gets no extra files (nothing to add to `.gitignore`, nothing the
-    /// file watcher sees), the user's `Output/` is never touched, and a server started again for the same content
-    /// finds its cache and starts in moments.
-    public static func outputFolder(for content: LocalPath) -> LocalPath {
+    /// The output folder serve builds into for a content folder: in a folder of serve's own in the system's
+    /// temporary folder (`signpost-serve-<user id>`, mode 700, that no other user can read or put files in), named
+    /// after the content folder's path, so the content folder gets no extra files (nothing to add to `.gitignore`,
+    /// nothing the file watcher sees), the user's `Output/` is never touched, and a server started again for the same
+    /// content finds its cache and starts in moments. Throws when no private folder can be made there.
+    public static func outputFolder(for content: LocalPath, in temporary: LocalPath? = nil) throws -> LocalPath {
         let key = String(SHA256.hex(content.resolvingLinks().string).prefix(16))
-        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return LocalPath(temporary).appending("signpost-serve-\(key)").appending("site")
+        let own = try PrivateFolder.make(named: "signpost-serve", in: temporary ?? PrivateFolder.temporary)
+        return own.appending(key).appending("site")
     }
 }

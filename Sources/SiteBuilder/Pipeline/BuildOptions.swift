@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     /// Whether the build may use what the last build left in its cache. With false (`--no-cache`), everything is
     /// built again; the cache is then made anew for the next build.
     public var useCache: Bool
+    /// Whether the output folder is Signpost's own, in a private folder no one else can write in, as serve's copy of
+    /// the site is: files in it that Signpost did not write are then removed by the next build, rather than named as
+    /// errors the person could do nothing about. Never for a folder a person gave, such as `Output/`.
+    public var clearsOutput: Bool = false
 
     public init(content: LocalPath, theme: LocalPath? = nil, output: LocalPath, includeDrafts: Bool = false,
                 dryRun: Bool = false, useCache: Bool = true, builtInTheme: BuiltInTheme? = nil) {

@@ -51,7 +51,8 @@ public struct WriteStep: BuildStep {
         if context.options.theme == nil, let theme = context.theme, theme.folder != context.options.builtInTheme?.folder {
             reading.append(("theme", theme.folder))
         }
-        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
+        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [],
+                                  clearsStrays: context.options.clearsOutput)
         try FolderOverlap.check(output: output.path, reading: reading)
         return output
     }

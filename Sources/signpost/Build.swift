@@ -11,7 +11,7 @@ struct Build: ParsableCommand {
     @Option(help: "The content folder, with site.yml in it.")
     var content = "Content"
 
-    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default beside the content folder, else the theme inside signpost.")
     var theme: String?
 
     @Option(help: "The output folder. It is replaced as a whole when the build succeeds.")

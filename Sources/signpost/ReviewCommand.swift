@@ -65,7 +65,7 @@ struct ReviewPackCommand: ParsableCommand {
     @Option(help: "The folder to write the pack to. Default: Reviews/<today's date>.")
     var output: String?
 
-    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default beside the content folder, else the theme inside signpost.")
     var theme: String?
 
     @Option(help: "The day of the session, written like 2026-11-03. Default: today.")

@@ -216,17 +216,27 @@ def work():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_a_page_replaced_by_a_link_out_of_the_content_folder_sends_none_of_its_words(work):
-    outside = work / "outside.md"
-    outside.write_text("\n".join(" ".join([OUTSIDE_WORD] * 30) for _ in range(400)) + "\n", encoding="utf-8")
+@pytest.mark.parametrize("linked", ["page", "folder"])
+def test_a_page_replaced_by_a_link_out_of_the_content_folder_sends_none_of_its_words(work, linked):
+    outside_words = "\n".join(" ".join([OUTSIDE_WORD] * 30) for _ in range(400)) + "\n"
     serving = Serving(work)
     try:
         before = serving.get("/who-can-get-a-break/")
         assert '"findings":[{' in before.replace(" ", ""), "the page has findings whose words the panel quotes"
         source = json.loads(before.split('id="signpost-preview">', 1)[1].split("</script>", 1)[0])["source"]
         page = serving.content / source
-        page.unlink()
-        page.symlink_to(outside)
+        if linked == "page":
+            outside = work / "outside.md"
+            outside.write_text(outside_words, encoding="utf-8")
+            page.unlink()
+            page.symlink_to(outside)
+        else:
+            # The page's whole folder becomes a link to a folder outside, with a file of the page's name in it.
+            outside = work / "outside-folder"
+            shutil.copytree(page.parent, outside)
+            (outside / page.name).write_text(outside_words, encoding="utf-8")
+            shutil.rmtree(page.parent)
+            page.parent.symlink_to(outside)
         serving.wait_for_log("Build failed")
         after = serving.get("/who-can-get-a-break/")
         assert OUTSIDE_WORD not in after, "the page sent words from a file outside the content folder"
@@ -363,3 +373,14 @@ def test_a_stray_file_in_serves_own_folder_does_not_stop_the_next_start(work):
             again.get("/stray-notes.txt")
     finally:
         again.stop()
+
+
+def test_serve_without_a_theme_uses_the_one_inside_signpost_and_writes_no_theme_folder(work):
+    """No --theme, no `theme:` in site.yml and no Themes/default beside the content folder."""
+    serving = Serving(work, theme=False)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        assert "<main" in serving.get("/who-can-get-a-break/")
+        assert not list((work / "tmp").glob("signpost-theme-*")), "the built-in theme was written out to be read back"
+    finally:
+        serving.stop()

@@ -384,3 +384,26 @@ def test_serve_without_a_theme_uses_the_one_inside_signpost_and_writes_no_theme_
         assert not list((work / "tmp").glob("signpost-theme-*")), "the built-in theme was written out to be read back"
     finally:
         serving.stop()
+
+
+def test_a_copy_an_older_serve_left_open_to_all_is_removed(work):
+    """Older versions built straight into `signpost-serve-<hash of the content path>`, readable by everyone."""
+    content = work / "Content"
+    shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
+    tmp = work / "tmp"
+    tmp.mkdir()
+    tmp.chmod(0o1777)
+    old = tmp / ("signpost-serve-" + hashlib.sha256(os.path.realpath(content).encode()).hexdigest()[:16])
+    (old / "site/private-plans").mkdir(parents=True)
+    (old / "site/private-plans/index.html").write_text(f"<p>{DRAFT_WORD}</p>", encoding="utf-8")
+    (old / "site/.signpost-output").write_text(
+        "Written by Signpost. This whole folder is replaced on each build. Files it wrote:\nprivate-plans/index.html\n",
+        encoding="utf-8")
+    for folder in (old, old / "site", old / "site/private-plans"):
+        folder.chmod(0o755)
+    serving = Serving(work, content=content)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        assert not old.exists(), "the old copy of the site, readable by everyone, is still there"
+    finally:
+        serving.stop()

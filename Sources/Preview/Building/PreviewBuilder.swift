@@ -138,7 +138,15 @@ public final class PreviewBuilder: @unchecked Sendable {
     /// content finds its cache and starts in moments. Throws when no private folder can be made there.
     public static func outputFolder(for content: LocalPath, in temporary: LocalPath? = nil) throws -> LocalPath {
         let key = String(SHA256.hex(content.resolvingLinks().string).prefix(16))
-        let own = try PrivateFolder.make(named: "signpost-serve", in: temporary ?? PrivateFolder.temporary)
+        let shared = temporary ?? PrivateFolder.temporary
+        let own = try PrivateFolder.make(named: "signpost-serve", in: shared)
+        // Serve once built straight into `signpost-serve-<key>`, readable by everyone: that copy, with its drafts, goes
+        // when it is this user's and Signpost's (never through a link, never another user's).
+        let old = shared.appending("signpost-serve-\(key)")
+        if PrivateFolder.state(of: old, user: geteuid()) != .notUsers,
+           FileKind.of(old.appending("site").appending(OutputFolder.marker).string, followingLinks: false) == .file {
+            try? FileManager.default.removeItem(atPath: old.string)
+        }
         return own.appending(key).appending("site")
     }
 }

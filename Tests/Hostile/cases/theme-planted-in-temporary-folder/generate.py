@@ -1,6 +1,6 @@
 """Plants, as another user (`nobody`, writable by anyone), a theme with a script in every page in the temporary
 folder the build is given: under the name older versions used for the built-in theme (`signpost-theme-` and a hash
-of the embedded files), and under that name with a staging suffix, as a link too."""
+of the embedded files), and a link beside it to another such theme."""
 import hashlib
 import os
 import re
@@ -22,7 +22,6 @@ def old_theme_name():
 
 def plant(folder):
     copy_default_theme(folder)
-    template = folder / "templates" / "page.mustache"
     planted = f'<script>alert("SIGNPOST-PLANTED {CANARY}")</script>\n'
     for name in ("page", "home", "easy-read", "404"):
         path = folder / "templates" / f"{name}.mustache"

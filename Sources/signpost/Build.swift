@@ -11,7 +11,7 @@ struct Build: ParsableCommand {
     @Option(help: "The content folder, with site.yml in it.")
     var content = "Content"
 
-    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default beside the content folder, else the theme inside signpost.")
     var theme: String?
 
     @Option(help: "The output folder. It is replaced as a whole when the build succeeds.")
@@ -25,12 +25,10 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        // With no theme given or beside the content folder, the default theme from inside the binary.
-        let themeFolder = theme.map { LocalPath($0) }
-            ?? BuiltInFiles.fallbackTheme(content: LocalPath(content), given: nil)
-        let options = BuildOptions(content: LocalPath(content), theme: themeFolder,
+        // With no theme given, named in site.yml or beside the content folder, the theme inside the binary.
+        let options = BuildOptions(content: LocalPath(content), theme: theme.map { LocalPath($0) },
                                    output: LocalPath(output), includeDrafts: drafts,
-                                   useCache: !noCache)
+                                   useCache: !noCache, builtInTheme: BuiltInFiles.theme)
         let started = Date()
         let console = Console()
         let result: BuildContext

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EasyReadChecker
+import Preview
 import Foundation
 import Review
 import SiteBuilder
@@ -64,7 +65,7 @@ struct ReviewPackCommand: ParsableCommand {
     @Option(help: "The folder to write the pack to. Default: Reviews/<today's date>.")
     var output: String?
 
-    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default beside the content folder, else the theme inside signpost.")
     var theme: String?
 
     @Option(help: "The day of the session, written like 2026-11-03. Default: today.")
@@ -107,18 +108,16 @@ struct ReviewPackCommand: ParsableCommand {
             console.line("Every easy-read page has a current sign-off. Name pages to make a pack for them anyway.")
             return
         }
+        // Found as `build` and `serve` find it: --theme, `theme:` in site.yml, Themes/default, the theme inside signpost.
         let themeFolder: LocalPath
-        if let theme {
-            themeFolder = LocalPath(theme)
-        } else {
-            switch Theme.folder(named: site.config.theme, content: loaded.content) {
-            case .success(let folder): themeFolder = folder
-            case .failure(let problem):
-                console.error("signpost: \(problem.message)")
-                throw ExitCode(2)
-            }
+        switch Theme.locate(given: theme.map { LocalPath($0) }, named: site.config.theme, content: loaded.content,
+                            builtIn: BuiltInFiles.theme) {
+        case .success(let folder): themeFolder = folder
+        case .failure(let problem):
+            console.error("signpost: \(problem.message)")
+            throw ExitCode(2)
         }
-        let (loadedTheme, themeProblems) = Theme.load(from: themeFolder)
+        let (loadedTheme, themeProblems) = Theme.load(from: themeFolder, builtIn: BuiltInFiles.theme)
         guard let loadedTheme, themeProblems.errorCount == 0 else {
             console.report(themeProblems)
             throw ExitCode(2)

@@ -39,10 +39,14 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let contentPath = LocalPath(content)
-        let themeFolder = theme.map { LocalPath($0) } ?? BuiltInFiles.fallbackTheme(content: contentPath, given: nil)
-        let builder = PreviewBuilder(content: contentPath, theme: themeFolder,
-                                     output: PreviewBuilder.outputFolder(for: contentPath), includeDrafts: drafts)
         let console = Console()
+        let output: LocalPath
+        do { output = try PreviewBuilder.outputFolder(for: contentPath) } catch {
+            console.error("signpost: \(error)")
+            throw ExitCode(2)
+        }
+        let builder = PreviewBuilder(content: contentPath, theme: theme.map { LocalPath($0) },
+                                     output: output, includeDrafts: drafts, ownsOutput: true)
         let terminal = PreviewSession.Terminal(
             line: { console.line($0) }, problems: { console.report($0) }, error: { console.error($0) })
         let session = PreviewSession(builder: builder, terminal: terminal)

@@ -1,5 +1,6 @@
 """`signpost serve` in a real browser: a save reloads the page with the new words and keeps its place, a broken save
 shows the error overlay until the next good save, and the findings panel works from the keyboard and passes axe-core."""
+import hashlib
 import json
 import os
 import pathlib
@@ -145,3 +146,264 @@ def test_the_overlay_passes_axe(browser, serving):
     finally:
         page.write_text(good, encoding="utf-8")
     wait(browser, lambda: not browser.find_elements(By.ID, "signpost-errors"))
+
+
+# --- hostile input while serving (issue 25): over HTTP only, each with a serve of its own ------------------------
+
+OUTSIDE_WORD = "Zebraquartzoutside"
+
+
+class Serving:
+    """`signpost serve` on a copy of the sample site, with a temporary folder of its own (TMPDIR), on a free port."""
+
+    def __init__(self, work, content=None, theme=True, args=()):
+        self.work = work
+        self.content = content or work / "Content"
+        if content is None:
+            shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), self.content)
+        self.tmp = work / "tmp"
+        self.tmp.mkdir(exist_ok=True)
+        self.tmp.chmod(0o1777)  # like /tmp: anyone may make things in it
+        self.port = free_port()
+        self.log_path = work / "serve.log"
+        self.log = open(self.log_path, "w+")
+        argv = [str(SIGNPOST), "serve", "--content", str(self.content), "--port", str(self.port), *args]
+        if theme:
+            argv += ["--theme", str(THEME)]
+        # What serve says on both streams, in one log, as a terminal shows it.
+        self.process = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT, text=True,
+                                        env={**os.environ, "TMPDIR": str(self.tmp)})
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.wait_for_log(f"{self.base}/")
+
+    def get(self, path):
+        import urllib.request
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+
+    def errors(self):
+        self.log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for_log(self, *words, limit=60):
+        """Waits until the terminal shows any of `words`, and gives the first shown (the limit is only so a broken
+        serve does not hang the tests)."""
+        deadline = time.monotonic() + limit
+        while True:
+            shown = [w for w in words if w in self.errors()]
+            if shown:
+                return shown[0]
+            assert self.process.poll() is None, f"serve stopped:\n{self.errors()}"
+            assert time.monotonic() < deadline, f"serve never printed any of {words!r}:\n{self.errors()}"
+            time.sleep(0.1)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture
+def work():
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="signpost-serve-hostile-"))
+    folder.chmod(0o755)
+    yield folder
+    for dirpath, dirnames, _ in os.walk(folder):
+        for name in dirnames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o755)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("linked", ["page", "folder"])
+def test_a_page_replaced_by_a_link_out_of_the_content_folder_sends_none_of_its_words(work, linked):
+    outside_words = "\n".join(" ".join([OUTSIDE_WORD] * 30) for _ in range(400)) + "\n"
+    serving = Serving(work)
+    try:
+        before = serving.get("/who-can-get-a-break/")
+        assert '"findings":[{' in before.replace(" ", ""), "the page has findings whose words the panel quotes"
+        source = json.loads(before.split('id="signpost-preview">', 1)[1].split("</script>", 1)[0])["source"]
+        page = serving.content / source
+        if linked == "page":
+            outside = work / "outside.md"
+            outside.write_text(outside_words, encoding="utf-8")
+            page.unlink()
+            page.symlink_to(outside)
+        else:
+            # The page's whole folder becomes a link to a folder outside, with a file of the page's name in it.
+            outside = work / "outside-folder"
+            shutil.copytree(page.parent, outside)
+            (outside / page.name).write_text(outside_words, encoding="utf-8")
+            shutil.rmtree(page.parent)
+            page.parent.symlink_to(outside)
+        serving.wait_for_log("Build failed")
+        after = serving.get("/who-can-get-a-break/")
+        assert OUTSIDE_WORD not in after, "the page sent words from a file outside the content folder"
+        assert "who-can-get-a-break" in after, "the last good page is still served"
+    finally:
+        serving.stop()
+
+
+NOBODY = 65534
+DRAFT_WORD = "Quokkadraftplans"
+PLANTED = "SIGNPOST-PLANTED-by-another-user"
+
+
+def add_draft(content):
+    (content / "pages/private-plans.md").write_text(
+        f"---\ntitle: Private plans\nsummary: Plans that are not ready.\nstatus: draft\n---\n{DRAFT_WORD} are here.\n",
+        encoding="utf-8")
+
+
+def plant_site(folder, owner=NOBODY):
+    """A site as another user would leave it for serve to use: Signpost's marker, a page with a script, open to all."""
+    (folder / "site").mkdir(parents=True)
+    page = f"<!doctype html><title>{PLANTED}</title><script>alert('{PLANTED}')</script>"
+    (folder / "site/index.html").write_text(page, encoding="utf-8")
+    (folder / "site/.signpost-output").write_text(
+        "Written by Signpost. This whole folder is replaced on each build. Files it wrote:\nindex.html\n", encoding="utf-8")
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames + ["."]:
+            path = os.path.join(dirpath, name)
+            os.lchown(path, owner, owner)
+            os.chmod(path, 0o777)
+
+
+def tree(folder):
+    """Every entry under `folder`, links not followed: path → (kind, bytes or link target)."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames + filenames:
+            path = pathlib.Path(dirpath) / name
+            found[str(path.relative_to(folder))] = (
+                ("link", os.readlink(path)) if path.is_symlink()
+                else ("file", path.read_bytes()) if path.is_file() else ("folder", None))
+    return found
+
+
+def readable_by_nobody(folder, words):
+    """The files under `folder` that the user `nobody` can read and that hold `words`."""
+    code = (
+        "import os, sys\n"
+        "for d, _, fs in os.walk(sys.argv[1], followlinks=True):\n"
+        "    for f in fs:\n"
+        "        try:\n"
+        "            data = open(os.path.join(d, f), 'rb').read()\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        if sys.argv[2].encode() in data:\n"
+        "            print(os.path.join(d, f))\n")
+
+    def become_nobody():
+        os.setgroups([])
+        os.setgid(NOBODY)
+        os.setuid(NOBODY)
+
+    result = subprocess.run(["/usr/bin/python3", "-c", code, str(folder), words], capture_output=True, text=True,
+                            preexec_fn=become_nobody if os.getuid() == 0 else None)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+PLANTS = ["old-name-open-to-all", "own-name-another-users", "own-name-a-link", "own-name-open-to-all"]
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="planting another user's folders needs root")
+@pytest.mark.parametrize("plant", PLANTS)
+def test_serve_keeps_its_copy_of_the_site_private_whatever_another_user_made_first(work, plant):
+    content = work / "Content"
+    shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
+    add_draft(content)
+    tmp = work / "tmp"
+    tmp.mkdir()
+    tmp.chmod(0o1777)
+    old_name = "signpost-serve-" + hashlib.sha256(os.path.realpath(content).encode()).hexdigest()[:16]
+    own_name = f"signpost-serve-{os.getuid()}"
+    planted = {
+        "old-name-open-to-all": tmp / old_name,
+        "own-name-another-users": tmp / own_name,
+        "own-name-a-link": work / "theirs",
+        "own-name-open-to-all": tmp / own_name,
+    }[plant]
+    if plant == "own-name-open-to-all":
+        planted.mkdir()
+        planted.chmod(0o777)
+        plant_site(planted / old_name[len("signpost-serve-"):])  # files another user put in it while it was open
+    else:
+        plant_site(planted)
+    if plant == "own-name-a-link":
+        (tmp / own_name).symlink_to(planted)
+    before = tree(planted)
+    serving = Serving(work, content=content)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        assert PLANTED not in serving.get("/"), "serve sent a page another user put in the temporary folder"
+        assert DRAFT_WORD in serving.get("/private-plans/"), "the draft is served"
+        assert readable_by_nobody(tmp, DRAFT_WORD) == [], "another user can read the draft serve built"
+        if plant != "own-name-open-to-all":
+            assert tree(planted) == before, "serve wrote into a folder another user made"
+    finally:
+        serving.stop()
+
+
+def site_folders(tmp):
+    """The sites serve wrote under `tmp`: folders with Signpost's marker (links not followed)."""
+    return [pathlib.Path(d) for d, _, files in os.walk(tmp) if ".signpost-output" in files
+            and not os.path.basename(d).startswith(".")]
+
+
+def test_a_stray_file_in_serves_own_folder_does_not_stop_the_next_start(work):
+    serving = Serving(work)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+    finally:
+        serving.stop()
+    sites = site_folders(work / "tmp")
+    assert len(sites) == 1, sites
+    (sites[0] / "stray-notes.txt").write_text("A file serve did not write.\n", encoding="utf-8")
+    (sites[0] / "stray-folder").mkdir()
+    (sites[0] / "stray-folder/more.html").write_text("<p>stray</p>\n", encoding="utf-8")
+    again = Serving(work, content=serving.content)
+    try:
+        assert again.wait_for_log("Built", "Build failed") == "Built", again.errors()
+        assert "keep:" not in again.errors(), again.errors()
+        import urllib.error
+        with pytest.raises(urllib.error.HTTPError):
+            again.get("/stray-notes.txt")
+    finally:
+        again.stop()
+
+
+def test_serve_without_a_theme_uses_the_one_inside_signpost_and_writes_no_theme_folder(work):
+    """No --theme, no `theme:` in site.yml and no Themes/default beside the content folder."""
+    serving = Serving(work, theme=False)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        assert "<main" in serving.get("/who-can-get-a-break/")
+        assert not list((work / "tmp").glob("signpost-theme-*")), "the built-in theme was written out to be read back"
+    finally:
+        serving.stop()
+
+
+def test_a_copy_an_older_serve_left_open_to_all_is_removed(work):
+    """Older versions built straight into `signpost-serve-<hash of the content path>`, readable by everyone."""
+    content = work / "Content"
+    shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
+    tmp = work / "tmp"
+    tmp.mkdir()
+    tmp.chmod(0o1777)
+    old = tmp / ("signpost-serve-" + hashlib.sha256(os.path.realpath(content).encode()).hexdigest()[:16])
+    (old / "site/private-plans").mkdir(parents=True)
+    (old / "site/private-plans/index.html").write_text(f"<p>{DRAFT_WORD}</p>", encoding="utf-8")
+    (old / "site/.signpost-output").write_text(
+        "Written by Signpost. This whole folder is replaced on each build. Files it wrote:\nprivate-plans/index.html\n",
+        encoding="utf-8")
+    for folder in (old, old / "site", old / "site/private-plans"):
+        folder.chmod(0o755)
+    serving = Serving(work, content=content)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        assert not old.exists(), "the old copy of the site, readable by everyone, is still there"
+    finally:
+        serving.stop()

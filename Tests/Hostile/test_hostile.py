@@ -41,7 +41,7 @@ sys.path.insert(0, str(HERE))  # so generate.py files can import hostile_helpers
 KEYS = {
     "description", "defect", "command", "args", "content", "output", "exit", "errors", "warnings", "only",
     "stderr_contains", "stdout_contains", "stderr_excludes", "seconds", "memory_mb", "stdout", "previous_output",
-    "base", "kept", "output_has", "output_lacks", "output_excludes", "stdout_json", "readonly",
+    "base", "kept", "output_has", "output_lacks", "output_excludes", "stdout_json", "readonly", "env",
 }
 DEFAULT_ARGS = {
     "build": ["build", "--content", "{content}", "--output", "{output}", "--theme", "{theme}"],
@@ -77,10 +77,11 @@ def tiny_site():
     return folder / "site"
 
 
-def child_env():
+def child_env(extra=None):
     env = dict(os.environ)
     env["NO_COLOR"] = "1"
     env.pop("TERM", None)
+    env.update(extra or {})
     return env
 
 
@@ -232,7 +233,7 @@ class Run:
         return self.stdout.decode("utf-8", errors="backslashreplace")
 
 
-def execute(argv, cwd, seconds, memory_mb, stdout_mode=None, as_nobody=False):
+def execute(argv, cwd, seconds, memory_mb, stdout_mode=None, as_nobody=False, env=None):
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 1024 * 1024, memory_mb * 1024 * 1024))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -253,7 +254,7 @@ def execute(argv, cwd, seconds, memory_mb, stdout_mode=None, as_nobody=False):
         stdout = subprocess.PIPE
     started = time.monotonic()
     process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE,
-                               preexec_fn=limit, start_new_session=True, env=child_env())
+                               preexec_fn=limit, start_new_session=True, env=child_env(env))
     timed_out = False
     try:
         out, err = process.communicate(timeout=seconds)
@@ -342,10 +343,18 @@ def prepare(folder, case, work):
     return content, output
 
 
+def placeholders(work, content, output):
+    return {"content": str(content), "output": str(output), "theme": theme(), "work": str(work)}
+
+
 def argv_for(case, work, content, output):
     args = case["args"] if "args" in case else DEFAULT_ARGS[case.get("command", "build")]
-    values = {"content": str(content), "output": str(output), "theme": theme(), "work": str(work)}
-    return [signpost()] + [str(arg).format(**values) for arg in args]
+    return [signpost()] + [str(arg).format(**placeholders(work, content, output)) for arg in args]
+
+
+def env_for(case, work, content, output):
+    values = placeholders(work, content, output)
+    return {str(name): str(value).format(**values) for name, value in (case.get("env") or {}).items()}
 
 
 def make_work():
@@ -393,7 +402,8 @@ def run_case(folder, case, work):
     seconds, memory = case.get("seconds", 20), case.get("memory_mb", 4096)
 
     failures, runs = [], []
-    run = execute(argv, work, seconds, memory, case.get("stdout"), as_nobody)
+    env = env_for(case, work, content, output)
+    run = execute(argv, work, seconds, memory, case.get("stdout"), as_nobody, env)
     runs.append(run)
     check_run(case, run, failures)
     if not run.timed_out:
@@ -454,7 +464,7 @@ def run_case(folder, case, work):
     if (run.returncode == 0 and case.get("command", "build") == "build" and "{output}" in second_args
             and not failures):
         second = output.parent / (output.name + "-second")
-        again = execute(argv_for(case, work, content, second), work, seconds, memory, None, as_nobody)
+        again = execute(argv_for(case, work, content, second), work, seconds, memory, None, as_nobody, env)
         runs.append(again)
         check_run(case, again, failures, "the second build")
         if again.returncode != 0:

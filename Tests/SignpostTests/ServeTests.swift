@@ -200,11 +200,11 @@ struct ServeTests {
         #expect(serving.isEmpty, "serve's script or findings ended up in a normal build: \(serving.sorted())")
     }
 
-    @Test func serveUsesItsOwnOutputFolderNeverOutput() {
-        let folder = PreviewBuilder.outputFolder(for: LocalPath("/work/site/Content"))
+    @Test func serveUsesItsOwnOutputFolderNeverOutput() throws {
+        let folder = try PreviewBuilder.outputFolder(for: LocalPath("/work/site/Content"))
         #expect(folder.string.contains("signpost-serve-"))
         #expect(!folder.string.hasPrefix("/work/site"))
-        #expect(folder == PreviewBuilder.outputFolder(for: LocalPath("/work/site/Content")), "the same each time, so its cache is found again")
+        #expect(folder == (try PreviewBuilder.outputFolder(for: LocalPath("/work/site/Content"))), "the same each time, so its cache is found again")
     }
 
     @Test func portsAndAddressesAreSaidAsTheyAre() throws {

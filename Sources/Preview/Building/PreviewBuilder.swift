@@ -26,9 +26,15 @@ public final class PreviewBuilder: @unchecked Sendable {
     ///   - content: the content folder.
     ///   - theme: the theme folder given on the command line, if any.
     ///   - output: where serve's own copy of the site goes; never the user's `Output/`.
-    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool) {
-        options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
-                               useCache: true)
+    ///   - ownsOutput: whether `output` is serve's own, from `outputFolder(for:)`, in a folder private to this user:
+    ///     files in it that Signpost did not write are then removed, not named as errors.
+    ///   - builtInTheme: the theme used when none is given or found (`Theme.locate`): the one inside the binary.
+    public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool, ownsOutput: Bool = false,
+                builtInTheme: BuiltInTheme? = BuiltInFiles.theme) {
+        var options = BuildOptions(content: content, theme: theme, output: output, includeDrafts: includeDrafts,
+                                   useCache: true, builtInTheme: builtInTheme)
+        options.clearsOutput = ownsOutput
+        self.options = options
     }
 
     /// Builds the site now. Progress lines go to `progress`.
@@ -57,7 +63,8 @@ public final class PreviewBuilder: @unchecked Sendable {
                 pages = site.pages
                 sourceByOutputMade = nil
             }
-            if let folder = result.theme?.folder { themeFolder = folder }
+            // The built-in theme is in memory: there is no folder of it to watch.
+            if let folder = result.theme?.folder { themeFolder = folder == options.builtInTheme?.folder ? nil : folder }
             findingsByFile = Dictionary(grouping: result.diagnostics, by: \.file)
         }
         let news = BuildNews(siteNumber: siteNumber, succeeded: succeeded, changed: succeeded && !unchanged,
@@ -109,23 +116,37 @@ public final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// The findings for a page of the site, with the words each is about read from the page's source now.
+    ///
+    /// The source is read through the same guard as a build reads content, made anew for each request (it keeps each
+    /// folder's real place once found, which a page's folder replaced by a link since would make stale): a page
+    /// replaced by a link out of the content folder gives no words, whatever the last build found, so nothing from
+    /// outside the content folder is ever sent.
     public func findings(forOutput path: String) -> (source: String, findings: [PageFinding])? {
         lock.lock()
         let file = sourceByOutput[path]
         let diagnostics = file.flatMap { findingsByFile[$0] } ?? []
         lock.unlock()
         guard let file else { return nil }
-        let text = (try? String(contentsOf: options.content.appending(file).url, encoding: .utf8)) ?? ""
+        let text = DirectoryContentSource(root: options.content).readText(file) ?? ""
         return (file, PageFinding.list(diagnostics, source: text))
     }
 
-    /// The output folder serve builds into for a content folder: in the system's temporary folder, named after the
-    /// content folder's path, so the content folder gets no extra files (nothing to add to `.gitignore`, nothing the
-    /// file watcher sees), the user's `Output/` is never touched, and a server started again for the same content
-    /// finds its cache and starts in moments.
-    public static func outputFolder(for content: LocalPath) -> LocalPath {
+    /// The output folder serve builds into for a content folder: in a folder of serve's own in the system's
+    /// temporary folder (`signpost-serve-<user id>`, mode 700, that no other user can read or put files in), named
+    /// after the content folder's path, so the content folder gets no extra files (nothing to add to `.gitignore`,
+    /// nothing the file watcher sees), the user's `Output/` is never touched, and a server started again for the same
+    /// content finds its cache and starts in moments. Throws when no private folder can be made there.
+    public static func outputFolder(for content: LocalPath, in temporary: LocalPath? = nil) throws -> LocalPath {
         let key = String(SHA256.hex(content.resolvingLinks().string).prefix(16))
-        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return LocalPath(temporary).appending("signpost-serve-\(key)").appending("site")
+        let shared = temporary ?? PrivateFolder.temporary
+        let own = try PrivateFolder.make(named: "signpost-serve", in: shared)
+        // Serve once built straight into `signpost-serve-<key>`, readable by everyone: that copy, with its drafts, goes
+        // when it is this user's and Signpost's (never through a link, never another user's).
+        let old = shared.appending("signpost-serve-\(key)")
+        if PrivateFolder.state(of: old, user: geteuid()) != .notUsers,
+           FileKind.of(old.appending("site").appending(OutputFolder.marker).string, followingLinks: false) == .file {
+            try? FileManager.default.removeItem(atPath: old.string)
+        }
+        return own.appending(key).appending("site")
     }
 }

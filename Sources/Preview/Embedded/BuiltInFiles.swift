@@ -1,8 +1,9 @@
 import Foundation
+import SiteBuilder
 import SiteModel
 
-/// The files Signpost carries inside its binary, written out where they are needed: a new site, a copy of the
-/// default theme to edit, and the default theme for a content folder that has none beside it.
+/// The files Signpost carries inside its binary: written out for a new site and a copy of the default theme to edit,
+/// and the default theme, from memory, for a content folder that has none beside it.
 public enum BuiltInFiles {
     public struct Problem: Error, CustomStringConvertible {
         public var description: String
@@ -32,45 +33,114 @@ public enum BuiltInFiles {
         try write(defaultTheme, into: folder)
     }
 
-    /// The theme folder to build with when none was given and the content folder has none beside it: the default
-    /// theme from inside the binary, written once to the system's temporary folder. Nil when a theme was given, when
-    /// `site.yml` names one, or when `Themes/default` is beside the content folder: those still win.
-    public static func fallbackTheme(content: LocalPath, given: LocalPath?) -> LocalPath? {
-        guard given == nil, !FileManager.default.fileExists(atPath: content.parent.appending("Themes/default").string)
-        else { return nil }
-        let settings = (try? String(contentsOf: content.appending("site.yml").url, encoding: .utf8)) ?? ""
-        if settings.split(separator: "\n").contains(where: { $0.hasPrefix("theme:") }) { return nil }
-        let hash = SHA256.hex(EmbeddedFiles.defaultTheme.sorted { $0.key < $1.key }.map { $0.key + $0.value }.joined())
-        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let folder = LocalPath(temporary).appending("signpost-theme-\(hash.prefix(16))")
-        if FileManager.default.fileExists(atPath: folder.appending("templates/page.mustache").string) { return folder }
-        // Written beside, then renamed into place, so two builds at once never see half a theme.
-        let staging = LocalPath(temporary).appending("signpost-theme-\(hash.prefix(16))-\(UUID().uuidString)")
-        do {
-            try write(defaultTheme, into: staging)
-            try FileManager.default.moveItem(at: staging.url, to: folder.url)
-        } catch {
-            try? FileManager.default.removeItem(at: staging.url)
-        }
-        return FileManager.default.fileExists(atPath: folder.appending("templates/page.mustache").string) ? folder : nil
-    }
+    /// The default theme as every command builds with it when none is given, `site.yml` names none and there is no
+    /// `Themes/default` beside the content folder (`Theme.locate`): used from memory, never written out to a shared
+    /// folder whose files someone else could have put there.
+    public static let theme = BuiltInTheme(files: defaultTheme)
 
+    /// The longest name of one file or folder most disks take, in bytes of UTF-8.
+    static let longestName = 255
+    /// The longest path the system takes, in bytes; the new site's own files need some of it.
+    static let longestPath = 4096
+
+    private static func shortened(_ text: String) -> String { text.count > 60 ? String(text.prefix(60)) + "…" : text }
+
+    /// Refuses, in plain words, a place that cannot become a new folder of files: a name too long for the disk, a
+    /// link to nothing, a file, a folder with files in it.
     private static func requireEmpty(_ folder: LocalPath) throws {
+        if let long = folder.components.first(where: { $0.utf8.count > longestName }) {
+            throw Problem(description: "The name `\(shortened(long))` is too long (\(long.count) letters): use at most \(longestName) letters, fewer with accents.")
+        }
+        if folder.string.utf8.count > longestPath - 200 {
+            throw Problem(description: "The place `\(shortened(folder.string))` is too long (\(folder.string.count) letters, in \(folder.components.count) folders): choose a place nearer the top, with fewer folders.")
+        }
+        switch FileKind.of(folder.string, followingLinks: false) {
+        case .missing:
+            return
+        case .link:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder.string)) ?? "?"
+            switch FileKind.of(folder.string, followingLinks: true) {
+            case .missing:
+                throw Problem(description: "\(folder) is a link to \(target), a folder that does not exist. Remove the link, or choose another name.")
+            case .folder:
+                break
+            default:
+                throw Problem(description: "\(folder) is a link to \(target), which is a file, not a folder. Choose a new folder name.")
+            }
+        case .folder:
+            break
+        case .file, .other:
+            throw Problem(description: "\(folder) is a file, not a folder. Choose a new folder name.")
+        }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.string)) ?? []
         if !existing.isEmpty {
             throw Problem(description: "\(folder) already has files in it. Choose a new folder name.")
-        }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.string, isDirectory: &isFolder) && !isFolder.boolValue {
-            throw Problem(description: "\(folder) is a file, not a folder.")
         }
     }
 
     private static func write(_ files: [String: Data], into folder: LocalPath) throws {
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let file = folder.appending(path)
-            try FileManager.default.createDirectory(at: file.parent.url, withIntermediateDirectories: true)
-            try data.write(to: file.url)
+            try makeFolders(file.parent)
+            do {
+                try data.write(to: file.url)
+            } catch {
+                throw problem(error, making: file, what: "write files")
+            }
+        }
+    }
+
+    /// Makes a folder and the folders it is in, saying in plain words why one could not be made.
+    private static func makeFolders(_ folder: LocalPath) throws {
+        var made = LocalPath("/")
+        for part in folder.components {
+            made = made.appending(part)
+            if mkdir(made.string, 0o755) != 0 && errno != EEXIST {
+                throw problem(code: errno, error: nil, making: made, what: "make folders")
+            }
+        }
+    }
+
+    /// Why a file could not be written, from Foundation's error.
+    private static func problem(_ error: Error, making path: LocalPath, what: String) -> Problem {
+        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+        var code: Int32 = underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : 0
+        if code == 0, let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileWriteNoPermission: code = EACCES
+            case .fileWriteInvalidFileName: code = ENAMETOOLONG
+            case .fileWriteOutOfSpace: code = ENOSPC
+            case .fileWriteFileExists: code = EEXIST
+            case .fileWriteVolumeReadOnly: code = EROFS
+            default: break
+            }
+        }
+        return problem(code: code, error: error, making: path, what: what)
+    }
+
+    /// Why a folder or file could not be made, in plain words and with what to do, from the system's error number.
+    private static func problem(code: Int32, error: Error?, making path: LocalPath, what: String) -> Problem {        // The folder the new files were to go in: the nearest one that is there.
+        var existing = path.parent
+        while existing.components.count > 0 && FileKind.of(existing.string, followingLinks: true) == .missing {
+            existing = existing.parent
+        }
+        switch code {
+        case EACCES, EPERM, EROFS:
+            return Problem(description: "You cannot \(what) in \(existing): it is read-only for you. Choose a folder you can write in, such as one in your home folder.")
+        case ENAMETOOLONG:
+            return Problem(description: "The name `\(shortened(path.lastComponent))` is too long for the disk: use at most \(longestName) letters for each name, and fewer folders.")
+        case ENOSPC, EDQUOT:
+            return Problem(description: "There is no room left on the disk for \(path). Free some space, or choose another place.")
+        case EEXIST, ENOTDIR:
+            var blocking = LocalPath("/")
+            for part in path.components {
+                blocking = blocking.appending(part)
+                if FileKind.of(blocking.string, followingLinks: true) != .folder { break }
+            }
+            return Problem(description: "\(blocking) is a file, not a folder, so nothing can be made in it. Choose another place.")
+        default:
+            let words = code != 0 ? String(cString: strerror(code)) : error?.localizedDescription ?? "unknown"
+            return Problem(description: "Could not \(what) in \(existing): \(words). Choose another folder.")
         }
     }
 }

@@ -87,7 +87,12 @@ struct CacheState: Sendable {
         let read = kept.map { (cache: $0, note: nil) }
             ?? (options.useCache ? BuildCache.read(from: file, maker: maker) : (cache: nil, note: nil))
         let previous = read.cache
-        let themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
+        var themeFolder = options.theme ?? previous?.themeFolder.map { LocalPath($0) }
+        // The theme inside the binary stands in only while there is no `Themes/default` beside the content folder.
+        if options.theme == nil, let builtIn = options.builtInTheme, themeFolder == builtIn.folder,
+           case .success(let found) = Theme.locate(given: nil, named: nil, content: options.content, builtIn: builtIn) {
+            themeFolder = found
+        }
         let memory = options.useCache ? context.memory : nil
         let (last, lastSite) = memory?.takeLastBuild() ?? (nil, nil)
         var changedContent: Set<String>?
@@ -104,7 +109,7 @@ struct CacheState: Sendable {
             var files = listing.files.map { BuildInputs.File(name: "content:" + $0, path: $0, source: source) }
             var themeProblems: [String] = []
             if let folder = themeFolder {
-                let (themeFiles, problemsListing) = themeInputs(folder)
+                let (themeFiles, problemsListing) = themeInputs(folder, options.builtInTheme)
                 files += themeFiles
                 themeProblems = problemsListing
             }
@@ -173,8 +178,9 @@ struct CacheState: Sendable {
     }
 
     /// The files a theme folder gives a build, named `theme:` and their path, and the problems met listing them.
-    private static func themeInputs(_ folder: LocalPath) -> (files: [BuildInputs.File], problems: [String]) {
-        let source = Theme.source(for: folder)
+    private static func themeInputs(_ folder: LocalPath,
+                                    _ builtIn: BuiltInTheme?) -> (files: [BuildInputs.File], problems: [String]) {
+        let source = Theme.source(for: folder, builtIn: builtIn)
         guard let listing = try? source.list() else { return ([], []) }
         return (listing.files.map { BuildInputs.File(name: "theme:" + $0, path: $0, source: source) },
                 listing.problems.map(\.formatted))
@@ -289,7 +295,7 @@ extension CacheState {
     mutating func decide(site: Site, theme: Theme?, options: BuildOptions, today: CalendarDate, newSources: [Int]) {
         if let folder = theme?.folder, folder != themeFolder {
             var records = inputs.records.filter { !$0.key.hasPrefix("theme:") }
-            let (files, problemsListing) = Self.themeInputs(folder)
+            let (files, problemsListing) = Self.themeInputs(folder, options.builtInTheme)
             themeProblems = problemsListing
             for (name, record) in BuildInputs.gather(files, previous: previous).records { records[name] = record }
             inputs = BuildInputs(records: records)

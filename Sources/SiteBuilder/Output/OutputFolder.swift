@@ -27,10 +27,14 @@ public struct OutputFolder: Sendable {
     public let path: LocalPath
     /// Files and folders (ending in `/`) in the output folder that a person put there and that each build keeps.
     public let keep: [String]
+    /// Whether files Signpost did not write are removed rather than named as problems: only for a folder that is
+    /// Signpost's own, in a private folder no one else can write in (serve's copy of the site).
+    public let clearsStrays: Bool
 
-    public init(path: LocalPath, keep: [String] = []) {
+    public init(path: LocalPath, keep: [String] = [], clearsStrays: Bool = false) {
         self.path = path
         self.keep = keep
+        self.clearsStrays = clearsStrays
     }
 
     public init(url: URL) { self.init(path: LocalPath(url)) }
@@ -119,6 +123,11 @@ public struct OutputFolder: Sendable {
             // gave a file of theirs such a name and asked to keep it).
             if kind == .file, PathText.lastPart(entry)?.hasPrefix(Self.replacementPrefix) == true, !isKept(entry) {
                 unlink(path.joining(entry))
+                continue
+            }
+            // In a folder of Signpost's own, what it did not write is left out of the new site, and goes with the old.
+            if clearsStrays && !isKept(entry) && !Self.carriedOver.contains(entry) && files[entry] == nil
+                && stagedStamps[entry] == nil && !unchanged.contains(entry) {
                 continue
             }
             if kind == .link || kind == .other {
@@ -366,6 +375,11 @@ public struct OutputFolder: Sendable {
     /// `needed` are the folders that hold `paths`. Returns the folder, and the folders already in it.
     private func prepareStaging(keeping paths: Set<String>, in needed: Set<String>,
                                 known: KnownTree?) throws -> (LocalPath, Set<String>) {
+        if clearsStrays && !hasPreviousSite {
+            // Whatever has the name of the site before last in a folder of Signpost's own, without its marker, goes.
+            if FileKind.of(previous.string, followingLinks: false) == .folder { Self.remove(previous) }
+            else { unlink(previous.string) }
+        }
         if hasPreviousSite {
             let entries = Self.walk(previous, known: known)
             var removed = 0
@@ -545,7 +559,7 @@ public struct OutputFolder: Sendable {
         }
         // Signpost's own list of what it wrote marks the folder as its own: looked for first, so that a folder of
         // 10,000 pages is not listed to find it.
-        if FileKind.of(path.appending(Self.marker).string, followingLinks: false) != .missing { return }
+        if clearsStrays || FileKind.of(path.appending(Self.marker).string, followingLinks: false) != .missing { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path.string)) ?? []
         let ignorable = Self.carriedOver.union([Self.marker, ".DS_Store"])
         if entries.allSatisfy(ignorable.contains) || entries.contains(Self.marker) { return }

@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     /// The theme folder given on the command line. Default: `theme:` from `site.yml`, else `Themes/default` beside
     /// the content folder.
     public var theme: LocalPath?
+    /// The theme used, from memory, when none is given, `site.yml` names none and there is no `Themes/default` beside
+    /// the content folder: the commands give the theme inside the binary. Nil: such a build has no theme.
+    public var builtInTheme: BuiltInTheme?
     /// The output folder, replaced as a whole when the build succeeds.
     public var output: LocalPath
     /// Whether draft pages are published too.
@@ -17,10 +20,15 @@ public struct BuildOptions: Sendable {
     /// Whether the build may use what the last build left in its cache. With false (`--no-cache`), everything is
     /// built again; the cache is then made anew for the next build.
     public var useCache: Bool
+    /// Whether the output folder is Signpost's own, in a private folder no one else can write in, as serve's copy of
+    /// the site is: files in it that Signpost did not write are then removed by the next build, rather than named as
+    /// errors the person could do nothing about. Never for a folder a person gave, such as `Output/`.
+    public var clearsOutput: Bool = false
 
     public init(content: LocalPath, theme: LocalPath? = nil, output: LocalPath, includeDrafts: Bool = false,
-                dryRun: Bool = false, useCache: Bool = true) {
+                dryRun: Bool = false, useCache: Bool = true, builtInTheme: BuiltInTheme? = nil) {
         self.content = content
+        self.builtInTheme = builtInTheme
         self.useCache = useCache
         self.theme = theme
         self.output = output

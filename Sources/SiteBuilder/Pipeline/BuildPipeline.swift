@@ -24,7 +24,7 @@ public struct BuildPipeline: Sendable {
             // Folders that overlap, and an output folder that is not Signpost's, are refused before any work is done.
             if !context.options.dryRun {
                 try FolderOverlap.check(output: context.options.output, reading: context.options.foldersRead)
-                try OutputFolder(path: context.options.output).checkReplaceable()
+                try OutputFolder(path: context.options.output, clearsStrays: context.options.clearsOutput).checkReplaceable()
             }
             // One build at a time reads and writes an output folder and its cache: a second waits for the first.
             lock = context.options.dryRun ? nil : try OutputFolder(path: context.options.output).lock()

@@ -58,16 +58,14 @@ public struct LoadStep: BuildStep {
         }
         guard loadsTheme else { return summary }
         let folder: LocalPath
-        if let given = context.options.theme {
-            folder = given
-        } else {
-            switch Theme.folder(named: site.config.theme, content: context.options.content) {
-            case .success(let found): folder = found
-            case .failure(let problem):
-                let position = site.configKeyPositions["theme"] ?? SourcePosition(line: 1, column: 1)
-                context.diagnostics.append(Diagnostic(file: ContentLoader.configFile, at: position, message: problem.message))
-                return summary
-            }
+        let builtIn = context.options.builtInTheme
+        switch Theme.locate(given: context.options.theme, named: site.config.theme, content: context.options.content,
+                            builtIn: builtIn) {
+        case .success(let found): folder = found
+        case .failure(let problem):
+            let position = site.configKeyPositions["theme"] ?? SourcePosition(line: 1, column: 1)
+            context.diagnostics.append(Diagnostic(file: ContentLoader.configFile, at: position, message: problem.message))
+            return summary
         }
         // A process that builds again and again keeps the theme it loaded while the theme's files are unchanged.
         let key = context.cache?.themeFolder == folder ? context.cache?.themeKey : nil
@@ -75,7 +73,7 @@ public struct LoadStep: BuildStep {
         if let key, let kept = context.memory?.theme(from: folder, key: key) {
             theme = kept
         } else {
-            let loaded = (folder == given ? early?.value : nil) ?? Theme.load(from: folder)
+            let loaded = (folder == given ? early?.value : nil) ?? Theme.load(from: folder, builtIn: builtIn)
             theme = BuildMemory.KeptTheme(folder: folder, key: key ?? "", theme: loaded.theme,
                                           diagnostics: loaded.diagnostics)
             if key != nil { context.memory?.keep(theme) }

@@ -48,8 +48,11 @@ public struct WriteStep: BuildStep {
     /// The output folder, once it is known not to overlap any folder the build reads, the theme included.
     static func outputFolder(of context: BuildContext) throws -> OutputFolder {
         var reading = context.options.foldersRead
-        if context.options.theme == nil, let theme = context.theme { reading.append(("theme", theme.folder)) }
-        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [])
+        if context.options.theme == nil, let theme = context.theme, theme.folder != context.options.builtInTheme?.folder {
+            reading.append(("theme", theme.folder))
+        }
+        let output = OutputFolder(path: context.options.output, keep: context.site?.config.keep ?? [],
+                                  clearsStrays: context.options.clearsOutput)
         try FolderOverlap.check(output: output.path, reading: reading)
         return output
     }

@@ -1,0 +1,2 @@
+def generate(work):
+    (work / "locked").mkdir()

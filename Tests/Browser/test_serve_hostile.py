@@ -1,0 +1,162 @@
+"""`signpost serve` against hostile requests, on a real server on a free loopback port: over-long heads are refused at
+once without holding up anyone else, and `--port 0` serves on a port the system chose.
+
+Every request goes to 127.0.0.1 only; every loop stops by itself after a set count or time."""
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from conftest import ROOT, SIGNPOST
+
+THEME = pathlib.Path(os.environ.get("THEME", ROOT / "Themes/default"))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_serve(work, port):
+    """`signpost serve` on a copy of the sample site, its temporary files in `work/tmp`; returns the process and the
+    first line it printed."""
+    content = work / "Content"
+    if not content.exists():
+        shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
+    (work / "tmp").mkdir(exist_ok=True)
+    process = subprocess.Popen([str(SIGNPOST), "serve", "--content", str(content), "--theme", str(THEME),
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "TMPDIR": str(work / "tmp")})
+    return process, process.stdout.readline()
+
+
+@pytest.fixture(scope="module")
+def serving():
+    work = pathlib.Path(tempfile.mkdtemp(prefix="signpost-hostile-test-"))
+    port = free_port()
+    process, first = start_serve(work, port)
+    assert f"http://127.0.0.1:{port}/" in first, first
+    serve = {"port": port, "work": work}
+    # The first build finishes before the first page is answered.
+    status, _, _ = request(serve, "/")
+    assert status == 200
+    yield serve
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def read_answer(connection, head_only=False):
+    """Reads one answer with `Connection: close` (or its head alone): (status, headers in lower case, body)."""
+    data = b""
+    while b"\r\n\r\n" not in data or not head_only:
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1]) if lines[0].startswith("HTTP/") else 0
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, body
+
+
+def request(serve, path, host=None, extra=b"", version="HTTP/1.1", head_only=False, timeout=30):
+    """One request over a connection of its own, sent byte for byte as given."""
+    host_line = b"" if host is False else b"Host: " + (host or f"127.0.0.1:{serve['port']}").encode() + b"\r\n"
+    with socket.create_connection(("127.0.0.1", serve["port"]), timeout=timeout) as connection:
+        connection.sendall(f"GET {path} {version}\r\n".encode() + host_line + extra + b"Connection: close\r\n\r\n")
+        return read_answer(connection, head_only)
+
+
+def timed_get(serve):
+    start = time.monotonic()
+    status, _, body = request(serve, "/", timeout=60)
+    return status, time.monotonic() - start
+
+
+# Over-long heads
+
+
+def send_and_close(serve, data):
+    with socket.create_connection(("127.0.0.1", serve["port"]), timeout=10) as connection:
+        try:
+            connection.sendall(data)
+        except OSError:
+            pass  # the server may refuse and close before all of it is sent
+
+
+def test_over_long_heads_are_refused(serving):
+    port = serving["port"]
+    host = f"Host: 127.0.0.1:{port}\r\n".encode()
+    for data, expected in [(b"GET /" + b"a" * 20_000 + b" HTTP/1.1\r\n" + host + b"\r\n", 414),
+                           (b"GET / HTTP/1.1\r\n" + host + b"X-Long: " + b"a" * 400_000 + b"\r\n\r\n", 431),
+                           (b"GET / HTTP/1.1\r\n" + host + b"".join(b"X-%d: a\r\n" % n for n in range(200)) + b"\r\n",
+                            431)]:
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as connection:
+            try:
+                connection.sendall(data)
+            except OSError:
+                pass
+            status, headers, body = read_answer(connection)
+        assert status == expected, (expected, status)
+        assert headers["content-type"].startswith("text/plain") and b"too" in body
+    # A head just within the limits is answered.
+    status, _, _ = request(serving, "/", extra=b"X-Long: " + b"a" * 8_000 + b"\r\n")
+    assert status == 200
+
+
+def test_over_long_heads_do_not_hold_up_other_requests(serving):
+    # Before, three such requests held up a plain GET for over 4 seconds, and one of 400 KB for minutes.
+    status, alone = timed_get(serving)
+    assert status == 200
+    host = f"Host: 127.0.0.1:{serving['port']}\r\n".encode()
+    for size in [50_000, 100_000, 150_000, 400_000]:
+        send_and_close(serving, b"GET / HTTP/1.1\r\n" + host + b"X-Long: " + b"a" * size)
+    # And some still open, part sent.
+    held = []
+    for size in [50_000, 100_000, 150_000]:
+        connection = socket.create_connection(("127.0.0.1", serving["port"]), timeout=10)
+        connection.setblocking(False)
+        try:
+            connection.send(b"GET / HTTP/1.1\r\n" + host + b"X-Long: " + b"a" * size)
+        except OSError:
+            pass
+        held.append(connection)
+    try:
+        status, after = timed_get(serving)
+    finally:
+        for connection in held:
+            connection.close()
+    print(f"GET / alone {alone * 1000:.0f} ms, with hostile requests {after * 1000:.0f} ms")
+    assert status == 200
+    assert after < 2, f"a plain GET took {after:.1f} s while over-long requests were open"
+
+
+# --port 0
+
+
+def test_port_0_serves_on_a_port_the_system_chose():
+    work = pathlib.Path(tempfile.mkdtemp(prefix="signpost-port0-test-"))
+    process, first = start_serve(work, 0)
+    try:
+        assert "was taken" not in first, first
+        prefix = "http://127.0.0.1:"
+        assert prefix in first, first
+        port = int(first.split(prefix, 1)[1].split("/", 1)[0])
+        assert port > 1024, first
+        status, _, body = request({"port": port}, "/")
+        assert status == 200 and b"<html" in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)

@@ -212,7 +212,59 @@ struct ServeTests {
         #expect(ServeAddress(host: "::1", port: 8080).url == "http://[::1]:8080/")
         #expect(ServeAddress(host: "127.0.0.1", port: 1).isLoopback)
         #expect(!ServeAddress(host: "0.0.0.0", port: 1).isLoopback)
-        #expect(throws: ServeError.self) { try ServeAddress(host: "example.org", port: 1313).firstFree() }
+        #expect(throws: ServeError.self) { try ServeAddress(host: "example.org", port: 1313).listen() }
+    }
+
+    @Test func port0IsAnyFreePortAndTheRealOneIsSaid() throws {
+        let (socket, address) = try ServeAddress(host: "127.0.0.1", port: 0).listen()
+        defer { try? socket.close() }
+        #expect(address.port != 0)
+        #expect(address.url == "http://127.0.0.1:\(address.port)/")
+        // Taken now: asking for it again gives the next free one.
+        let (next, moved) = try ServeAddress(host: "127.0.0.1", port: address.port).listen()
+        defer { try? next.close() }
+        #expect(moved.port != address.port)
+    }
+
+    /// The requests a reader finds in these bytes, fed a few at a time, and how it ends.
+    func heads(_ text: String, feed: Int = 7) -> (requests: [(path: String, keepAlive: Bool)], end: String) {
+        var reader = RequestHeadReader()
+        var requests: [(path: String, keepAlive: Bool)] = []
+        var bytes = Array(text.utf8)[...]
+        while true {
+            switch reader.next() {
+            case .request(let request, let keepAlive):
+                requests.append((request.target.rawValue, keepAlive))
+            case .refused(let status, _):
+                return (requests, "\(status.code)")
+            case .needMore:
+                if bytes.isEmpty { return (requests, "more") }
+                reader.append(bytes.prefix(feed))
+                bytes = bytes.dropFirst(feed)
+            }
+        }
+    }
+
+    @Test func requestHeadsAreReadWithLimits() {
+        let host = "Host: 127.0.0.1:1313\r\n"
+        let two = heads("GET /a HTTP/1.1\r\n\(host)\r\n\r\nHEAD /b?q=1 HTTP/1.1\r\n\(host)Connection: close\r\n\r\nGET /c")
+        #expect(two.requests.map(\.path) == ["/a", "/b?q=1"])
+        #expect(two.requests.map(\.keepAlive) == [true, false])
+        #expect(two.end == "more")
+        #expect(heads("GET / HTTP/1.0\n\(host)\n").requests.map(\.keepAlive) == [false], "bare \\n ends lines too")
+        #expect(heads("GET / HTTP/1.1\r\n\(host)Content-Length: 5\r\n\r\nhello").requests.map(\.keepAlive) == [false],
+                "a body is never read as the next request")
+        // Refused as soon as too much has come, before the line ends.
+        #expect(heads("GET /" + String(repeating: "a", count: 9000), feed: 4096).end == "414")
+        #expect(heads("GET / HTTP/1.1\r\nX-Long: " + String(repeating: "a", count: 17000), feed: 4096).end == "431")
+        #expect(heads("GET / HTTP/1.1\r\n" + String(repeating: "X-A: b\r\n", count: 101) + "\r\n").end == "431")
+        #expect(heads("GET / HTTP/1.1\r\nX-Long: \(String(repeating: "a", count: 8000))\r\n\(host)\r\n").requests.count == 1)
+        for bad in ["GET http://evil.example/ HTTP/1.1", "GET * HTTP/1.1", "GET /a b HTTP/1.1", "GET /\u{7F} HTTP/1.1",
+                    "GET / HTTP/1.1\r\nX-A: b\rc", "GET / HTTP/1.1\r\nX-A : b", "GET / HTTP/1.1\r\n folded: b",
+                    "GET / HTTP/1.1\r\nno colon", "G(T / HTTP/1.1"] {
+            #expect(heads(bad + "\r\n\r\n").end == "400", "\(bad)")
+        }
+        #expect(heads("GET / HTTP/2.0\r\n\r\n").end == "505")
     }
 }
 

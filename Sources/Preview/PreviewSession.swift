@@ -45,7 +45,7 @@ public final class PreviewSession: @unchecked Sendable {
         let taken = asked.port != 0 && address.port != asked.port ? " (port \(asked.port) was taken)" : ""
         let server = PreviewServer(listener: listener,
                                    handler: PreviewHandler(resolver: SitePathResolver(root: builder.options.output.string),
-                                                           builder: builder, hub: hub,
+                                                           builder: builder, hub: hub, hosts: AllowedHosts(address: address),
                                                            ready: { [weak self] in self?.isReady ?? true }))
         let serving = Task { try await server.run() }
         // The first line says where, once the server is listening there, so a script can wait for it.

@@ -1,5 +1,6 @@
-"""`signpost serve` against hostile requests, on a real server on a free loopback port: over-long heads are refused at
-once without holding up anyone else, and `--port 0` serves on a port the system chose.
+"""`signpost serve` against hostile requests, on a real server on a free loopback port: other sites' names (DNS
+rebinding) and other sites' pages are refused, over-long heads are refused at once without holding up anyone else, and
+`--port 0` serves on a port the system chose.
 
 Every request goes to 127.0.0.1 only; every loop stops by itself after a set count or time."""
 import os
@@ -82,6 +83,45 @@ def timed_get(serve):
     start = time.monotonic()
     status, _, body = request(serve, "/", timeout=60)
     return status, time.monotonic() - start
+
+
+# DNS rebinding
+
+
+def test_a_request_naming_another_host_is_refused(serving):
+    port = serving["port"]
+    status, headers, page = request(serving, "/")
+    assert status == 200 and b"<html" in page
+    for host in ["evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", f"127.0.0.1:{port + 1}",
+                 "127.0.0.1", f"localhost.:{port}"]:
+        status, headers, body = request(serving, "/", host=host)
+        assert status == 421, f"Host: {host} was answered {status}"
+        assert headers["content-type"].startswith("text/plain")
+        assert b"<html" not in body and f"http://127.0.0.1:{port}/".encode() in body
+    for host in [f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"]:
+        assert request(serving, "/", host=host)[0] == 200, host
+
+
+def test_a_request_with_no_host_or_two_is_refused(serving):
+    port = serving["port"]
+    for version in ["HTTP/1.0", "HTTP/1.1"]:
+        status, _, body = request(serving, "/", host=False, version=version)
+        assert status == 400 and b"<html" not in body, version
+    status, _, body = request(serving, "/", extra=b"Host: evil.example\r\n")
+    assert status == 400 and b"<html" not in body
+    # An address with a host of its own would get past the Host check.
+    status, _, body = request(serving, f"http://evil.example:{port}/")
+    assert status == 400 and b"<html" not in body
+
+
+def test_the_event_stream_is_only_for_the_previews_own_pages(serving):
+    port = serving["port"]
+    for origin in ["http://evil.example", f"http://evil.example:{port}", "null", f"https://127.0.0.1:{port}"]:
+        status, _, _ = request(serving, "/__signpost/events", extra=f"Origin: {origin}\r\n".encode(), head_only=True)
+        assert status == 403, origin
+    for extra in [b"", f"Origin: http://127.0.0.1:{port}\r\n".encode(), f"Origin: http://localhost:{port}\r\n".encode()]:
+        status, headers, _ = request(serving, "/__signpost/events", extra=extra, head_only=True)
+        assert status == 200 and headers["content-type"].startswith("text/event-stream"), extra
 
 
 # Over-long heads

@@ -266,6 +266,31 @@ struct ServeTests {
         }
         #expect(heads("GET / HTTP/2.0\r\n\r\n").end == "505")
     }
+
+    @Test func onlyTheServersOwnNamesAreAnswered() {
+        let loopback = AllowedHosts(address: ServeAddress(host: "127.0.0.1", port: 1313))
+        for host in ["127.0.0.1:1313", "localhost:1313", "LocalHost:1313", "[::1]:1313"] {
+            #expect(loopback.allows(host: host), "\(host)")
+        }
+        for host in ["evil.example", "evil.example:1313", "127.0.0.1", "127.0.0.1:1314", "localhost.:1313",
+                     "127.0.0.1.evil.example:1313", "127.0.0.1:1313, evil.example", ""] {
+            #expect(!loopback.allows(host: host), "\(host)")
+        }
+        #expect(loopback.allows(origin: "http://127.0.0.1:1313"))
+        #expect(loopback.allows(origin: "http://localhost:1313"))
+        for origin in ["http://evil.example", "null", "https://127.0.0.1:1313", "http://127.0.0.1:1313/x"] {
+            #expect(!loopback.allows(origin: origin), "\(origin)")
+        }
+        let everywhere = AllowedHosts(address: ServeAddress(host: "0.0.0.0", port: 1313),
+                                      machineNames: ["mybox", "mybox.local", "192.168.1.5"])
+        for host in ["0.0.0.0:1313", "192.168.1.5:1313", "mybox:1313", "mybox.local:1313", "127.0.0.1:1313"] {
+            #expect(everywhere.allows(host: host), "\(host)")
+        }
+        #expect(!everywhere.allows(host: "evil.example:1313"))
+        #expect(!loopback.allows(host: "192.168.1.5:1313"), "only a server on every interface answers to them")
+        let onPort80 = AllowedHosts(address: ServeAddress(host: "::1", port: 80))
+        #expect(onPort80.allows(host: "[::1]") && onPort80.allows(host: "localhost:80") && !onPort80.allows(host: "::1"))
+    }
 }
 
 /// What a debouncer fired, in order.

@@ -7,10 +7,20 @@ struct PreviewHandler: HTTPHandler {
     let resolver: SitePathResolver
     let builder: PreviewBuilder
     let hub: ReloadHub
+    /// The names the server answers as; any other `Host:` is refused, so no other site's page can read it.
+    let hosts: AllowedHosts
     /// Whether the first build has finished; until then, pages wait for it rather than show an empty site.
     let ready: @Sendable () -> Bool
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // DNS rebinding: a page of another site that points its own name at this computer sends that name as Host.
+        let host = request.headers.values(for: .host)
+        guard host.count == 1 else {
+            return refusal(.badRequest, "A request needs one Host header. Open \(hosts.home) instead.")
+        }
+        guard hosts.allows(host: host[0]) else {
+            return refusal(.misdirectedRequest, "This preview answers only at its own address. Open \(hosts.home) instead.")
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
@@ -18,6 +28,11 @@ struct PreviewHandler: HTTPHandler {
         let path = request.target.path()
         switch path {
         case "/__signpost/events":
+            // Only serve's own pages may listen for builds: a browser sends Origin when another site's page asks.
+            let origin = request.headers.values(for: HTTPHeader("Origin"))
+            guard origin.isEmpty || (origin.count == 1 && hosts.allows(origin: origin[0])) else {
+                return refusal(.forbidden, "Only this preview's own pages can listen for builds.")
+            }
             let body = HTTPBodySequence(from: EventStreamBody(events: hub.connect()))
             return HTTPResponse(statusCode: .ok, headers: [
                 .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
@@ -34,6 +49,11 @@ struct PreviewHandler: HTTPHandler {
             }
             return siteFile(path)
         }
+    }
+
+    private func refusal(_ status: HTTPStatusCode, _ words: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                     body: Data((words + "\n").utf8))
     }
 
     private func text(_ text: String, type: String) -> HTTPResponse {

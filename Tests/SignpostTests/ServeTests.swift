@@ -28,14 +28,29 @@ struct ServeTests {
         let (root, _) = try siteWithEscapes()
         let resolver = SitePathResolver(root: root.path)
         let real = resolver.root
-        #expect(resolver.resolve("/") == .file(real + "/index.html"))
-        #expect(resolver.resolve("/easy-read/") == .file(real + "/easy-read/index.html"))
+        #expect(resolver.resolve("/") == .file(real + "/index.html", Data("<p>home</p>".utf8)))
+        #expect(resolver.resolve("/easy-read/") == .file(real + "/easy-read/index.html", Data("<p>easy</p>".utf8)))
         #expect(resolver.resolve("/easy-read") == .redirect("/easy-read/"))
         for attempt in ["/../secret.txt", "/easy-read/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
                         "/easy-read%2f..%2f..%2fsecret.txt", "/..%5csecret.txt", "/leak.txt", "/up/secret.txt",
 "/index.html%00.txt", "/%zz", "relative", "/nothing-here/"] {
             #expect(resolver.resolve(attempt) == .notFound, "\(attempt) must not be served")
         }
+    }
+
+    @Test func noLinkNorAnythingButARegularFileIsSentEvenInsideTheSite() throws {
+        let (root, _) = try siteWithEscapes()
+        let manager = FileManager.default
+        // Links that stay inside the site: a built site has none, so any found is refused.
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("home.html").path, withDestinationPath: "index.html")
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("also-easy").path, withDestinationPath: "easy-read")
+        // A named pipe: opening it must not wait for a writer.
+        #expect(mkfifo(root.appendingPathComponent("pipe.html").path, 0o600) == 0)
+        let resolver = SitePathResolver(root: root.path)
+        for path in ["/home.html", "/also-easy/", "/also-easy/index.html", "/pipe.html", "/index.html/", "/index.html/x"] {
+            #expect(resolver.resolve(path) == .notFound, "\(path) must not be served")
+        }
+        #expect(resolver.resolve("/easy-read/index.html") == .file(resolver.root + "/easy-read/index.html", Data("<p>easy</p>".utf8)))
     }
 
     @Test func contentTypesAreRightForASitesFiles() {

@@ -64,10 +64,12 @@ struct PreviewHandler: HTTPHandler {
         switch resolver.resolve(path) {
         case .redirect(let to):
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: to]))
-        case .file(let file):
-            return send(file: file, status: .ok)
+        case .file(let file, let data):
+            return send(file: file, data: data, status: .ok)
         case .notFound:
-            if case .file(let file) = resolver.resolve("/404.html") { return send(file: file, status: .notFound) }
+            if case .file(let file, let data) = resolver.resolve("/404.html") {
+                return send(file: file, data: data, status: .notFound)
+            }
             // No site has been built yet (its first build failed): a bare page, so the error overlay still shows.
             let page = Data("""
                 <!DOCTYPE html>
@@ -79,10 +81,9 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    private func send(file: String, status: HTTPStatusCode) -> HTTPResponse {
-        guard var data = FileManager.default.contents(atPath: file) else {
-            return HTTPResponse(statusCode: .notFound)
-        }
+    /// A file's answer: `data` is what the resolver read from the file it opened, never read again by name.
+    private func send(file: String, data: Data, status: HTTPStatusCode) -> HTTPResponse {
+        var data = data
         let type = ContentTypes.forFile(file)
         if file.hasSuffix(".html") {
             let relative = String(file.dropFirst(resolver.root.count + 1))

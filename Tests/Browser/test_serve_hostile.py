@@ -103,6 +103,14 @@ def test_a_request_naming_another_host_is_refused(serving):
         assert request(serving, "/", host=host)[0] == 200, host
 
 
+def test_a_refused_request_gets_its_connection_closed(serving):
+    # Kept open, another site's page could hold many connections with the server.
+    with socket.create_connection(("127.0.0.1", serving["port"]), timeout=10) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+        status, headers, _ = read_answer(connection)  # reads until the server closes
+    assert status == 421 and headers["connection"] == "close"
+
+
 def test_a_request_with_no_host_or_two_is_refused(serving):
     port = serving["port"]
     for version in ["HTTP/1.0", "HTTP/1.1"]:

@@ -16,10 +16,11 @@ struct PreviewHandler: HTTPHandler {
         // DNS rebinding: a page of another site that points its own name at this computer sends that name as Host.
         let host = request.headers.values(for: .host)
         guard host.count == 1 else {
-            return refusal(.badRequest, "A request needs one Host header. Open \(hosts.home) instead.")
+            return refusal(.badRequest, "A request needs one Host header. Open \(hosts.home) instead.", closing: true)
         }
         guard hosts.allows(host: host[0]) else {
-            return refusal(.misdirectedRequest, "This preview answers only at its own address. Open \(hosts.home) instead.")
+            return refusal(.misdirectedRequest, "This preview answers only at its own address. Open \(hosts.home) instead.",
+                           closing: true)
         }
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
@@ -51,9 +52,12 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    private func refusal(_ status: HTTPStatusCode, _ words: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                     body: Data((words + "\n").utf8))
+    /// A short answer in plain words. `closing`: the connection is closed after it, so a page of another site
+    /// keeps no connection open.
+    private func refusal(_ status: HTTPStatusCode, _ words: String, closing: Bool = false) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
+        if closing { headers[.connection] = "close" }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data((words + "\n").utf8))
     }
 
     private func text(_ text: String, type: String) -> HTTPResponse {

@@ -10,6 +10,13 @@ import Foundation
 final class PreviewServer: Sendable {
     private let listener: Socket
     private let handler: any HTTPHandler
+    /// The connections open now. One person's browser needs a few (six or so a page, one more for the event
+    /// stream); past `connectionLimit`, more are closed as they come, before the system runs out of descriptors.
+    private let connections = Counter()
+    static let connectionLimit = 256
+    /// How long a connection may take to send a request's head whole, counted from when it opened or its last
+    /// answer was sent: an idle connection is closed after this, as a browser expects.
+    static let headTimeout: Duration = .seconds(60)
 
     /// - Parameter listener: a socket already bound and listening (`ServeAddress.listen()`).
     init(listener: Socket, handler: some HTTPHandler) {
@@ -26,9 +33,25 @@ final class PreviewServer: Sendable {
             group.addTask { try await pool.run() }
             group.addTask {
                 defer { try? socket.close() }
-                for try await connection in socket.sockets {
+                while !Task.isCancelled {
+                    let connection: AsyncSocket
+                    do {
+                        connection = try await socket.accept()
+                    } catch {
+                        // Out of descriptors for a moment, or a connection reset before it was taken: go on.
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        continue
+                    }
+                    guard self.connections.add(1) <= Self.connectionLimit else {
+                        _ = self.connections.add(-1)
+                        try? connection.close()
+                        continue
+                    }
                     // A task of its own for each connection: a slow or stuck one holds up no other.
-                    Task { await self.serve(connection) }
+                    Task {
+                        await self.serve(connection)
+                        _ = self.connections.add(-1)
+                    }
                 }
             }
             try await group.next()
@@ -40,10 +63,11 @@ final class PreviewServer: Sendable {
     private func serve(_ connection: AsyncSocket) async {
         defer { try? connection.close() }
         var reader = RequestHeadReader()
+        var deadline = ContinuousClock.now + Self.headTimeout
         while true {
             switch reader.next() {
             case .needMore:
-                guard let bytes = try? await connection.read(atMost: 16 * 1024), !bytes.isEmpty else { return }
+                guard let bytes = await read(connection, before: deadline), !bytes.isEmpty else { return }
                 reader.append(bytes)
             case .refused(let status, let words):
                 let answer = HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -58,17 +82,38 @@ final class PreviewServer: Sendable {
                 } catch {
                     answer = HTTPResponse(statusCode: .internalServerError)
                 }
+                // The handler says to close after an answer that refuses the request (another site's Host).
+                let closing = !keepAlive || answer.headers[.connection]?.lowercased() == "close"
                 do {
-                    try await write(answer, head: request.method == .HEAD, closing: !keepAlive, to: connection)
+                    try await write(answer, head: request.method == .HEAD, closing: closing, to: connection)
                 } catch {
                     return
                 }
-                if !keepAlive { return }
+                deadline = ContinuousClock.now + Self.headTimeout
+                if closing {
+                    // A body the request came with may still be arriving.
+                    await closeAfterReading(connection)
+                    return
+                }
             }
         }
     }
 
-    /// Ends the connection after an answer sent before the request had all come in: says no more is coming, then
+    /// Bytes from the connection, or nil when it closed or nothing came before the deadline.
+    private func read(_ connection: AsyncSocket, before deadline: ContinuousClock.Instant) async -> [UInt8]? {
+        await withTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { try? await connection.read(atMost: 16 * 1024) }
+            group.addTask {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// Ends the connection after its last answer, which may have been sent before the request had all come in: says no more is coming, then
     /// reads and drops what the client still sends (up to 1 MB, for up to 2 seconds). Closing while bytes are unread
     /// would reset the connection, and the client could lose the answer.
     private func closeAfterReading(_ connection: AsyncSocket) async {
@@ -113,5 +158,19 @@ final class PreviewServer: Sendable {
         for try await chunk in body {
             try await connection.write(chunk)
         }
+    }
+}
+
+/// A count shared between tasks.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds to the count and gives the new count.
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        return value
     }
 }

@@ -88,7 +88,8 @@ public struct RequestHeadReader: Sendable {
         case .uriTooLong:
             words = "The address asked for is too long (over \(Self.requestLineLimit / 1024) KB). This preview's addresses are short."
         case .requestHeaderFieldsTooLarge:
-            words = "The request's headers are too large (over \(Self.headLimit / 1024) KB or \(Self.fieldLimit) headers)."
+            words = "The request's headers are too large (over \(Self.headLimit / 1024) KB or \(Self.fieldLimit) headers). "
+                + "Cookies that other programs on this computer set for this address can do this: clear them."
         default:
             words = "The request is not one this preview understands."
         }

@@ -280,6 +280,8 @@ struct ServeTests {
             #expect(heads(bad + "\r\n\r\n").end == "400", "\(bad)")
         }
         #expect(heads("GET / HTTP/2.0\r\n\r\n").end == "505")
+        #expect(heads("\r\nGET / HTTP/1.1\r\n\(host)\r\n").requests.count == 1, "a blank line before a request is allowed")
+        #expect(heads(String(repeating: "\r\n", count: 10_000), feed: 4096).end == "400", "blank lines without end are not")
     }
 
     @Test func onlyTheServersOwnNamesAreAnswered() {

@@ -58,6 +58,8 @@ public struct RequestHeadReader: Sendable {
             if !hasRequestLine {
                 // A blank line before the request line is allowed (RFC 9112 §2.2) and skipped.
                 if length == 0 {
+                    // More than a few are not a request: refused before they fill memory.
+                    if scanned > 64 { return refuse(.badRequest) }
                     lineStart = scanned
                     headStart = scanned
                     continue

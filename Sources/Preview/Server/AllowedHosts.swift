@@ -64,7 +64,9 @@ public struct AllowedHosts: Sendable {
             guard family == AF_INET || (ip6 && family == AF_INET6) else { continue }
             let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
             var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            guard getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            guard getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
+                continue
+            }
             let text = String(cString: host)
             // A link-local IPv6 address needs its interface named (`fe80::1%eth0`), which browsers do not take.
             if !text.contains("%") { names.append(text) }

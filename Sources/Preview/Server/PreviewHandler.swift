@@ -19,8 +19,8 @@ struct PreviewHandler: HTTPHandler {
             return refusal(.badRequest, "A request needs one Host header. Open \(hosts.home) instead.", closing: true)
         }
         guard hosts.allows(host: host[0]) else {
-            return refusal(.misdirectedRequest, "This preview answers only at its own address. Open \(hosts.home) instead.",
-                           closing: true)
+            return refusal(.misdirectedRequest,
+                           "This preview answers only at its own address. Open \(hosts.home) instead.", closing: true)
         }
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))

@@ -70,7 +70,8 @@ final class PreviewServer: Sendable {
                 guard let bytes = await read(connection, before: deadline), !bytes.isEmpty else { return }
                 reader.append(bytes)
             case .refused(let status, let words):
-                let answer = HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                let answer = HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8",
+                                                                        .cacheControl: "no-store"],
                                           body: Data((words + "\n").utf8))
                 try? await write(answer, head: false, closing: true, to: connection)
                 await closeAfterReading(connection)
@@ -113,9 +114,9 @@ final class PreviewServer: Sendable {
         }
     }
 
-    /// Ends the connection after its last answer, which may have been sent before the request had all come in: says no more is coming, then
-    /// reads and drops what the client still sends (up to 1 MB, for up to 2 seconds). Closing while bytes are unread
-    /// would reset the connection, and the client could lose the answer.
+    /// Ends the connection after its last answer, which may have been sent before the request had all come in: says
+    /// no more is coming, then reads and drops what the client still sends (up to 1 MB, for up to 2 seconds). Closing
+    /// while bytes are unread would reset the connection, and the client could lose the answer.
     private func closeAfterReading(_ connection: AsyncSocket) async {
         #if canImport(Glibc)
         _ = shutdown(connection.socket.file.rawValue, Int32(SHUT_WR))

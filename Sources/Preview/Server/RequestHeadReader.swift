@@ -88,9 +88,11 @@ public struct RequestHeadReader: Sendable {
         let words: String
         switch status {
         case .uriTooLong:
-            words = "The address asked for is too long (over \(Self.requestLineLimit / 1024) KB). This preview's addresses are short."
+            words = "The address asked for is too long (over \(Self.requestLineLimit / 1024) KB). "
+                + "This preview's addresses are short."
         case .requestHeaderFieldsTooLarge:
-            words = "The request's headers are too large (over \(Self.headLimit / 1024) KB or \(Self.fieldLimit) headers). "
+            words = "The request's headers are too large "
+                + "(over \(Self.headLimit / 1024) KB or \(Self.fieldLimit) headers). "
                 + "Cookies that other programs on this computer set for this address can do this: clear them."
         default:
             words = "The request is not one this preview understands."
@@ -145,8 +147,9 @@ public struct RequestHeadReader: Sendable {
         let target = String(decoding: parts[1], as: UTF8.self)
         let pieces = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let httpVersion = HTTPVersion(version)
+        let query = pieces.count > 1 ? String(pieces[1]) : ""
         let request = HTTPRequest(method: HTTPMethod(String(decoding: parts[0], as: UTF8.self)), version: httpVersion,
-                                  target: .init(path: String(pieces[0]), query: pieces.count > 1 ? String(pieces[1]) : ""),
+                                  target: .init(path: String(pieces[0]), query: query),
                                   headers: headers, body: HTTPBodySequence())
         let connection = (headers[.connection] ?? "").lowercased().split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -43,7 +43,8 @@ public struct ServeAddress: Sendable, Equatable {
             let candidate = ServeAddress(host: host, port: port + UInt16(offset))
             if let socket = try? candidate.bound() { return (socket, candidate) }
         }
-        throw ServeError("Ports \(port) to \(min(Int(port) + 99, Int(UInt16.max))) on \(host) are all in use. Give another with --port.")
+        let last = min(Int(port) + 99, Int(UInt16.max))
+        throw ServeError("Ports \(port) to \(last) on \(host) are all in use. Give another with --port.")
     }
 
     /// A socket bound to this address and listening, or an error when another program has the port.

@@ -56,7 +56,11 @@ public struct SitePathResolver: Sendable {
                 return read(opened, path: ([root] + parts).joined(separator: "/"))
             }
             guard facts.st_mode & S_IFMT == S_IFDIR else { return .notFound }
-            if !encodedPath.hasSuffix("/") { return .redirect(encodedPath + "/") }
+            if !encodedPath.hasSuffix("/") {
+                // One leading slash: `//name/` would send the browser to a host called `name`.
+                let own = "/" + encodedPath.drop(while: { $0 == "/" })
+                return .redirect(own + "/")
+            }
         }
         // A folder, asked for with its closing slash: its index.html.
         let page = openat(folder, "index.html", O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)

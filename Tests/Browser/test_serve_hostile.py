@@ -25,16 +25,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_serve(work, port):
+def start_serve(work, port, host=None):
     """`signpost serve` on a copy of the sample site, its temporary files in `work/tmp`; returns the process and the
     first line it printed."""
     content = work / "Content"
     if not content.exists():
         shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
     (work / "tmp").mkdir(exist_ok=True)
-    process = subprocess.Popen([str(SIGNPOST), "serve", "--content", str(content), "--theme", str(THEME),
-                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env={**os.environ, "TMPDIR": str(work / "tmp")})
+    command = [str(SIGNPOST), "serve", "--content", str(content), "--theme", str(THEME), "--port", str(port)]
+    process = subprocess.Popen(command + (["--host", host] if host else []), stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env={**os.environ, "TMPDIR": str(work / "tmp")})
     return process, process.stdout.readline()
 
 
@@ -75,7 +75,7 @@ def read_answer(connection, head_only=False):
 def request(serve, path, host=None, extra=b"", version="HTTP/1.1", head_only=False, timeout=30):
     """One request over a connection of its own, sent byte for byte as given."""
     host_line = b"" if host is False else b"Host: " + (host or f"127.0.0.1:{serve['port']}").encode() + b"\r\n"
-    with socket.create_connection(("127.0.0.1", serve["port"]), timeout=timeout) as connection:
+    with socket.create_connection((serve.get("address", "127.0.0.1"), serve["port"]), timeout=timeout) as connection:
         connection.sendall(f"GET {path} {version}\r\n".encode() + host_line + extra + b"Connection: close\r\n\r\n")
         return read_answer(connection, head_only)
 
@@ -128,7 +128,8 @@ def test_the_event_stream_is_only_for_the_previews_own_pages(serving):
     for origin in ["http://evil.example", f"http://evil.example:{port}", "null", f"https://127.0.0.1:{port}"]:
         status, _, _ = request(serving, "/__signpost/events", extra=f"Origin: {origin}\r\n".encode(), head_only=True)
         assert status == 403, origin
-    for extra in [b"", f"Origin: http://127.0.0.1:{port}\r\n".encode(), f"Origin: http://localhost:{port}\r\n".encode()]:
+    for origin in [None, f"http://127.0.0.1:{port}", f"http://localhost:{port}"]:
+        extra = f"Origin: {origin}\r\n".encode() if origin else b""
         status, headers, _ = request(serving, "/__signpost/events", extra=extra, head_only=True)
         assert status == 200 and headers["content-type"].startswith("text/event-stream"), extra
 
@@ -278,6 +279,22 @@ def test_port_0_serves_on_a_port_the_system_chose():
         assert port > 1024, first
         status, _, body = request({"port": port}, "/")
         assert status == 200 and b"<html" in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_on_ipv6_loopback_its_own_names_are_answered_and_no_other():
+    work = pathlib.Path(tempfile.mkdtemp(prefix="signpost-ipv6-test-"))
+    process, first = start_serve(work, 0, host="::1")
+    try:
+        assert "http://[::1]:" in first, first
+        serve = {"address": "::1", "port": int(first.split("http://[::1]:", 1)[1].split("/", 1)[0])}
+        assert request(serve, "/", host=f"[::1]:{serve['port']}")[0] == 200
+        assert request(serve, "/", host=f"localhost:{serve['port']}")[0] == 200
+        assert request(serve, "/", host=f"evil.example:{serve['port']}")[0] == 421
+        assert request(serve, "/", host=f"::1:{serve['port']}")[0] == 421
     finally:
         process.terminate()
         process.wait(timeout=10)

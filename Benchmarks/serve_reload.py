@@ -66,7 +66,9 @@ class EventStream(threading.Thread):
 
     def run(self):
         sock = socket.create_connection(("127.0.0.1", self.port))
-        sock.sendall(b"GET /__signpost/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        # Serve answers only to its own name with its port (anything else could be another site's page).
+        sock.sendall(f"GET /__signpost/events HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
+                     "Accept: text/event-stream\r\n\r\n".encode())
         buffer = b""
         name, data = None, []
         while True:

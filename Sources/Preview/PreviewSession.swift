@@ -41,16 +41,14 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Serves until the program is stopped. The first line printed says where.
     public func run(address asked: ServeAddress, explicitHost: Bool, openBrowser: Bool) async throws {
-        let address = try asked.firstFree()
-        let taken = address.port != asked.port ? " (port \(asked.port) was taken)" : ""
-        let server = HTTPServer(config: .init(address: try address.socketAddress(), logger: .disabled),
-                                handler: PreviewHandler(resolver: SitePathResolver(root: builder.options.output.string),
-                                                        builder: builder, hub: hub, ready: { [weak self] in
-                                                            self?.isReady ?? true
-                                                        }))
+        let (listener, address) = try asked.listen()
+        let taken = asked.port != 0 && address.port != asked.port ? " (port \(asked.port) was taken)" : ""
+        let server = PreviewServer(listener: listener,
+                                   handler: PreviewHandler(resolver: SitePathResolver(root: builder.options.output.string),
+                                                           builder: builder, hub: hub, hosts: AllowedHosts(address: address),
+                                                           ready: { [weak self] in self?.isReady ?? true }))
         let serving = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        // The first line says where, once the server answers there, so a script can wait for it.
+        // The first line says where, once the server is listening there, so a script can wait for it.
         terminal.line("Serving \(builder.options.content) at \(address.url)\(taken). Press Ctrl-C to stop.")
         if explicitHost && !address.isLoopback {
             terminal.error("""

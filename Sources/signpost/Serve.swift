@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
     var theme: String?
 
-    @Option(help: "The port to listen on. When it is taken, the next free one is used.")
+    @Option(help: "The port to listen on. When it is taken, the next free one is used; 0 lets the system choose one.")
     var port: UInt16 = 1313
 
     @Option(help: "The address to listen on. Default: 127.0.0.1, this computer only.")

@@ -28,14 +28,31 @@ struct ServeTests {
         let (root, _) = try siteWithEscapes()
         let resolver = SitePathResolver(root: root.path)
         let real = resolver.root
-        #expect(resolver.resolve("/") == .file(real + "/index.html"))
-        #expect(resolver.resolve("/easy-read/") == .file(real + "/easy-read/index.html"))
+        #expect(resolver.resolve("/") == .file(real + "/index.html", Data("<p>home</p>".utf8)))
+        #expect(resolver.resolve("/easy-read/") == .file(real + "/easy-read/index.html", Data("<p>easy</p>".utf8)))
         #expect(resolver.resolve("/easy-read") == .redirect("/easy-read/"))
+        #expect(resolver.resolve("//easy-read") == .redirect("/easy-read/"), "never to another host")
+        #expect(resolver.resolve("///easy-read") == .redirect("/easy-read/"))
         for attempt in ["/../secret.txt", "/easy-read/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
                         "/easy-read%2f..%2f..%2fsecret.txt", "/..%5csecret.txt", "/leak.txt", "/up/secret.txt",
 "/index.html%00.txt", "/%zz", "relative", "/nothing-here/"] {
             #expect(resolver.resolve(attempt) == .notFound, "\(attempt) must not be served")
         }
+    }
+
+    @Test func noLinkNorAnythingButARegularFileIsSentEvenInsideTheSite() throws {
+        let (root, _) = try siteWithEscapes()
+        let manager = FileManager.default
+        // Links that stay inside the site: a built site has none, so any found is refused.
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("home.html").path, withDestinationPath: "index.html")
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("also-easy").path, withDestinationPath: "easy-read")
+        // A named pipe: opening it must not wait for a writer.
+        #expect(mkfifo(root.appendingPathComponent("pipe.html").path, 0o600) == 0)
+        let resolver = SitePathResolver(root: root.path)
+        for path in ["/home.html", "/also-easy/", "/also-easy/index.html", "/pipe.html", "/index.html/", "/index.html/x"] {
+            #expect(resolver.resolve(path) == .notFound, "\(path) must not be served")
+        }
+        #expect(resolver.resolve("/easy-read/index.html") == .file(resolver.root + "/easy-read/index.html", Data("<p>easy</p>".utf8)))
     }
 
     @Test func contentTypesAreRightForASitesFiles() {
@@ -212,7 +229,86 @@ struct ServeTests {
         #expect(ServeAddress(host: "::1", port: 8080).url == "http://[::1]:8080/")
         #expect(ServeAddress(host: "127.0.0.1", port: 1).isLoopback)
         #expect(!ServeAddress(host: "0.0.0.0", port: 1).isLoopback)
-        #expect(throws: ServeError.self) { try ServeAddress(host: "example.org", port: 1313).firstFree() }
+        #expect(throws: ServeError.self) { try ServeAddress(host: "example.org", port: 1313).listen() }
+    }
+
+    @Test func port0IsAnyFreePortAndTheRealOneIsSaid() throws {
+        let (socket, address) = try ServeAddress(host: "127.0.0.1", port: 0).listen()
+        defer { try? socket.close() }
+        #expect(address.port != 0)
+        #expect(address.url == "http://127.0.0.1:\(address.port)/")
+        // Taken now: asking for it again gives the next free one.
+        let (next, moved) = try ServeAddress(host: "127.0.0.1", port: address.port).listen()
+        defer { try? next.close() }
+        #expect(moved.port != address.port)
+    }
+
+    /// The requests a reader finds in these bytes, fed a few at a time, and how it ends.
+    func heads(_ text: String, feed: Int = 7) -> (requests: [(path: String, keepAlive: Bool)], end: String) {
+        var reader = RequestHeadReader()
+        var requests: [(path: String, keepAlive: Bool)] = []
+        var bytes = Array(text.utf8)[...]
+        while true {
+            switch reader.next() {
+            case .request(let request, let keepAlive):
+                requests.append((request.target.rawValue, keepAlive))
+            case .refused(let status, _):
+                return (requests, "\(status.code)")
+            case .needMore:
+                if bytes.isEmpty { return (requests, "more") }
+                reader.append(bytes.prefix(feed))
+                bytes = bytes.dropFirst(feed)
+            }
+        }
+    }
+
+    @Test func requestHeadsAreReadWithLimits() {
+        let host = "Host: 127.0.0.1:1313\r\n"
+        let two = heads("GET /a HTTP/1.1\r\n\(host)\r\n\r\nHEAD /b?q=1 HTTP/1.1\r\n\(host)Connection: close\r\n\r\nGET /c")
+        #expect(two.requests.map(\.path) == ["/a", "/b?q=1"])
+        #expect(two.requests.map(\.keepAlive) == [true, false])
+        #expect(two.end == "more")
+        #expect(heads("GET / HTTP/1.0\n\(host)\n").requests.map(\.keepAlive) == [false], "bare \\n ends lines too")
+        #expect(heads("GET / HTTP/1.1\r\n\(host)Content-Length: 5\r\n\r\nhello").requests.map(\.keepAlive) == [false],
+                "a body is never read as the next request")
+        // Refused as soon as too much has come, before the line ends.
+        #expect(heads("GET /" + String(repeating: "a", count: 9000), feed: 4096).end == "414")
+        #expect(heads("GET / HTTP/1.1\r\nX-Long: " + String(repeating: "a", count: 17000), feed: 4096).end == "431")
+        #expect(heads("GET / HTTP/1.1\r\n" + String(repeating: "X-A: b\r\n", count: 101) + "\r\n").end == "431")
+        #expect(heads("GET / HTTP/1.1\r\nX-Long: \(String(repeating: "a", count: 8000))\r\n\(host)\r\n").requests.count == 1)
+        for bad in ["GET http://evil.example/ HTTP/1.1", "GET * HTTP/1.1", "GET /a b HTTP/1.1", "GET /\u{7F} HTTP/1.1",
+                    "GET / HTTP/1.1\r\nX-A: b\rc", "GET / HTTP/1.1\r\nX-A : b", "GET / HTTP/1.1\r\n folded: b",
+                    "GET / HTTP/1.1\r\nno colon", "G(T / HTTP/1.1"] {
+            #expect(heads(bad + "\r\n\r\n").end == "400", "\(bad)")
+        }
+        #expect(heads("GET / HTTP/2.0\r\n\r\n").end == "505")
+        #expect(heads("\r\nGET / HTTP/1.1\r\n\(host)\r\n").requests.count == 1, "a blank line before a request is allowed")
+        #expect(heads(String(repeating: "\r\n", count: 10_000), feed: 4096).end == "400", "blank lines without end are not")
+    }
+
+    @Test func onlyTheServersOwnNamesAreAnswered() {
+        let loopback = AllowedHosts(address: ServeAddress(host: "127.0.0.1", port: 1313))
+        for host in ["127.0.0.1:1313", "localhost:1313", "LocalHost:1313", "[::1]:1313"] {
+            #expect(loopback.allows(host: host), "\(host)")
+        }
+        for host in ["evil.example", "evil.example:1313", "127.0.0.1", "127.0.0.1:1314", "localhost.:1313",
+                     "127.0.0.1.evil.example:1313", "127.0.0.1:1313, evil.example", ""] {
+            #expect(!loopback.allows(host: host), "\(host)")
+        }
+        #expect(loopback.allows(origin: "http://127.0.0.1:1313"))
+        #expect(loopback.allows(origin: "http://localhost:1313"))
+        for origin in ["http://evil.example", "null", "https://127.0.0.1:1313", "http://127.0.0.1:1313/x"] {
+            #expect(!loopback.allows(origin: origin), "\(origin)")
+        }
+        let everywhere = AllowedHosts(address: ServeAddress(host: "0.0.0.0", port: 1313),
+                                      machineNames: ["mybox", "mybox.local", "192.168.1.5"])
+        for host in ["0.0.0.0:1313", "192.168.1.5:1313", "mybox:1313", "mybox.local:1313", "127.0.0.1:1313"] {
+            #expect(everywhere.allows(host: host), "\(host)")
+        }
+        #expect(!everywhere.allows(host: "evil.example:1313"))
+        #expect(!loopback.allows(host: "192.168.1.5:1313"), "only a server on every interface answers to them")
+        let onPort80 = AllowedHosts(address: ServeAddress(host: "::1", port: 80))
+        #expect(onPort80.allows(host: "[::1]") && onPort80.allows(host: "localhost:80") && !onPort80.allows(host: "::1"))
     }
 }
 

@@ -1,7 +1,7 @@
 import FlyingSocks
 import Foundation
 
-/// Where the server listens: a host address and a port, with the free port found when the one asked for is taken.
+/// Where the server listens: a host address and a port, with a free port found when the one asked for is taken.
 public struct ServeAddress: Sendable, Equatable {
     public var host: String
     public var port: UInt16
@@ -29,29 +29,44 @@ public struct ServeAddress: Sendable, Equatable {
         }
     }
 
-    /// Whether a server could listen here now. Another program listening on the port makes this false.
-    func isFree() -> Bool {
-        guard let address = try? socketAddress(), let socket = try? Socket(domain: Int32(type(of: address).family))
-        else { return false }
-        defer { try? socket.close() }
-        try? socket.setValue(true, for: .localAddressReuse)
-        do {
-            try socket.bind(to: address)
-            try socket.listen()
-            return true
-        } catch {
-            return false
+    /// A socket listening here, and the address it listens at. Port 0 means any free port, chosen by the system;
+    /// when the port asked for is taken, the first free one of the next 99 is used.
+    public func listen() throws -> (socket: Socket, address: ServeAddress) {
+        _ = try socketAddress()
+        if port == 0 {
+            guard let socket = try? bound() else {
+                throw ServeError("No free port to listen on at \(host).")
+            }
+            return (socket, ServeAddress(host: host, port: try Self.port(of: socket)))
         }
+        for offset in 0..<100 where Int(port) + offset <= Int(UInt16.max) {
+            let candidate = ServeAddress(host: host, port: port + UInt16(offset))
+            if let socket = try? candidate.bound() { return (socket, candidate) }
+        }
+        let last = min(Int(port) + 99, Int(UInt16.max))
+        throw ServeError("Ports \(port) to \(last) on \(host) are all in use. Give another with --port.")
     }
 
-    /// This address, or the first of the next 100 ports that is free.
-    public func firstFree() throws -> ServeAddress {
-        _ = try socketAddress()
-        for offset in 0..<100 {
-            let candidate = ServeAddress(host: host, port: port &+ UInt16(offset))
-            if candidate.port != 0 && candidate.isFree() { return candidate }
+    /// A socket bound to this address and listening, or an error when another program has the port.
+    private func bound() throws -> Socket {
+        let address = try socketAddress()
+        let socket = try Socket(domain: Int32(type(of: address).family))
+        do {
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+        } catch {
+            try? socket.close()
+            throw error
         }
-        throw ServeError("Ports \(port) to \(port &+ 99) on \(host) are all in use. Give another with --port.")
+        try socket.listen()  // closes the socket itself when it fails
+        return socket
+    }
+
+    private static func port(of socket: Socket) throws -> UInt16 {
+        switch try socket.sockname() {
+        case .ip4(_, let port), .ip6(_, let port): return port
+        case .unix: throw ServeError("The server is not listening on a network address.")
+        }
     }
 }
 

@@ -1,0 +1,177 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Serve's HTTP/1.1 server: takes connections on a listening socket, reads each request's head with
+/// `RequestHeadReader`'s limits and hands the request to a FlyingFox handler, then writes its answer.
+///
+/// It does what FlyingFox's `HTTPServer` did for serve, with FlyingFox's own sockets, requests, answers and handlers,
+/// but reads request heads itself: see `RequestHeadReader` for why.
+final class PreviewServer: Sendable {
+    private let listener: Socket
+    private let handler: any HTTPHandler
+    /// The connections open now. One person's browser needs a few (six or so a page, one more for the event
+    /// stream); past `connectionLimit`, more are closed as they come, before the system runs out of descriptors.
+    private let connections = Counter()
+    static let connectionLimit = 256
+    /// How long a connection may take to send a request's head whole, counted from when it opened or its last
+    /// answer was sent: an idle connection is closed after this, as a browser expects.
+    static let headTimeout: Duration = .seconds(60)
+
+    /// - Parameter listener: a socket already bound and listening (`ServeAddress.listen()`).
+    init(listener: Socket, handler: some HTTPHandler) {
+        self.listener = listener
+        self.handler = handler
+    }
+
+    /// Answers connections until the task is cancelled or the socket fails.
+    func run() async throws {
+        let pool = HTTPServer.defaultPool()
+        try await pool.prepare()
+        let socket = try AsyncSocket(socket: listener, pool: pool)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await pool.run() }
+            group.addTask {
+                defer { try? socket.close() }
+                while !Task.isCancelled {
+                    let connection: AsyncSocket
+                    do {
+                        connection = try await socket.accept()
+                    } catch {
+                        // Out of descriptors for a moment, or a connection reset before it was taken: go on.
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        continue
+                    }
+                    guard self.connections.add(1) <= Self.connectionLimit else {
+                        _ = self.connections.add(-1)
+                        try? connection.close()
+                        continue
+                    }
+                    // A task of its own for each connection: a slow or stuck one holds up no other.
+                    Task {
+                        await self.serve(connection)
+                        _ = self.connections.add(-1)
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Answers the requests on one connection, one after another, until it closes.
+    private func serve(_ connection: AsyncSocket) async {
+        defer { try? connection.close() }
+        var reader = RequestHeadReader()
+        var deadline = ContinuousClock.now + Self.headTimeout
+        while true {
+            switch reader.next() {
+            case .needMore:
+                guard let bytes = await read(connection, before: deadline), !bytes.isEmpty else { return }
+                reader.append(bytes)
+            case .refused(let status, let words):
+                let answer = HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8",
+                                                                        .cacheControl: "no-store"],
+                                          body: Data((words + "\n").utf8))
+                try? await write(answer, head: false, closing: true, to: connection)
+                await closeAfterReading(connection)
+                return
+            case .request(let request, let keepAlive):
+                let answer: HTTPResponse
+                do {
+                    answer = try await handler.handleRequest(request)
+                } catch {
+                    answer = HTTPResponse(statusCode: .internalServerError)
+                }
+                // The handler says to close after an answer that refuses the request (another site's Host).
+                let closing = !keepAlive || answer.headers[.connection]?.lowercased() == "close"
+                do {
+                    try await write(answer, head: request.method == .HEAD, closing: closing, to: connection)
+                } catch {
+                    return
+                }
+                deadline = ContinuousClock.now + Self.headTimeout
+                if closing {
+                    // A body the request came with may still be arriving.
+                    await closeAfterReading(connection)
+                    return
+                }
+            }
+        }
+    }
+
+    /// Bytes from the connection, or nil when it closed or nothing came before the deadline.
+    private func read(_ connection: AsyncSocket, before deadline: ContinuousClock.Instant) async -> [UInt8]? {
+        await withTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { try? await connection.read(atMost: 16 * 1024) }
+            group.addTask {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// Ends the connection after its last answer, which may have been sent before the request had all come in: says
+    /// no more is coming, then reads and drops what the client still sends (up to 1 MB, for up to 2 seconds). Closing
+    /// while bytes are unread would reset the connection, and the client could lose the answer.
+    private func closeAfterReading(_ connection: AsyncSocket) async {
+        #if canImport(Glibc)
+        _ = shutdown(connection.socket.file.rawValue, Int32(SHUT_WR))
+        #else
+        _ = shutdown(connection.socket.file.rawValue, SHUT_WR)
+        #endif
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var dropped = 0
+                while dropped < 1 << 20, let bytes = try? await connection.read(atMost: 16 * 1024), !bytes.isEmpty {
+                    dropped += bytes.count
+                }
+            }
+            group.addTask { try? await Task.sleep(nanoseconds: 2_000_000_000) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Writes an answer: its status line and headers, with its length (or chunked transfer, for a body of unknown
+    /// length such as the event stream), then its body, unless the request was HEAD.
+    private func write(_ response: HTTPResponse, head: Bool, closing: Bool, to connection: AsyncSocket) async throws {
+        guard case .httpBody(let body) = response.payload else {
+            throw SocketError.disconnected
+        }
+        var headers = response.headers
+        if let count = body.count {
+            if headers[.contentLength] == nil { headers[.contentLength] = String(count) }
+        } else {
+            headers[.transferEncoding] = "chunked"
+        }
+        headers[.connection] = closing ? "close" : "keep-alive"
+        var text = "\(response.version.rawValue) \(response.statusCode.code) \(response.statusCode.phrase)\r\n"
+        for name in headers.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for value in headers.values(for: name) { text += "\(name.rawValue): \(value)\r\n" }
+        }
+        text += "\r\n"
+        try await connection.write(Data(text.utf8))
+        guard !head else { return }
+        for try await chunk in body {
+            try await connection.write(chunk)
+        }
+    }
+}
+
+/// A count shared between tasks.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds to the count and gives the new count.
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        return value
+    }
+}

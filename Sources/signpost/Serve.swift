@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The content folder, with site.yml in it.")
     var content = "Content"
 
-    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default.")
+    @Option(help: "A theme folder. Default: `theme:` in site.yml, else Themes/default beside the content folder, else the theme inside signpost.")
     var theme: String?
 
     @Option(help: "The port to listen on. When it is taken, the next free one is used; 0 lets the system choose one.")

@@ -37,11 +37,12 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-# Headless Chromium, its driver and Java (for the Nu HTML Checker), from Debian.
+# Headless Chromium, its driver, Java (for the Nu HTML Checker) and poppler (to read printed PDFs), from Debian.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then \
-		echo "Installing chromium, chromium-driver and default-jre-headless…"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver default-jre-headless; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1 \
+		|| ! command -v pdftotext >/dev/null 2>&1; then \
+		echo "Installing chromium, chromium-driver, default-jre-headless and poppler-utils…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver default-jre-headless poppler-utils; \
 	fi
 
 # The Python virtual environment for the browser tests, made again when its requirements change.

@@ -2,6 +2,7 @@
 HTML Checker, every point is numbered with three labelled answers, the keyboard alone gives the right counts, the
 saved answers go back into Content/ through `signpost review import` without losing an earlier session, and printing
 keeps every point whole on A4."""
+import base64
 import json
 import pathlib
 import re
@@ -19,7 +20,7 @@ from test_html_valid import format_errors, vnu_errors
 
 # have-your-say has an email address in a point, which must wrap on a phone.
 PAGES = ["easy-read/short-breaks.md", "easy-read/paying-for-short-breaks.md", "easy-read/who-can-get-a-break.md",
-         "easy-read/have-your-say.md"]
+         "easy-read/have-your-say.md", "easy-read/leder.md"]
 
 
 @pytest.fixture(scope="module")
@@ -200,23 +201,70 @@ def test_printing_keeps_every_point_whole_on_a4(browser, pack):
     open_file(browser, pack, "easy-read-short-breaks.html")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
-        # A4 portrait with the pack's margins leaves 180 mm by 257 mm: about 680 by 971 CSS pixels.
-        set_width(browser, 680, 971)
+        # A4 portrait with the pack's margins leaves 182 mm by 265 mm: about 688 by 1001 CSS pixels.
+        set_width(browser, 688, 1001)
         points = browser.execute_script(
             "return [...document.querySelectorAll('.point')].map(p => [p.dataset.point, getComputedStyle(p).breakInside,"
-            " p.getBoundingClientRect().height, getComputedStyle(p.querySelector('.choice__undo')).display])")
-        for number, break_inside, height, undo in points:
+            " p.getBoundingClientRect().height, getComputedStyle(p.querySelector('.choice__undo')).display,"
+            " parseFloat(getComputedStyle(p.querySelector('.point__words')).fontSize),"
+            " p.querySelector('.point__picture img') ? p.querySelector('.point__picture img').getBoundingClientRect().width : 96])")
+        for number, break_inside, height, undo, size, picture in points:
             assert break_inside == "avoid", f"point {number} may be split across pages"
-            assert height < 971, f"point {number} is taller than a page ({height}px)"
+            assert height < 1001 / 3, f"point {number} is {height}px tall: fewer than three fit on a sheet"
             assert undo == "none", f"point {number}: screen-only buttons are printed"
+            assert size >= 18.6, f"point {number}: its words print at {size}px, under 14 pt"
+            assert picture >= 94, f"point {number}: its picture prints {picture}px wide, under 2.5 cm"
+        summary = browser.execute_script("return parseFloat(getComputedStyle(document.querySelector('.lead')).fontSize)")
+        assert summary == points[0][4], "the summary prints at another size than the points"
         boxes = browser.execute_script("return [...document.querySelectorAll('#point-1 .box')]"
                                        ".map(b => getComputedStyle(b).display !== 'none' && b.getBoundingClientRect().width >= 20)")
         assert boxes == [True] * 3, "no boxes to tick on paper"
-        title = browser.find_element(By.CSS_SELECTOR, ".print-title")
-        assert title.value_of_css_property("position") == "fixed"
-        assert "What is a short break?" in title.get_attribute("textContent")
-        assert title.value_of_css_property("display") == "block", "the page title is not on every sheet"
+        # Nothing is ticked on paper, and no control that only works on a screen shows its arrow or icon.
+        screen_only = browser.execute_script(
+            "return [...document.querySelectorAll('.outcome input, .session select, .session input')]"
+            ".filter(e => getComputedStyle(e).appearance !== 'none').map(e => e.outerHTML.slice(0, 60))")
+        assert screen_only == [], f"printed as screen controls: {screen_only}"
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True})
-    assert len(pdf["data"]) > 1000
+
+
+def printed(browser, pack, name):
+    """The file printed to PDF by Chromium with the pack's own page size, and each sheet's text (poppler)."""
+    open_file(browser, pack, name)
+    pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    path = pack / (name + ".pdf")
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    sheets = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    size = re.search(r"Page size:\s+(.*)", info).group(1)
+    texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(path), "-"], capture_output=True,
+                            text=True, check=True).stdout for n in range(1, sheets + 1)]
+    return size, texts
+
+
+def test_an_eleven_point_page_prints_on_four_a4_sheets_each_with_its_title(browser, pack):
+    size, sheets = printed(browser, pack, "easy-read-leder.html")
+    assert "(A4)" in size, size
+    assert len(sheets) <= 4, f"11 points take {len(sheets)} sheets"
+    for number, text in enumerate(sheets, 1):
+        assert "LeDeR: review" in text, f"sheet {number} has no title"
+        assert f"Page {number} of {len(sheets)}" in text, f"sheet {number} has no page number"
+    # The meeting's details share the first sheet with the first points.
+    assert "About this meeting" in sheets[0] and "Point 1 of 11" in sheets[0] and "Point 2 of 11" in sheets[0]
+    for facilitator in ("easy-read-leder-facilitator.html", "index.html"):
+        size, sheets = printed(browser, pack, facilitator)
+        assert "(A4)" in size and all("review" in text.lower() or "Facilitator" in text for text in sheets), facilitator
+
+
+def test_on_screen_no_count_or_undo_shows_before_an_answer_is_chosen(browser, pack):
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    browser.execute_script("try { localStorage.clear() } catch (e) {}")  # answers an earlier test gave
+    open_file(browser, pack, "easy-read-short-breaks.html")
+    point = browser.find_element(By.ID, "point-1")
+    assert not [e for e in point.find_elements(By.CSS_SELECTOR, ".choice__count, .choice__undo") if e.is_displayed()]
+    point.find_element(By.CSS_SELECTOR, ".choice__button").click()
+    chosen = point.find_element(By.CSS_SELECTOR, ".choice.is-chosen")
+    assert chosen.find_element(By.CSS_SELECTOR, ".choice__count").is_displayed()
+    assert chosen.find_element(By.CSS_SELECTOR, ".choice__undo").is_displayed()
+    chosen.find_element(By.CSS_SELECTOR, ".choice__undo").click()
+    browser.execute_script("try { localStorage.clear() } catch (e) {}")

@@ -73,14 +73,30 @@ public struct ReviewPack: Sendable {
 
     // MARK: Values for the templates
 
-    private func common(_ title: String) -> [String: Any] {
+    private func common(_ title: String, printed: String? = nil) -> [String: Any] {
         ["lang": language, "documentTitle": "\(title) – review pack – \(siteTitle)", "siteTitle": siteTitle,
-         "packDate": ["iso": date.iso, "long": date.long], "indexHref": "index.html"]
+         "packDate": ["iso": date.iso, "long": date.long], "indexHref": "index.html",
+         "printTitle": Self.cssString(printed ?? "\(title): review, \(date.long)")]
+    }
+
+    /// Words as a CSS string, for the title printed at the top of every sheet (`@page`'s margin box): quoted, with
+    /// quotes, backslashes, angle brackets, ampersands and control characters written as CSS escapes, so a page's
+    /// title can neither end the string nor the style sheet. Templates take it as it is (`{{{printTitle}}}`).
+    public static func cssString(_ text: String) -> String {
+        var css = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || "\"\\<>&".unicodeScalars.contains(scalar) {
+                css += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            } else {
+                css.unicodeScalars.append(scalar)
+            }
+        }
+        return css + "\""
     }
 
     /// `review-index`: the pages, how many points each has, and what is new or changed.
     public func indexValues() -> [String: Any] {
-        var values = common("Pages to check")
+        var values = common("Pages to check", printed: "Review pack, \(date.long)")
         values["documentTitle"] = "Review pack \(date.long) – \(siteTitle)"
         values["pages"] = entries.map { entry -> [String: Any] in
             var row: [String: Any] = [
@@ -151,7 +167,7 @@ public struct ReviewPack: Sendable {
 
     /// `review-facilitator`: the facilitator's sheet, in standard English.
     public func facilitatorValues(_ entry: Entry) -> [String: Any] {
-        var values = common("Facilitator's sheet: \(entry.page.title)")
+        var values = common("Facilitator's sheet: \(entry.page.title)", printed: "Facilitator's sheet: \(entry.page.title)")
         values["title"] = entry.page.title
         values["path"] = entry.page.path
         values["hash"] = entry.page.hash

@@ -31,6 +31,18 @@ struct RenderingTests {
         #expect(html.contains("<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; co</h1>"))
     }
 
+    @Test func pagesPrintOnThePaperTheSiteNamesWithTheirTitleOnEverySheet() throws {
+        let a4 = try buildInMemory(["pages/a.md": pageFile("title: \"Say \\\"hi\\\" </style> & go\"\nsummary: A.")])
+        let html = try #require(a4.html("a/index.html"))
+        #expect(html.contains("@page { size: A4;"))
+        // The title is a CSS string that can end neither itself nor the style sheet.
+        #expect(html.contains(#"@top-center { content: "Say \22 hi\22  \3C /style\3E  \26  go – "#), "\(html)")
+        #expect(html.components(separatedBy: "</style>").count == 2)
+        let letter = try buildInMemory(["site.yml": "title: Test site\nprint_page_size: letter\n",
+                                        "pages/a.md": pageFile("title: A\nsummary: A.")])
+        #expect(try #require(letter.html("a/index.html")).contains("@page { size: letter;"))
+    }
+
     @Test func twinsLinkBothWays() throws {
         let result = try buildInMemory([
             "pages/breaks.md": pageFile("title: Breaks\nsummary: About breaks."),

@@ -294,13 +294,13 @@ struct ReviewTests {
 @Suite("The title printed on a review pack's sheets")
 struct PrintedTitleTests {
     @Test func aTitleCanEndNeitherItsCSSStringNorTheStyleSheet() {
-        let css = ReviewPack.cssString("Say \"hi\" \\ </style><script>alert(1)</script> & go\nnow")
+        let css = CSSString.quoted("Say \"hi\" \\ </style><script>alert(1)</script> & go\nnow")
         #expect(css.hasPrefix("\"") && css.hasSuffix("\""))
         let inside = css.dropFirst().dropLast()
         #expect(!inside.contains("\"") && !inside.contains("<") && !inside.contains(">") && !inside.contains("&"))
         #expect(!inside.contains("\n"))
         // Every backslash starts an escape: none is left to escape the closing quote.
         #expect(inside.components(separatedBy: "\\").dropFirst().allSatisfy { $0.first?.isHexDigit == true })
-        #expect(ReviewPack.cssString("Cael ✓ ગુજરાતી") == "\"Cael ✓ ગુજરાતી\"")
+        #expect(CSSString.quoted("Cael ✓ ગુજરાતી") == "\"Cael ✓ ગુજરાતી\"")
     }
 }

@@ -76,22 +76,7 @@ public struct ReviewPack: Sendable {
     private func common(_ title: String, printed: String? = nil) -> [String: Any] {
         ["lang": language, "documentTitle": "\(title) – review pack – \(siteTitle)", "siteTitle": siteTitle,
          "packDate": ["iso": date.iso, "long": date.long], "indexHref": "index.html",
-         "printTitle": Self.cssString(printed ?? "\(title): review, \(date.long)")]
-    }
-
-    /// Words as a CSS string, for the title printed at the top of every sheet (`@page`'s margin box): quoted, with
-    /// quotes, backslashes, angle brackets, ampersands and control characters written as CSS escapes, so a page's
-    /// title can neither end the string nor the style sheet. Templates take it as it is (`{{{printTitle}}}`).
-    public static func cssString(_ text: String) -> String {
-        var css = "\""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F || "\"\\<>&".unicodeScalars.contains(scalar) {
-                css += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
-            } else {
-                css.unicodeScalars.append(scalar)
-            }
-        }
-        return css + "\""
+         "printTitle": CSSString.quoted(printed ?? "\(title): review, \(date.long)")]
     }
 
     /// `review-index`: the pages, how many points each has, and what is new or changed.

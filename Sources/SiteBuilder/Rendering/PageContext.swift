@@ -35,6 +35,9 @@ struct PageContext {
         return [
             "documentTitle": title == siteTitle ? title : "\(title) – \(siteTitle)",
             "description": description,
+            // At the top of every printed sheet, on the paper the site prints on.
+            "printTitle": CSSString.quoted(title == siteTitle ? title : "\(title) – \(siteTitle)"),
+            "printPageSize": values.site.config.printPageSize.rawValue,
         ]
     }
 

@@ -125,3 +125,35 @@ public struct RelativeFolder: Decodable, Sendable {
         }
     }
 }
+
+/// `print_page_size:` in site.yml: the paper pages print on, as CSS's `@page { size }` names it. A4 unless a council
+/// needs another.
+public enum PrintPageSize: String, Codable, Sendable, CaseIterable {
+    case a3 = "A3", a4 = "A4", a5 = "A5", letter, legal
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let size = PrintPageSize.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "should be one of \(PrintPageSize.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")), not `\(text)`."))
+        }
+        self = size
+    }
+}
+
+/// Words as a CSS string, such as the page title printed at the top of every sheet (`@page`'s margin boxes): quoted,
+/// with quotes, backslashes, angle brackets, ampersands and control characters written as CSS escapes, so the words
+/// can end neither the string nor the style sheet. Templates take it as it is (`{{{printTitle}}}`).
+public enum CSSString {
+    public static func quoted(_ text: String) -> String {
+        var css = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || "\"\\<>&".unicodeScalars.contains(scalar) {
+                css += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            } else {
+                css.unicodeScalars.append(scalar)
+            }
+        }
+        return css + "\""
+    }
+}

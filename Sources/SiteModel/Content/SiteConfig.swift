@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable, Codable {
     public var reviewGroups: [ReviewGroup] = []
     /// The page that says what "Checked by" means, as a path in the content folder; the line links to it.
     public var reviewPage: String?
+    /// The paper size pages print on (`print_page_size:`). Default A4.
+    public var printPageSize: PrintPageSize = .a4
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case title, language, url, contact, navigation, theme, checks, words, synonyms, keep
@@ -36,6 +38,7 @@ public struct SiteConfig: Sendable, Codable {
         case reviewGroups = "review_groups"
         case reviewPage = "review_page"
         case searchSynonyms = "search_synonyms"
+        case printPageSize = "print_page_size"
     }
 
     /// One group in `review_groups:`: its name as review files write it, and where people can find out about it.
@@ -113,6 +116,7 @@ public struct SiteConfig: Sendable, Codable {
         keep = try container.decodeIfPresent([KeptPath].self, forKey: .keep)?.map(\.value) ?? []
         reviewGroups = try container.decodeIfPresent([ReviewGroup].self, forKey: .reviewGroups) ?? []
         reviewPage = try container.decodeIfPresent(String.self, forKey: .reviewPage)
+        printPageSize = try container.decodeIfPresent(PrintPageSize.self, forKey: .printPageSize) ?? .a4
         title = try container.decode(NonEmptyText.self, forKey: .title).value
     }
 

@@ -37,8 +37,6 @@ public struct OutputFolder: Sendable {
         self.clearsStrays = clearsStrays
     }
 
-    public init(url: URL) { self.init(path: LocalPath(url)) }
-
     /// The staging folder kept between builds.
     var previous: LocalPath { path.sibling(".\(path.lastComponent).previous") }
 
@@ -47,14 +45,6 @@ public struct OutputFolder: Sendable {
         public var problems: [Diagnostic] = []
         /// The files as written, for the build cache; nil when nothing was written.
         var record: BuildCache.OutputRecord?
-    }
-
-    /// Writes `files` (paths relative to the output folder) and swaps them in.
-    @discardableResult
-    public func write(_ files: [String: Data]) throws -> Result {
-        let lock = try self.lock()
-        defer { lock.release() }
-        return try write(files, unchanged: [], record: nil)
     }
 
     /// Waits until no other build is using this output folder, and keeps others waiting until released: a build

@@ -18,9 +18,25 @@ public struct HTMLWriter {
     /// Whether a paragraph that starts with a picture followed by words becomes a picture row: the picture on the
     /// left, the words on the right, as `<div class="picture-row">…</div>`.
     public var pictureRows: Bool
+    /// Words in plain text (outside links) that become links, such as phone numbers that become `tel:` links:
+    /// given a text with a digit in it, the ranges to link and their targets, in order. Nil links nothing.
+    public var textLinks: (@Sendable (String) -> [TextLink])?
 
-    public init(pictureRows: Bool = false, target: @escaping (String) -> String? = { _ in nil }) {
+    /// A part of a text that is written as a link.
+    public struct TextLink: Sendable, Equatable {
+        public var range: Range<String.Index>
+        public var href: String
+
+        public init(range: Range<String.Index>, href: String) {
+            self.range = range
+            self.href = href
+        }
+    }
+
+    public init(pictureRows: Bool = false, textLinks: (@Sendable (String) -> [TextLink])? = nil,
+                target: @escaping (String) -> String? = { _ in nil }) {
         self.pictureRows = pictureRows
+        self.textLinks = textLinks
         self.target = target
     }
 
@@ -56,6 +72,8 @@ public struct HTMLWriter {
         /// Paragraphs written as picture rows, innermost last, and the pictures whose end closes the picture's part.
         var rowParagraphs: [OpaquePointer] = []
         var rowImages: [OpaquePointer] = []
+        /// How many links the text being written is inside: text in a link is never made a link of its own.
+        var links = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -164,7 +182,14 @@ public struct HTMLWriter {
                     }
                 }
             case CMARK_NODE_TEXT:
-                if node == trimmed {
+                if let textLinks, links == 0, let chars = cmark_node_get_literal(node), Self.hasDigit(chars) {
+                    var text = String(cString: chars)
+                    if node == trimmed {
+                        trimmed = nil
+                        if text.first?.isWhitespace == true { text = String(text.drop(while: \.isWhitespace)) }
+                    }
+                    write(text, linking: textLinks(text), into: &out)
+                } else if node == trimmed {
                     trimmed = nil
                     if let chars = cmark_node_get_literal(node), let words = HTMLBuffer.afterASCIISpaces(chars) {
                         out.escaped(words)
@@ -194,6 +219,7 @@ public struct HTMLWriter {
             case CMARK_NODE_EMPH:
                 out.append(entering ? "<em>" as StaticString : "</em>")
             case CMARK_NODE_LINK:
+                links += entering ? 1 : -1
                 if entering {
                     out.append("<a href=\"")
                     writeTarget(of: node, into: &out)
@@ -254,6 +280,38 @@ public struct HTMLWriter {
         guard let grandparent = cmark_node_parent(paragraph).flatMap(cmark_node_parent),
               cmark_node_get_type(grandparent) == CMARK_NODE_LIST else { return false }
         return cmark_node_get_list_tight(grandparent) != 0
+    }
+
+    /// Whether a C string has an ASCII digit, the only text `textLinks` is asked about.
+    private static func hasDigit(_ chars: UnsafePointer<CChar>) -> Bool {
+        var at = chars
+        while at.pointee != 0 {
+            if at.pointee >= 0x30 && at.pointee <= 0x39 { return true }
+            at += 1
+        }
+        return false
+    }
+
+    /// Writes `text` escaped, with the parts `links` names as links to their targets.
+    private func write(_ text: String, linking links: [TextLink], into out: inout HTMLBuffer) {
+        var start = text.startIndex
+        func plain(_ part: Substring) {
+            var bytes = Array(part.utf8)
+            bytes.withUnsafeMutableBufferPointer { out.escaped(UnsafeBufferPointer($0)) }
+        }
+        for link in links where link.range.lowerBound >= start && link.range.upperBound <= text.endIndex {
+            plain(text[start..<link.range.lowerBound])
+            out.append("<a href=\"")
+            var href = link.href
+            href.withUTF8 { bytes in
+                if !HTMLBuffer.isDangerous(bytes) { out.href(bytes) }
+            }
+            out.append("\">")
+            plain(text[link.range])
+            out.append("</a>")
+            start = link.range.upperBound
+        }
+        plain(text[start...])
     }
 
     private func writeTarget(of node: OpaquePointer, into out: inout HTMLBuffer) {

@@ -57,7 +57,8 @@ struct HTMLWriterTests {
         let site = try #require(try ContentLoader().load(from: MemoryContentSource(files)).site)
         let resolver = LinkResolver(site: site)
         for (index, text) in Self.documents.enumerated() {
-            let transformer = MarkdownTransformer(resolver: resolver, urls: SiteURLs(fromSlug: "a"), pagePath: "pages/a.md")
+            let transformer = MarkdownTransformer(resolver: resolver, urls: SiteURLs(fromSlug: "a"), pagePath: "pages/a.md",
+                                                  linksPhoneNumbers: false)
             let copy = MarkdownDocument(text)
             transformer.transform(copy)
             let expected = copy.renderHTML()
@@ -72,7 +73,8 @@ struct HTMLWriterTests {
         let resolver = LinkResolver(site: site)
         #expect(!site.pages.isEmpty)
         for page in site.pages {
-            let transformer = MarkdownTransformer(resolver: resolver, urls: SiteURLs(fromSlug: page.slug), pagePath: page.path)
+            let transformer = MarkdownTransformer(resolver: resolver, urls: SiteURLs(fromSlug: page.slug), pagePath: page.path,
+                                                  linksPhoneNumbers: false)
             let copy = MarkdownDocument(page.body, lineOffset: page.bodyLineOffset)
             transformer.transform(copy)
             #expect(transformer.html(of: page) == copy.renderHTML(), "\(page.path)")

@@ -43,6 +43,27 @@ struct RenderingTests {
         #expect(try #require(letter.html("a/index.html")).contains("@page { size: letter;"))
     }
 
+    @Test func phoneNumbersInTheWordsAreLinksThatCall() throws {
+        let body = """
+        Phone 0116 496 0000 or 0116&nbsp;496 0123 today. Out of hours, phone 111 or 999. Ring +44 20 7946 0000.
+
+        A [link to 0116 496 0999](https://example.org) stays one link. We helped 999 families in 2025 and 111 carers.
+        Call 116 123 at any time. Not a number: 01164960000123, or 0116 496.
+
+        - Text 07700 900123.
+        """
+        let result = try buildInMemory(["pages/a.md": pageFile("title: A\nsummary: A.", body)])
+        let html = try #require(result.html("a/index.html"))
+        for (href, words) in [("tel:+441164960000", "0116 496 0000"), ("tel:+441164960123", "0116\u{00A0}496 0123"),
+                              ("tel:111", "111"), ("tel:999", "999"), ("tel:+442079460000", "+44 20 7946 0000"),
+                              ("tel:116123", "116 123"), ("tel:+447700900123", "07700 900123")] {
+            #expect(html.contains("<a href=\"\(href)\">\(words)</a>"), "\(href)")
+        }
+        #expect(html.contains(#"<a href="https://example.org">link to 0116 496 0999</a>"#))
+        #expect(html.contains("helped 999 families") && html.contains("and 111 carers"))
+        #expect(!html.contains("tel:+4401164960000123") && !html.contains("tel:+44116496\""))
+    }
+
     @Test func twinsLinkBothWays() throws {
         let result = try buildInMemory([
             "pages/breaks.md": pageFile("title: Breaks\nsummary: About breaks."),

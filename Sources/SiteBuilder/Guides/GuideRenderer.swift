@@ -95,9 +95,7 @@ struct GuideRenderer {
     }
 
     private func markdown(_ text: String, urls: SiteURLs, guide: Guide) -> String {
-        let document = MarkdownDocument(text)
-        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: guide.path).transform(document)
-        return document.renderHTML()
+        MarkdownTransformer(resolver: resolver, urls: urls, pagePath: guide.path).html(ofMarkdown: text, lineOffset: 0)
     }
 
     private func startValues(_ version: GuideVersion, urls: SiteURLs) -> [String: Any] {

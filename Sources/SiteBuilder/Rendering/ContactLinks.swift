@@ -5,7 +5,7 @@ enum ContactLinks {
         var values: [String: Any] = [:]
         if let phone {
             values["phone"] = phone
-            values["phoneHref"] = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+            values["phoneHref"] = PhoneLinks.href(for: phone)
         }
         if let email {
             values["email"] = email

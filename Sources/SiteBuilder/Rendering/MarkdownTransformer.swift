@@ -7,6 +7,9 @@ struct MarkdownTransformer {
     let resolver: LinkResolver
     let urls: SiteURLs
     let pagePath: String
+    /// Whether phone numbers in the words become links that call (`PhoneLinks`). `transform`, which the writer is
+    /// tested against, never makes them.
+    var linksPhoneNumbers = true
 
     /// The page's body as HTML, written straight from the tree loading made, which the checker and other steps read
     /// too: the writer changes links and makes picture rows as it writes, so the tree is neither copied nor changed.
@@ -22,7 +25,7 @@ struct MarkdownTransformer {
         let from = Self.sameFolder(as: pagePath)
         // An easy-read page shows the same few pictures at many of its points: each target is worked out once a page.
         let answers = TargetAnswers()
-        return HTMLWriter(pictureRows: true) { url in
+        return HTMLWriter(pictureRows: true, textLinks: linksPhoneNumbers ? PhoneLinks.links : nil) { url in
             if let known = answers.byTarget[url] { return known }
             let answer = target(of: url, from: from)
             answers.byTarget[url] = answer

@@ -26,7 +26,9 @@ struct PageContext {
 
     /// The values that depend only on where the page is and which navigation entry it is.
     func shared(current: Page?) -> SharedPageValues {
-        SharedPageValues(root: urls.root, homeHref: urls.page(""), nav: navigation(current: current))
+        SharedPageValues(root: urls.root, homeHref: urls.page(""),
+                         directoryHref: values.site.serviceFiles.isEmpty ? nil : urls.page("services"),
+                         nav: navigation(current: current))
     }
 
     /// The document's title and description, which every template has besides the shared values.

@@ -11,6 +11,8 @@ struct SharedPageValues: Hashable, Sendable {
     /// `../../` from `easy-read/leder/`.
     var root: String
     var homeHref: String
+    /// The service directory's listing, from this page; nil when the site has no services.
+    var directoryHref: String?
     var nav: [NavigationLink]
 
     /// The keys of a template's context that `SiteValues.dictionary` fills from these values and the site's.

@@ -31,6 +31,10 @@ public struct SiteConfig: Sendable, Codable {
     public var reviewPage: String?
     /// The paper size pages print on (`print_page_size:`). Default A4.
     public var printPageSize: PrintPageSize = .a4
+    /// The council or organisation that publishes the site, named in every page's header (`organisation:`).
+    public var organisation: Organisation?
+    /// Who to call in a hurry, and when, shown at the top of every page (`emergency:`).
+    public var emergency: Emergency?
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case title, language, url, contact, navigation, theme, checks, words, synonyms, keep
@@ -39,6 +43,35 @@ public struct SiteConfig: Sendable, Codable {
         case reviewPage = "review_page"
         case searchSynonyms = "search_synonyms"
         case printPageSize = "print_page_size"
+        case organisation, emergency
+    }
+
+    /// `organisation:`: its name, and its own website.
+    public struct Organisation: Sendable, Codable {
+        public var name: String
+        public var url: String?
+
+        public enum CodingKeys: String, CodingKey, CaseIterable { case name, url }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            url = try container.decodeIfPresent(WebAddress.self, forKey: .url)?.value
+            name = try container.decode(NonEmptyText.self, forKey: .name).value
+        }
+    }
+
+    /// `emergency:`: when to call (`when: In a crisis, or if someone is not safe`) and the number.
+    public struct Emergency: Sendable, Codable {
+        public var when: String
+        public var phone: String
+
+        public enum CodingKeys: String, CodingKey, CaseIterable { case when, phone }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            when = try container.decode(NonEmptyText.self, forKey: .when).value
+            phone = try container.decode(NonEmptyText.self, forKey: .phone).value
+        }
     }
 
     /// One group in `review_groups:`: its name as review files write it, and where people can find out about it.
@@ -117,6 +150,8 @@ public struct SiteConfig: Sendable, Codable {
         reviewGroups = try container.decodeIfPresent([ReviewGroup].self, forKey: .reviewGroups) ?? []
         reviewPage = try container.decodeIfPresent(String.self, forKey: .reviewPage)
         printPageSize = try container.decodeIfPresent(PrintPageSize.self, forKey: .printPageSize) ?? .a4
+        organisation = try container.decodeIfPresent(Organisation.self, forKey: .organisation)
+        emergency = try container.decodeIfPresent(Emergency.self, forKey: .emergency)
         title = try container.decode(NonEmptyText.self, forKey: .title).value
     }
 

@@ -609,6 +609,12 @@
     });
   });
 
+  // The filters are open on a wide screen, and whenever some are chosen; on a phone they fold under their button.
+  var filters = form.querySelector('[data-filters]');
+  if (filters && (window.matchMedia('(min-width: 40em)').matches || form.querySelector('[data-filters] input:checked'))) {
+    filters.open = true;
+  }
+
   var timer = null;
   input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { update(true); }, 120); });
   form.addEventListener('change', function (event) { if (event.target !== input) update(false); });

@@ -81,3 +81,19 @@ def answers(version, points, group="Speak Up", date="2026-11-03", page="easy-rea
     return json.dumps({"page": page, "hash": version, "group": group, "date": date, "outcome": "approved",
                        "points": [{"point": n, "understand": 5, "do_not_understand": 0, "change_picture": 0}
                                   for n in points], **extra})
+
+
+def oruk_service(id, name, **fields):
+    """One service as an Open Referral UK feed (HSDS 3.0 UK profile) gives it, with a term the default mapping knows
+    (Respite), so the file it becomes builds."""
+    service = {"id": id, "name": name, "description": f"{name} gives short breaks.", "status": "active",
+               "attributes": [{"taxonomy_term": {"name": "Respite"}}]}
+    service.update(fields)
+    return service
+
+
+def oruk_page(*services):
+    """A saved `/services` list page."""
+    import json
+    return json.dumps({"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
+                       "first_page": True, "last_page": True, "empty": not services, "contents": list(services)})

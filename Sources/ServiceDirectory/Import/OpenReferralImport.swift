@@ -268,7 +268,10 @@ public struct OpenReferralImport {
             let parts = files[diagnostic.file].flatMap(ServiceFileWriter.parts(of:))
             let position = SourcePosition(line: diagnostic.line, column: diagnostic.column)
             let key: String? = parts.flatMap { Self.key(at: position, in: $0) }
-            if diagnostic.level != .error || key == "break_types" || before[diagnostic.file]?.contains(diagnostic.message) == true {
+            // No kind of break yet is not the feed's doing: `.import.yml` says which terms are which (the report
+            // lists the terms it does not know), and the file is written for a person to finish.
+            let noKindOfBreak = key == "break_types" || diagnostic.message.contains("`break_types`")
+            if diagnostic.level != .error || noKindOfBreak || before[diagnostic.file]?.contains(diagnostic.message) == true {
                 warnings.append(diagnostic)
                 continue
             }

@@ -20,8 +20,11 @@ struct ImportOpenReferralCommand: ParsableCommand {
         SOURCE is a JSON file or a folder of them: saved /services list pages, full /services/{id} documents, or both.
         Kinds of break come from the feed's taxonomy terms through services/.import.yml, which is written the first \
         time; unknown terms are listed. Importing again updates the files an import wrote, keeps fields a person \
-        changed (unless --overwrite) and never touches files written by hand.
-        Exit code: 0 when the import worked, 1 when the feed could not be read (nothing is written), 2 for bad usage.
+        changed (unless --overwrite) and never touches files written by hand. Without services/.import-state.json \
+        (the record of the last import), a field that differs from the feed is kept, with a warning. What would be \
+        written is checked with the build's rules first.
+        Exit code: 0 when the import worked, 1 when the feed could not be read or has values the build would refuse \
+        (nothing is written), 2 for bad usage.
         """)
 
     @Argument(help: "A JSON file or a folder of JSON files from an Open Referral feed.")

@@ -156,7 +156,7 @@ struct ReviewImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Adds the answers a review page saved to the page's review file in reviews/, keeping every earlier session.",
-        discussion: "Exit code: 0 when every file was imported (or was already there), 1 when any could not be, 2 for bad usage.")
+        discussion: "Answers for a point the page does not have, and files over 1 MB, are refused. Exit code: 0 when every file was imported (or was already there), 1 when any could not be, 2 for bad usage.")
 
     @Option(help: "The content folder, with site.yml in it.")
     var content = "Content"

@@ -52,6 +52,10 @@ public func fuzzOpenReferralFeed(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     }
     let (second, _) = importer.plan(services, existing: first.files, state: state)
     sink &+= second.changed.count + second.unsure.count
+    // The same feed again over what the first import wrote changes nothing, and finds no edit a person made.
+    if first.refused.isEmpty, !second.changed.isEmpty || !second.added.isEmpty || !second.keptEdits.isEmpty || !second.unsure.isEmpty {
+        fatalError("importing the same feed twice changed \(second.changed.map(\.file)), added \(second.added), kept \(second.keptEdits)")
+    }
     let (over, _) = importer.plan(services, existing: existing, state: .init(), stateStatus: .damaged("fuzz"))
     sink &+= over.files.count + over.unsure.count + over.refused.count
     if sink == -1 { print(sink) }  // keeps the work from being optimised away

@@ -66,7 +66,8 @@ a11y: deps browser-deps $(VENV)/.installed
 # `make fuzz` fuzzes each target for FUZZ_SECONDS: make fuzz FUZZ_SECONDS=60 FUZZ_TARGETS="fuzz-checker fuzz-template"
 # `make fuzz-seeds` runs every seed and every saved crash once, and names each input that still fails.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= fuzz-front-matter fuzz-yaml-files fuzz-checker fuzz-service fuzz-template
+FUZZ_TARGETS ?= fuzz-front-matter fuzz-yaml-files fuzz-checker fuzz-service fuzz-template fuzz-openreferral-feed \
+                fuzz-review-answers
 FUZZ_SEEDS_CONFIG ?= debug
 
 fuzz: deps

@@ -72,6 +72,8 @@ if Context.environment["SIGNPOST_FUZZ"] != nil {
         ("fuzz-checker", ["SiteModel", "Markdown", "EasyReadChecker"]),
         ("fuzz-service", ["SiteModel", "ServiceDirectory"]),
         ("fuzz-template", ["SiteBuilder", "SiteModel"]),
+        ("fuzz-openreferral-feed", ["SiteModel", "ServiceDirectory"]),
+        ("fuzz-review-answers", ["SiteModel", "Review"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/Targets/\(name)"))

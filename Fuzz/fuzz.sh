@@ -12,7 +12,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_TARGETS=(fuzz-front-matter fuzz-yaml-files fuzz-checker fuzz-service fuzz-template)
+ALL_TARGETS=(fuzz-front-matter fuzz-yaml-files fuzz-checker fuzz-service fuzz-template fuzz-openreferral-feed fuzz-review-answers)
 SWIFT=${SWIFT:-swift}
 CONFIG=${FUZZ_CONFIG:-release}
 SECONDS_EACH=${FUZZ_SECONDS:-600}
@@ -36,6 +36,7 @@ dicts_for() {
         fuzz-front-matter|fuzz-checker|fuzz-service) echo Fuzz/dicts/yaml.dict Fuzz/dicts/markdown.dict ;;
         fuzz-yaml-files) echo Fuzz/dicts/yaml.dict ;;
         fuzz-template) echo Fuzz/dicts/mustache.dict ;;
+        fuzz-openreferral-feed|fuzz-review-answers) echo Fuzz/dicts/json.dict ;;
     esac
 }
 

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds=Fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz-front-matter,fuzz-yaml-files,fuzz-checker,fuzz-service,fuzz-template}
+mkdir -p "$seeds"/{fuzz-front-matter,fuzz-yaml-files,fuzz-checker,fuzz-service,fuzz-template,fuzz-openreferral-feed,fuzz-review-answers}
 
 # copy TARGET FILE...: each file under a name made from its path, so two index.md files do not clash.
 copy() {
@@ -23,6 +23,41 @@ copy fuzz-yaml-files Content/site.yml Content/glossary.yml
 copy fuzz-checker Content/easy-read/*.md Content/pages/short-breaks.md Tests/SignpostTests/Fixtures/checker/*/*.md
 copy fuzz-service Content/services/*.md
 copy fuzz-template Themes/default/templates/*.mustache
+# Open Referral UK: the profile's own examples and the import's test feeds (HSDS 3.0 UK and ORUK v1).
+copy fuzz-openreferral-feed Tests/OpenReferral/examples/*.json Tests/SignpostTests/Fixtures/OpenReferral/*.json
+# Review answers: the sample site's review files, and each of their sessions as the saved answers a review page
+# downloads (the fuzz target's site has the sample site's easy-read page, so these answers match its version).
+copy fuzz-review-answers Content/reviews/easy-read/*.yml
+python3 - "$seeds/fuzz-review-answers" Content/reviews/easy-read/*.yml <<'PYTHON'
+import json, re, sys, pathlib
+out = pathlib.Path(sys.argv[1])
+for name in sys.argv[2:]:
+    page, sessions = None, []
+    for line in pathlib.Path(name).read_text(encoding="utf-8").splitlines():
+        match = re.match(r'^(\s*)(- )?([a-z_]+): (.*)$', line)
+        if not match:
+            continue
+        indent, dash, key, value = len(match[1]), match[2], match[3], match[4]
+        value = json.loads(value) if value.startswith('"') else int(value) if value.isdigit() else value
+        if key == "page":
+            page = value
+        elif indent == 2 and dash:
+            sessions.append({key: value, "points": []})
+        elif indent == 4 and key != "points":
+            sessions[-1][key] = value
+        elif indent == 6 and dash:
+            sessions[-1]["points"].append({key: value})
+        elif indent == 8:
+            sessions[-1]["points"][-1][key] = value
+    for number, session in enumerate(sessions):
+        session["page"] = page
+        target = out / f"answers-{pathlib.Path(name).stem}-{number}.json"
+        target.write_text(json.dumps(session, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # The same answers from a later session, which the import adds rather than finds already there.
+        later = dict(session, date="2026-12-01", outcome="changes-needed")
+        (out / f"answers-{pathlib.Path(name).stem}-{number}-later.json").write_text(
+            json.dumps(later, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+PYTHON
 
 front='---
 title: Hostile
@@ -80,5 +115,22 @@ printf '{{#site}}{{title}}{{^navigation}}none{{/navigation}}{{/site}}{{{page.bod
 printf '{{#a}}{{#b}}{{/a}}{{/b}}{{^}}{{/}}{{#}}{{= =}}{{{x}}{{x}}}' | hostile fuzz-template unbalanced.mustache
 { repeat 200 '{{#items}}'; printf 'x'; repeat 200 '{{/items}}'; } | hostile fuzz-template deep-sections.mustache
 printf '{{#items}}{{> page-heading}}{{/items}}\0\xff{{page.\xc3}}' | hostile fuzz-template nul-invalid-utf8.mustache
+
+# Open Referral feeds: numbers too large to count, two services with one id, ids that are not UUIDs, values the
+# build refuses, and shapes that are not services at all.
+u=ac148810-d857-441c-9679-408f346de14
+printf '{"contents": [{"id": "%s0", "name": "A", "cost_options": [{"amount": 1e300}, {"amount": "inf"}, {"amount": "nan"}, {"amount": 9.3e16}, {"amount": 12345678901234567890123}, {"amount": -1}]}]}\n' $u \
+    | hostile fuzz-openreferral-feed huge-costs.json
+printf '{"contents": [{"id": "%s1", "name": "Maple Lodge"}, {"id": "%s1", "name": "Oak House"}]}\n' $u $u | hostile fuzz-openreferral-feed duplicate-ids.json
+printf '[{"id": "1", "name": "Maple Lodge", "service_taxonomys": [{"taxonomy": {"name": "Respite"}}]}, {"id": 2, "name": "Oak"}]\n' \
+    | hostile fuzz-openreferral-feed ids-not-uuids.json
+printf '{"contents": [{"id": "%s2", "name": "B", "minimum_age": 65, "maximum_age": 18, "email": "x", "contacts": [{"phones": [{"number": "call"}]}], "schedules": [{"byday": "MO", "opens_at": "24:30", "closes_at": "9"}], "assured_date": "2999-01-01", "service_areas": [{"name": "-"}], "minimum_age": 1e300}]}\n' $u \
+    | hostile fuzz-openreferral-feed values-the-build-refuses.json
+printf '{"contents": {"id": 1}}' | hostile fuzz-openreferral-feed contents-not-a-list.json
+printf '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' | hostile fuzz-openreferral-feed deep.json
+# Review answers: points the page does not have, a count below zero, a point twice, and not answers at all.
+printf '{"page": "easy-read/short-breaks.md", "hash": "%064d", "group": "Speak Up", "date": "2026-02-30", "outcome": "aproved", "points": [{"point": 9223372036854775807}, {"point": 0}, {"point": 1, "understand": -1}, {"point": 1}]}\n' 0 \
+    | hostile fuzz-review-answers bad-points.json
+printf '{"page": "../../etc/passwd", "hash": 1, "points": "x"}' | hostile fuzz-review-answers not-answers.json
 
 find "$seeds" -type f | wc -l | xargs echo "seed files:"

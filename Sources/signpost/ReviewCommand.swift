@@ -155,7 +155,7 @@ struct ReviewImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Adds the answers a review page saved to the page's review file in reviews/, keeping every earlier session.",
-        discussion: "Exit code: 0 when every file was imported (or was already there), 1 when any could not be, 2 for bad usage.")
+        discussion: "Answers for a point the page does not have, and files over 1 MB, are refused. Exit code: 0 when every file was imported (or was already there), 1 when any could not be, 2 for bad usage.")
 
     @Option(help: "The content folder, with site.yml in it.")
     var content = "Content"
@@ -165,14 +165,45 @@ struct ReviewImportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        var loaded = try ReviewContent.load(content)
         var failed = false
+        // The answers are read first, each checked to be a file of a sensible size: a pipe or a 200 MB file is said
+        // to be wrong, never waited on or copied into the content folder.
+        var answers: [(name: String, data: Data)] = []
         for name in files {
-            guard let data = FileManager.default.contents(atPath: name) else {
+            guard let stamp = FileStamp.of(name) else {
+                console.error("\(name): this file could not be read\(FileManager.default.fileExists(atPath: name) ? ": it is not a file" : ": there is nothing there").")
+                failed = true
+                continue
+            }
+            if stamp.size > Int64(ReviewImport.largestFile) {
+                console.error("\(name): \(ReviewImport.tooLarge(Int(stamp.size)))")
+                failed = true
+                continue
+            }
+            guard let data = FileKind.readRegularFile(name) else {
                 console.error("\(name): this file could not be read.")
                 failed = true
                 continue
             }
+            answers.append((name, data))
+        }
+        // Another import into the same content folder waits until this one has read, merged and written, and then
+        // merges with what this one wrote: no session is lost.
+        let writer = ContentWriter(content: LocalPath(content))
+        guard FileKind.of(writer.source.realRoot.string, followingLinks: true) == .folder else {
+            console.error("signpost: there is no content folder at \(content).")
+            throw ExitCode(2)
+        }
+        let lock: FolderLock
+        switch writer.lock() {
+        case .success(let taken): lock = taken
+        case .failure(let problem):
+            console.error("signpost: \(problem.message)")
+            throw ExitCode(2)
+        }
+        defer { lock.release() }
+        var loaded = try ReviewContent.load(content)
+        for (name, data) in answers {
             switch ReviewImport.merge(data, site: loaded.site, reviews: loaded.reviews) {
             case .failed(let problems):
                 failed = true
@@ -180,12 +211,8 @@ struct ReviewImportCommand: ParsableCommand {
             case .alreadyThere(let path):
                 console.line("\(name): already in \(path).")
             case .write(let path, let text, let session):
-                let target = loaded.content.appending(path)
-                do {
-                    try FileManager.default.createDirectory(at: target.parent.url, withIntermediateDirectories: true)
-                    try Data(text.utf8).write(to: target.url, options: .atomic)
-                } catch {
-                    console.error("\(name): \(path) could not be written: \(error.localizedDescription)")
+                if let problem = writer.write(Data(text.utf8), to: path) {
+                    console.error("\(name): nothing was added to \(path). \(problem.path): \(problem.message)")
                     failed = true
                     continue
                 }

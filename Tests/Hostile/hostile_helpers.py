@@ -45,3 +45,55 @@ def symlink(path, target):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.symlink_to(target)
     return path
+
+
+def run_signpost(*args, cwd=None):
+    """Runs the signpost binary under test (for a generator that sets the content up with an earlier import, say)
+    and returns the finished process; it must exit 0."""
+    import os
+    import subprocess
+    result = subprocess.run([os.environ["HOSTILE_SIGNPOST"], *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, f"signpost {' '.join(map(str, args))} exited {result.returncode}:\n{result.stderr}"
+    return result
+
+
+def easy_read_site(folder, points=3):
+    """A small valid content folder with one easy-read page of `points` points (`easy-read/talk.md`) and a review
+    group, `Speak Up`. Returns the page's version, as the saved answers give it."""
+    import hashlib
+    folder = minimal_site(folder)
+    write(folder / "site.yml", "title: Tiny site\nreview_groups:\n  - name: Speak Up\n")
+    title, summary = "Talk to us", "You can talk to us."
+    write(folder / "pictures" / "talk.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+          '<title>A person</title><rect width="10" height="10"/></svg>\n')
+    body = "".join(f"![A person](../pictures/talk.svg) Point number {n} is here. We help you.\n\n"
+                   for n in range(1, points + 1))
+    write(folder / "easy-read" / "talk.md",
+          f"---\ntitle: {title}\nsummary: {summary}\nformat: easy-read\neasy_read_of: pages/about.md\n---\n{body}")
+    text = body.replace("\r\n", "\n").rstrip("\n \t\r")
+    return hashlib.sha256(f"{title}\n{summary}\n{text}".encode()).hexdigest()
+
+
+def answers(version, points, group="Speak Up", date="2026-11-03", page="easy-read/talk.md", **extra):
+    """The JSON a review page's "Save answers" downloads."""
+    import json
+    return json.dumps({"page": page, "hash": version, "group": group, "date": date, "outcome": "approved",
+                       "points": [{"point": n, "understand": 5, "do_not_understand": 0, "change_picture": 0}
+                                  for n in points], **extra})
+
+
+def oruk_service(id, name, **fields):
+    """One service as an Open Referral UK feed (HSDS 3.0 UK profile) gives it, with a term the default mapping knows
+    (Respite), so the file it becomes builds."""
+    service = {"id": id, "name": name, "description": f"{name} gives short breaks.", "status": "active",
+               "attributes": [{"taxonomy_term": {"name": "Respite"}}]}
+    service.update(fields)
+    return service
+
+
+def oruk_page(*services):
+    """A saved `/services` list page."""
+    import json
+    return json.dumps({"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
+                       "first_page": True, "last_page": True, "empty": not services, "contents": list(services)})

@@ -42,10 +42,14 @@ KEYS = {
     "description", "defect", "command", "args", "content", "output", "exit", "errors", "warnings", "only",
     "stderr_contains", "stdout_contains", "stderr_excludes", "seconds", "memory_mb", "stdout", "previous_output",
     "base", "kept", "output_has", "output_lacks", "output_excludes", "stdout_json", "readonly", "env",
+    "concurrent", "content_has", "content_lacks", "content_unchanged", "then",
 }
 DEFAULT_ARGS = {
     "build": ["build", "--content", "{content}", "--output", "{output}", "--theme", "{theme}"],
     "check": ["check", "--content", "{content}"],
+    # `import` runs `signpost import openreferral` or `signpost review import`, as `args` says: the one kind of case
+    # that may change the content folder (see `content_unchanged`).
+    "import": None,
 }
 ERROR_LINE = re.compile(r": error: ")
 WARNING_LINE = re.compile(r": warning: ")
@@ -93,7 +97,8 @@ def load_case(folder):
     assert case.get("description"), f"{folder.name}/case.yml needs a description"
     assert case.get("exit") in (0, 1, 2), f"{folder.name}/case.yml needs exit: 0, 1 or 2"
     assert case.get("command", "build") in DEFAULT_ARGS or "args" in case, \
-        f"{folder.name}: command must be build or check, or another command with its args"
+        f"{folder.name}: command must be build, check or import, or another command with its args"
+    assert case.get("command") != "import" or "args" in case, f"{folder.name}: an import case needs args"
     assert (folder / "content").is_dir() or (folder / "generate.py").is_file() or case.get("base"), \
         f"{folder.name} has neither content/, generate.py nor base:"
     if "defect" in case:
@@ -124,6 +129,7 @@ def write_canaries(outside):
 
 
 def run_generator(folder, work):
+    os.environ["HOSTILE_SIGNPOST"] = signpost()  # for hostile_helpers.run_signpost
     spec = importlib.util.spec_from_file_location(f"hostile_generate_{folder.name.replace('-', '_')}",
                                                   folder / "generate.py")
     module = importlib.util.module_from_spec(spec)
@@ -276,7 +282,7 @@ def matches(line, at):
 
 def check_diagnostics(case, run, failures):
     lines = run.stderr_text.splitlines()
-    if case.get("command") == "check":  # `signpost check` prints its findings on standard output
+    if case.get("command") in ("check", "import"):  # these print findings and reports on standard output
         lines += run.stdout_text.splitlines()
     matched = set()
     for kind, pattern in (("errors", ERROR_LINE), ("warnings", WARNING_LINE)):
@@ -343,18 +349,52 @@ def prepare(folder, case, work):
     return content, output
 
 
-def placeholders(work, content, output):
-    return {"content": str(content), "output": str(output), "theme": theme(), "work": str(work)}
+def placeholders(work, content, output, n=0):
+    return {"content": str(content), "output": str(output), "theme": theme(), "work": str(work), "n": n}
 
 
-def argv_for(case, work, content, output):
-    args = case["args"] if "args" in case else DEFAULT_ARGS[case.get("command", "build")]
-    return [signpost()] + [str(arg).format(**placeholders(work, content, output)) for arg in args]
+def argv_for(case, work, content, output, args=None, n=0):
+    args = args if args is not None else case["args"] if "args" in case else DEFAULT_ARGS[case.get("command", "build")]
+    return [signpost()] + [str(arg).format(**placeholders(work, content, output, n)) for arg in args]
 
 
 def env_for(case, work, content, output):
     values = placeholders(work, content, output)
     return {str(name): str(value).format(**values) for name, value in (case.get("env") or {}).items()}
+
+
+def run_concurrently(argvs, work, seconds, memory):
+    """Starts every command at once (as near as threads allow) and waits for all of them."""
+    results = [None] * len(argvs)
+    start = threading.Barrier(len(argvs))
+
+    def go(index):
+        start.wait()
+        results[index] = execute(argvs[index], work, seconds, memory)
+
+    threads = [threading.Thread(target=go, args=(i,)) for i in range(len(argvs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def check_content(case, content, failures):
+    """`content_has`: path → text (or list of texts) the file must hold after the run; `content_lacks`: paths that
+    must not be there."""
+    for path, texts in (case.get("content_has") or {}).items():
+        file = content / path
+        if not file.is_file() or file.is_symlink():
+            failures.append(f"the content folder has no file {path}")
+            continue
+        data = file.read_text(encoding="utf-8", errors="replace")
+        for text in texts if isinstance(texts, list) else [texts]:
+            if str(text) not in data:
+                failures.append(f"{path} does not hold {text!r}")
+    for path in case.get("content_lacks") or []:
+        if os.path.lexists(content / path):
+            failures.append(f"the content folder has {path}, which must not be there")
 
 
 def make_work():
@@ -397,15 +437,27 @@ def run_case(folder, case, work):
 
     content_before = snapshot(content)
     output_before = snapshot(output)
+    outside_before = snapshot(work / "outside")
     kept = {path: (output / path).read_bytes() for path in case.get("kept") or []}
     argv = argv_for(case, work, content, output)
     seconds, memory = case.get("seconds", 20), case.get("memory_mb", 4096)
 
     failures, runs = [], []
     env = env_for(case, work, content, output)
-    run = execute(argv, work, seconds, memory, case.get("stdout"), as_nobody, env)
-    runs.append(run)
-    check_run(case, run, failures)
+    if case.get("concurrent"):
+        # The same command (with `{n}` from 0) started several times at once: each must do what `exit` says.
+        together = run_concurrently([argv_for(case, work, content, output, n=n) for n in range(case["concurrent"])],
+                                    work, seconds, memory)
+        runs += together
+        for index, one in enumerate(together):
+            check_run(case, one, failures, f"run {index + 1} of {len(together)}")
+            if not one.timed_out and one.returncode != case["exit"]:
+                failures.append(f"run {index + 1}: expected exit code {case['exit']}, got {one.returncode}")
+        run = together[0]
+    else:
+        run = execute(argv, work, seconds, memory, case.get("stdout"), as_nobody, env)
+        runs.append(run)
+        check_run(case, run, failures)
     if not run.timed_out:
         if run.returncode != case["exit"]:
             failures.append(f"expected exit code {case['exit']}, got {run.returncode}")
@@ -426,8 +478,24 @@ def run_case(folder, case, work):
                 failures.append(f"stdout is not one JSON value: {error}")
 
     content_after = snapshot(content)
-    if content_after != content_before:
+    is_import = case.get("command") == "import"
+    if case.get("content_unchanged", not is_import or run.returncode != 0) and content_after != content_before:
         failures.append("the content folder changed: " + describe_difference(content_before, content_after))
+    if snapshot(work / "outside") != outside_before:
+        failures.append("a file outside the content folder changed: "
+                        + describe_difference(outside_before, snapshot(work / "outside")))
+    check_content(case, content, failures)
+    # `then`: commands run after, each with its exit code (a `check` that must pass after an import, say).
+    for step in case.get("then") or []:
+        after = execute(argv_for(case, work, content, output, args=step["args"]), work, seconds, memory)
+        runs.append(after)
+        check_run(case, after, failures, f"`{' '.join(map(str, step['args'][:2]))}` after")
+        if not after.timed_out and after.returncode != step.get("exit", 0):
+            failures.append(f"`{' '.join(map(str, step['args']))}` after exited {after.returncode}, "
+                            f"expected {step.get('exit', 0)}")
+        for words in step.get("stdout_contains") or []:
+            if words.lower() not in after.stdout_text.lower():
+                failures.append(f"`{' '.join(map(str, step['args'][:2]))}` after: stdout does not contain {words!r}")
     # A failed build writes nothing (checked below); when the output folder given was a folder that holds the
     # canaries (output refused as overlapping), scanning it would only find them where they already were.
     if run.returncode == 0:

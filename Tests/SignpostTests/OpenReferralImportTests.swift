@@ -111,6 +111,84 @@ import ServiceDirectory
         #expect(fifth.notInFeed == ["services/lakeside-2.md"] && fifth.files.isEmpty)
     }
 
+    func read(_ json: String, file: String = "feed.json") -> OpenReferralFeedReader {
+        var reader = OpenReferralFeedReader()
+        reader.read(Data(json.utf8), file: file)
+        return reader
+    }
+
+    static let uuid = "fd3a1a56-0e1b-4a5d-9c35-3f64c1a7b20"
+
+    @Test(arguments: ["1e300", "\"inf\"", "\"nan\"", "9.3e16", "12345678901234567890123", "\"-inf\""])
+    func aCostTooLargeToCountIsAProblemAtItsPathNotACrash(amount: String) {
+        let reader = read(#"{"contents": [{"id": "\#(Self.uuid)1", "name": "Lakeside", "cost_options": [{"option": "Night", "amount": \#(amount)}]}]}"#)
+        #expect(reader.problems.map(\.path) == ["$.contents[0].cost_options[0].amount"], "\(reader.problems)")
+        #expect(reader.result.first?.costRows.isEmpty == true)
+    }
+
+    @Test func twoServicesWithOneIDAreBothNamedWithTheirPaths() {
+        let reader = read(#"{"contents": [{"id": "\#(Self.uuid)1", "name": "Maple Lodge"}, {"id": "\#(Self.uuid)1", "name": "Oak House"}]}"#)
+        let problem = reader.problems.first
+        #expect(reader.problems.count == 1)
+        #expect(problem?.path == "$.contents[1].id")
+        #expect(problem?.message.contains("“Oak House”") == true && problem?.message.contains("“Maple Lodge” (feed.json: $.contents[0])") == true)
+        // One service in a list and as a full document, or one page saved twice, is one service.
+        var again = OpenReferralFeedReader()
+        let page = Data(#"{"contents": [{"id": "\#(Self.uuid)1", "name": "Maple Lodge"}]}"#.utf8)
+        again.read(page, file: "page-1.json")
+        again.read(page, file: "page-1-again.json")
+        again.read(Data(#"{"id": "\#(Self.uuid)1", "name": "Maple Lodge", "description": "Full."}"#.utf8), file: "full.json")
+        #expect(again.problems.isEmpty && again.result.count == 1)
+    }
+
+    @Test func aFeedIDThatIsNotAUUIDIsRecordedAsOneMadeFromIt() throws {
+        var service = ImportedService(id: "42", name: "Lakeside")
+        service.terms = [["Respite"]]
+        let (first, state) = plan([service])
+        let text = try #require(first.files["services/lakeside.md"])
+        let made = ServiceFileWriter.fileID(for: "42")
+        #expect(NameUUID.isUUID(made) && text.contains("openreferral_id: \"\(made)\""))
+        #expect(first.madeIDs.map(\.feed) == ["42"] && first.refused.isEmpty && first.warnings.isEmpty, "\(first.refused)")
+        // The next import finds the same file.
+        let (second, _) = plan([service], existing: first.files, state: state)
+        #expect(second.unchanged == ["services/lakeside.md"] && second.added.isEmpty)
+    }
+
+    @Test func valuesTheBuildRefusesAreRefusedAtTheirJSONPath() {
+        let reader = read(#"""
+        {"contents": [
+          {"id": "\#(Self.uuid)1", "name": "Upside Down", "minimum_age": 65, "maximum_age": 18},
+          {"id": "\#(Self.uuid)2", "name": "Bad Email", "email": "nobody"},
+          {"id": "\#(Self.uuid)3", "name": "Bad Phone", "contacts": [{"phones": [{"number": "call us"}]}]},
+          {"id": "\#(Self.uuid)4", "name": "Late Hours", "schedules": [{"byday": "MO", "opens_at": "24:30", "closes_at": "24:45"}]}
+        ]}
+        """#)
+        #expect(reader.problems.isEmpty)
+        let (result, _) = plan(reader.result)
+        let paths = Set(result.refused.map(\.path))
+        #expect(paths == ["$.contents[0].minimum_age", "$.contents[1].email", "$.contents[2].contacts[0].phones[0].number",
+                          "$.contents[3].schedules"], "\(result.refused)")
+        #expect(result.refused.allSatisfy { $0.file == "feed.json" })
+    }
+
+    @Test func withNoRecordOfTheLastImportAFieldThatDiffersIsKeptWithAWarning() throws {
+        var service = ImportedService(id: Self.uuid + "1", name: "Lakeside")
+        service.terms = [["Respite"]]
+        let (first, _) = plan([service])
+        let edited = try #require(first.files["services/lakeside.md"]).replacingOccurrences(of: "name: \"Lakeside\"", with: "name: \"Lakeside House\"")
+        for status in [OpenReferralImport.StateStatus.missing, .damaged("it is not JSON")] {
+            let (second, _) = OpenReferralImport(mapping: .defaultMapping)
+                .plan([service], existing: ["services/lakeside.md": edited], state: .init(), stateStatus: status)
+            #expect(second.files["services/lakeside.md"] == nil && second.unchanged == ["services/lakeside.md"])
+            let warning = try #require(second.unsure.first)
+            #expect(second.unsure.count == 1 && warning.file == "services/lakeside.md" && warning.line == 4)
+            #expect(warning.message.contains("`name`") && warning.suggestion?.contains("--overwrite") == true)
+        }
+        // --overwrite takes the feed's value.
+        let (overwritten, _) = plan([service], existing: ["services/lakeside.md": edited], overwrite: true)
+        #expect(overwritten.files["services/lakeside.md"]?.contains("name: \"Lakeside\"") == true)
+    }
+
     @Test func theWrittenFilesAreValidServiceFiles() throws {
         let reader = try read(["v1-services-page.json"])
         let (result, _) = plan(reader.result)

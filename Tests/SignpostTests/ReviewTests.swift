@@ -258,6 +258,35 @@ struct ReviewTests {
         #expect(problems.contains { $0.contains("Did you mean `approved`?") })
     }
 
+    @Test func importRefusesAnswersForAPointThePageDoesNotHaveAtItsJSONPath() throws {
+        let page = try Self.reviewable()
+        let (site, reviews, _) = try Self.load(Self.files())
+        for number in [9999, Int.max] {
+            var object = try #require(try JSONSerialization.jsonObject(with: savedAnswers(page, date: "2026-11-03", outcome: "approved")) as? [String: Any])
+            var points = try #require(object["points"] as? [[String: Any]])
+            points[1]["point"] = number
+            object["points"] = points
+            let data = try JSONSerialization.data(withJSONObject: object)
+            guard case .failed(let problems) = ReviewImport.merge(data, site: site, reviews: reviews) else {
+                Issue.record("answers for point \(number) were imported, and the build would then stop on the review file")
+                continue
+            }
+            #expect(problems.contains { $0.hasPrefix("$.points[1].point: The page has no point \(number): it has \(page.points.count) points.") },
+                    "\(problems)")
+        }
+    }
+
+    @Test func importRefusesAnAnswersFileOverOneMegabyte() throws {
+        let page = try Self.reviewable()
+        let (site, reviews, _) = try Self.load(Self.files())
+        let huge = savedAnswers(page, date: "2026-11-03", outcome: "approved", notes: String(repeating: "a", count: 2_000_000))
+        guard case .failed(let problems) = ReviewImport.merge(huge, site: site, reviews: reviews) else {
+            Issue.record("a 2 MB answers file was imported")
+            return
+        }
+        #expect(problems.contains { $0.contains("the largest that can be imported is 1 MB") })
+    }
+
     @Test func statusAsJSONSaysWhichPagesAreCheckedStaleOrUnreviewed() throws {
         let page = try Self.reviewable()
         let changed = Self.body.replacingOccurrences(of: "Ask the council.", with: "Ask.")

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import SiteModel
 
 /// `signpost review import`: the answers a review page saved (a JSON file) as a session in the page's review file.
@@ -45,6 +46,7 @@ public enum ReviewImport {
     ///   - site: the site, loaded with drafts.
     ///   - reviews: the site's reviews, for the page's existing review file.
     public static func merge(_ data: Data, site: Site, reviews: SiteReviews) -> Result {
+        if data.count > largestFile { return .failed([tooLarge(data.count)]) }
         let saved: SavedAnswers
         do {
             saved = try JSONDecoder().decode(SavedAnswers.self, from: data)
@@ -105,7 +107,38 @@ public enum ReviewImport {
         file.sessions.append(session)
         // Oldest first, newest last; sessions on one day keep the order they came in.
         file.sessions = file.sessions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-        return .write(path: filePath, text: ReviewYAML.text(of: file), session: session)
+        // The new session on its own, with the build's rules, so a problem is named by its place in the answers file.
+        let sortedIndex = saved.points.indices.sorted { saved.points[$0].point < saved.points[$1].point }
+        let sessionProblems = ReviewBook.check(ReviewFile(page: page.path, sessions: [session]), file: filePath, groups: groups,
+                                               current: reviews.pages[page.path]) { key in
+            // `sessions.0.points.J.point` → line J + 2, the J-th point in number order; anything else line 1.
+            let parts = key.split(separator: ".")
+            return SourcePosition(line: parts.count == 5 ? (Int(parts[3]) ?? -1) + 2 : 1, column: 1)
+        }
+        if !sessionProblems.isEmpty {
+            return .failed(sessionProblems.map { problem in
+                let place = problem.line >= 2 && problem.line - 2 < sortedIndex.count ? "$.points[\(sortedIndex[problem.line - 2])].point: " : ""
+                return place + problem.message + " Were these answers saved from another page, or changed by hand?"
+            })
+        }
+        let text = ReviewYAML.text(of: file)
+        // What is written is read back with the build's own rules first: a file the build would stop on (a point the
+        // page does not have, say) is never written, so `check` and `build` go on working.
+        let buildProblems = ReviewBook.problems(inText: text, file: filePath, site: site) { reviews.pages[$0] }
+            .filter { $0.level == .error }
+        if !buildProblems.isEmpty {
+            return .failed(buildProblems.map { "\($0.message) Nothing was added to `\(filePath)`." })
+        }
+        return .write(path: filePath, text: text, session: session)
+    }
+
+    /// The largest answers file imported: a review page saves a few kilobytes, so anything near this is not one.
+    public static let largestFile = 1_000_000
+
+    /// Why a file of `size` bytes is not imported.
+    public static func tooLarge(_ size: Int) -> String {
+        "This file is \(size >= 10_000_000 ? "\(size / 1_000_000) MB" : size >= 1_000_000 ? String(format: "%.1f MB", Double(size) / 1_000_000) : "\(size / 1000) KB"). "
+            + "Saved answers are much smaller (a few KB), so this is not a file a review page saved: the largest that can be imported is 1 MB."
     }
 
     private static func describe(_ error: Error) -> String {

@@ -31,6 +31,11 @@ public struct ImportedService: Sendable, Equatable {
     /// Taxonomy terms, each as the names it may be matched by (name, term or code): the first is shown.
     public var terms: [[String]] = []
     public var areas: [String] = []
+    /// Where the service is in the feed: its file and JSON path (`$.contents[3]`).
+    public var origin: (file: String, path: String) = ("", "$")
+    /// The JSON path each field of the service file came from, by its key there (`ages`, `contact.email`), so a
+    /// problem the build would find in the written file is named where it is in the feed.
+    public var fieldPaths: [String: String] = [:]
 
     public struct CostRow: Sendable, Equatable {
         public var option: String

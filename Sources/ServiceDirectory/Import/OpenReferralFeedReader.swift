@@ -18,6 +18,9 @@ public struct OpenReferralFeedReader {
     private var fromFullDocument: [String: Bool] = [:]
     private var order: [String] = []
     private var byID: [String: ImportedService] = [:]
+    /// Each service's record as the feed gave it, by id, so the same record read twice (a page saved twice) is told
+    /// apart from two services given one id.
+    private var records: [String: NSDictionary] = [:]
 
     public init() {}
 
@@ -71,16 +74,55 @@ public struct OpenReferralFeedReader {
         if id == nil || id!.isEmpty { problems.append(Problem(file: file, path: path + ".id", message: "This service has no `id`.")) }
         if name == nil || name!.isEmpty { problems.append(Problem(file: file, path: path + ".name", message: "This service has no name.")) }
         guard let id, !id.isEmpty, let name, !name.isEmpty else { return }
-        if byID[id] != nil, fromFullDocument[id] == true, !full { return }
+        if let other = byID[id] {
+            // A list's short record and the full document of one service are one service; so is one record read
+            // twice. Two different records with one id are two services, and neither is dropped without a word.
+            let sameRecord = records[id]?.isEqual(to: object) == true
+            let listAndFull = fromFullDocument[id] != full
+            if !sameRecord && !listAndFull {
+                problems.append(Problem(file: file, path: path + ".id", message:
+                    "This service, “\(name)”, has the id `\(id)`, which “\(other.name)” (\(other.origin.file): \(other.origin.path)) "
+                    + "has too. Every service in a feed needs its own id: ask whoever runs the feed to put it right, "
+                    + "or leave out the file that has one of them."))
+                return
+            }
+            if fromFullDocument[id] == true, !full { return }
+        }
+        var fieldProblems: [Problem] = []
+        var service = Self.service(object, id: id, name: name, file: file, path: path, problems: &fieldProblems)
+        problems += fieldProblems
+        service.origin = (file, path)
         if byID[id] == nil { order.append(id) }
-        byID[id] = Self.service(object, id: id, name: name)
+        byID[id] = service
+        records[id] = object as NSDictionary
         fromFullDocument[id] = full || fromFullDocument[id] == true
     }
 
     // MARK: Fields, in both shapes
 
-    static func service(_ o: [String: Any], id: String, name: String) -> ImportedService {
+    /// A service's fields, in both shapes. Where a value cannot be written as the build reads it (a cost too large to
+    /// count, an age that is not a whole number), it is a problem at its JSON path, never a guess or a crash; each
+    /// field written is recorded with the JSON path it came from (`fieldPaths`), so the build's own checks of the
+    /// written file (`OpenReferralImport.plan`) can name it too.
+    static func service(_ o: [String: Any], id: String, name: String, file: String = "", path: String = "$",
+                        problems: inout [Problem]) -> ImportedService {
         var s = ImportedService(id: id, name: name)
+        func problem(_ at: String, _ message: String) { problems.append(Problem(file: file, path: path + at, message: message)) }
+        s.fieldPaths["id"] = path + ".id"
+        s.fieldPaths["openreferral_id"] = path + ".id"
+        s.fieldPaths["name"] = path + ".name"
+        s.fieldPaths["summary"] = path + (o["description"] != nil ? ".description" : ".short_description")
+        s.fieldPaths["status"] = path + ".status"
+        s.fieldPaths["organization"] = path + ".organization"
+        s.fieldPaths["eligibility"] = path + ".eligibility_description"
+        s.fieldPaths["how_to_get_it"] = path + ".application_process"
+        s.fieldPaths["checked"] = path + ".assured_date"
+        s.fieldPaths["areas"] = path + ".service_areas"
+        s.fieldPaths["languages"] = path + ".languages"
+        s.fieldPaths["location"] = path + ".service_at_locations"
+        s.fieldPaths["accessibility"] = path + ".service_at_locations"
+        s.fieldPaths["hours"] = path + (o["schedules"] != nil ? ".schedules" : ".regular_schedules")
+        s.fieldPaths["break_types"] = path + (o["attributes"] != nil ? ".attributes" : ".service_taxonomys")
         s.description = text(o["description"]) ?? text(o["short_description"]) ?? ""
         s.status = text(o["status"])
         if let organization = o["organization"] as? [String: Any], let name = text(organization["name"]) {
@@ -91,21 +133,65 @@ public struct OpenReferralFeedReader {
         s.website = text(o["url"])
         s.eligibility = text(o["eligibility_description"])
         s.applicationProcess = text(o["application_process"])
-        s.minimumAge = int(o["minimum_age"])
-        s.maximumAge = int(o["maximum_age"])
+        // An age is a whole number of years; anything else is said, not dropped.
+        func age(_ value: Any?, _ at: String) -> Int? {
+            guard let value, !(value is NSNull) else { return nil }
+            guard let whole = int(value) else {
+                problem(at, "An age is a whole number of years, such as 18, not `\(text(value) ?? "\(value)")`.")
+                return nil
+            }
+            s.fieldPaths["ages"] = s.fieldPaths["ages"] ?? path + at
+            return whole
+        }
+        s.minimumAge = age(o["minimum_age"], ".minimum_age")
+        s.maximumAge = age(o["maximum_age"], ".maximum_age")
         // ORUK v1 keeps ages and eligibility in `eligibilitys`.
-        for rule in objects(o["eligibilitys"]) {
-            s.minimumAge = s.minimumAge ?? int(rule["minimum_age"])
-            s.maximumAge = s.maximumAge ?? int(rule["maximum_age"])
-            if s.eligibility == nil { s.eligibility = text(rule["eligibility"]) }
+        for (index, rule) in objects(o["eligibilitys"]).enumerated() {
+            if s.minimumAge == nil { s.minimumAge = age(rule["minimum_age"], ".eligibilitys[\(index)].minimum_age") }
+            if s.maximumAge == nil { s.maximumAge = age(rule["maximum_age"], ".eligibilitys[\(index)].maximum_age") }
+            if s.eligibility == nil {
+                s.eligibility = text(rule["eligibility"])
+                if s.eligibility != nil { s.fieldPaths["eligibility"] = path + ".eligibilitys[\(index)].eligibility" }
+            }
         }
         s.checked = text(o["assured_date"]).map { String($0.prefix(10)) }.flatMap { CalendarDateText.isDate($0) ? $0 : nil }
         // Phones: the service's own, then its contacts'.
-        let phones = objects(o["phones"]) + objects(o["contacts"]).flatMap { objects($0["phones"]) }
-        s.phone = phones.lazy.compactMap { text($0["number"]) }.first
-        if s.email == nil { s.email = objects(o["contacts"]).lazy.compactMap { text($0["email"]) }.first }
-        for cost in objects(o["cost_options"]) {
-            guard let amount = number(cost["amount"]) else { continue }
+        let phones = objects(o["phones"]).enumerated().map { (".phones[\($0.offset)].number", $0.element) }
+            + objects(o["contacts"]).enumerated().flatMap { contact in
+                objects(contact.element["phones"]).enumerated().map { (".contacts[\(contact.offset)].phones[\($0.offset)].number", $0.element) }
+            }
+        if let (at, phone) = phones.lazy.compactMap({ at, row in text(row["number"]).map { (at, $0) } }).first {
+            s.phone = phone
+            s.fieldPaths["contact.phone"] = path + at
+        }
+        if s.email != nil {
+            s.fieldPaths["contact.email"] = path + ".email"
+        } else if let (index, email) = objects(o["contacts"]).enumerated().lazy
+            .compactMap({ index, contact in text(contact["email"]).map { (index, $0) } }).first {
+            s.email = email
+            s.fieldPaths["contact.email"] = path + ".contacts[\(index)].email"
+        }
+        s.fieldPaths["contact.website"] = path + ".url"
+        s.fieldPaths["contact"] = s.fieldPaths["contact.email"] ?? s.fieldPaths["contact.phone"] ?? path + ".url"
+        s.fieldPaths["costs"] = path + ".cost_options"
+        for (index, cost) in objects(o["cost_options"]).enumerated() {
+            guard let value = cost["amount"], !(value is NSNull) else { continue }
+            let at = ".cost_options[\(index)].amount"
+            // Every amount is checked before it is counted in whole pence: `1e300`, `"inf"`, `"nan"` or 23 digits
+            // would not fit, and more than the build allows is surely a mistake.
+            guard let amount = number(value), amount.isFinite else {
+                problem(at, "`\(text(value) ?? "\(value)")` is not an amount of money. Write it as a number of pounds, such as 40.50.")
+                continue
+            }
+            guard amount <= ServiceLoader.largestCost else {
+                problem(at, "A cost of \(text(value) ?? "\(amount)") is more than \(Int(ServiceLoader.largestCost)), which is surely a mistake. Check the amount in the feed.")
+                continue
+            }
+            guard amount >= 0 else {
+                problem(at, "A cost can't be below zero, like \(text(value) ?? "\(amount)"). Use 0 for a free option.")
+                continue
+            }
+            if s.costRows.isEmpty { s.fieldPaths["costs"] = path + ".cost_options[\(index)]" }
             s.costRows.append(.init(option: text(cost["option"]) ?? "Cost", pence: Int((amount * 100).rounded()),
                                     currency: text(cost["currency"]), description: text(cost["amount_description"])))
         }

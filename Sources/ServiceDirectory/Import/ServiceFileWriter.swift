@@ -54,7 +54,7 @@ public enum ServiceFileWriter {
         }
         let (summary, body) = summaryAndBody(s.description, name: s.name)
         add("id", slug)
-        add("openreferral_id", quoted(s.id))
+        add("openreferral_id", quoted(fileID(for: s.id)))
         add("name", quoted(s.name))
         add("summary", quoted(summary))
         add("status", ["inactive": "inactive", "defunct": "defunct", "temporarily closed": "temporarily-closed"][s.status?.lowercased() ?? ""])
@@ -101,6 +101,13 @@ public enum ServiceFileWriter {
             return (String(first[..<stop.lowerBound]) + ".", text)
         }
         return (first.split(separator: " ").prefix(25).joined(separator: " ") + "…", text)
+    }
+
+    /// The `openreferral_id` a service file records for a feed's id: the id itself when it is a UUID, as the HSDS 3.0
+    /// UK profile has them; otherwise (older feeds number their services) a name-based UUID made from it, the same at
+    /// every import, so the build (which takes only UUIDs) accepts the file and a later import finds it again.
+    public static func fileID(for feedID: String) -> String {
+        NameUUID.isUUID(feedID) ? feedID : NameUUID.v5("openreferral-feed-id:" + feedID)
     }
 
     /// A YAML double-quoted string: JSON's escapes, which YAML reads the same way.

@@ -86,14 +86,11 @@ public struct DirectoryContentSource: ContentSource {
                 }
                 var kind = listedKind ?? FileKind.of(disk, followingLinks: false)
                 if kind == .link {
-                    guard let target = Self.realPath(disk) else {
-                        problem(path, errno == ELOOP
-                            ? "This is a link that leads back to itself (a loop), so it cannot be read. Remove the link."
-                            : "This is a link to something that does not exist. Remove the link, or copy the file here instead.")
-                        continue
-                    }
-                    guard realRoot.contains(target) else {
-                        problem(path, "This is a link to \(target), which is outside the \(role). Signpost reads only what is inside the folder: copy the file in instead of linking to it.")
+                    let target: LocalPath
+                    switch followLink(disk) {
+                    case .success(let inside): target = inside
+                    case .failure(let refused):
+                        problem(path, refused.message)
                         continue
                     }
                     // From here on the real place is used, so every folder is known by one name.
@@ -114,6 +111,84 @@ public struct DirectoryContentSource: ContentSource {
             }
         }
         return ContentListing(files: files.sorted(), problems: problems)
+    }
+
+    /// Why a place in the folder is refused: a link that loops, leads nowhere or leads out of the folder, or a file
+    /// where a folder should be. `path` is inside the folder, as problems show it.
+    public struct PlaceProblem: Error, Sendable {
+        public let path: String
+        public let message: String
+        public init(path: String, message: String) {
+            self.path = path
+            self.message = message
+        }
+    }
+
+    /// Where the link at `disk` leads, when the folder accepts it: the one rule for links, used when the folder is
+    /// listed and when an import writes into it (`ContentWriter`).
+    func followLink(_ disk: String) -> Result<LocalPath, PlaceProblem> {
+        guard let target = Self.realPath(disk) else {
+            return .failure(PlaceProblem(path: disk, message: errno == ELOOP
+                ? "This is a link that leads back to itself (a loop), so it cannot be read. Remove the link."
+                : "This is a link to something that does not exist. Remove the link, or copy the file here instead."))
+        }
+        guard realRoot.contains(target) else {
+            return .failure(PlaceProblem(path: disk, message: "This is a link to \(target), which is outside the \(role). Signpost reads only what is inside the folder: copy the file in instead of linking to it."))
+        }
+        return .success(target)
+    }
+
+    /// Where on disk a file at `path` inside the folder is written, checked with the rules `list` reads by: every
+    /// folder on the way is a real folder inside, or a link that `list` would follow; a folder not there yet is made
+    /// inside. The file itself, when it is a link the folder accepts, is written where it leads.
+    /// - Returns: the folders to make, outermost first, and the file's place; or the problem, named by its path.
+    public func placeToWrite(_ path: String) -> Result<(folders: [String], file: String), PlaceProblem> {
+        func refuse(_ at: String, _ message: String) -> Result<(folders: [String], file: String), PlaceProblem> {
+            .failure(PlaceProblem(path: label(at), message: message))
+        }
+        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty else {
+            return refuse(path, "This is not a place inside the \(role).")
+        }
+        guard FileKind.of(realRoot.string, followingLinks: true) == .folder else {
+            return refuse(path, "There is no \(role) at \(root).")
+        }
+        let parts = relative.split(separator: "/").map(String.init)
+        var current = realRoot.string
+        var shown = ""
+        var toMake: [String] = []
+        for (index, part) in parts.enumerated() {
+            shown += (shown.isEmpty ? "" : "/") + part
+            let disk = (current == "/" ? "" : current) + "/" + part
+            let last = index == parts.count - 1
+            if !toMake.isEmpty {
+                if last { return .success((toMake, disk)) }
+                toMake.append(disk)
+                current = disk
+                continue
+            }
+            var kind = FileKind.of(disk, followingLinks: false)
+            var place = disk
+            if kind == .link {
+                switch followLink(disk) {
+                case .success(let target):
+                    place = target.string
+                    kind = FileKind.of(place, followingLinks: true)
+                case .failure(let refused): return refuse(shown, refused.message)
+                }
+            }
+            switch (kind, last) {
+            case (.missing, true), (.file, true): return .success((toMake, place))
+            case (.missing, false):
+                toMake.append(place)
+                current = place
+            case (.folder, false): current = place
+            case (.folder, true): return refuse(shown, "This is a folder, so no file can be written here. Rename or move the folder.")
+            default:
+                return refuse(shown, last ? "This is not a file (it may be a pipe or a device), so it cannot be written. Remove it."
+                              : "This should be a folder inside the \(role), not a file. Rename or move the file.")
+            }
+        }
+        return refuse(path, "This is not a place inside the \(role).")
     }
 
     private static func realPath(_ path: String) -> LocalPath? {

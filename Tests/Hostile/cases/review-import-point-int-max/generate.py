@@ -1,0 +1,6 @@
+from hostile_helpers import *
+
+
+def generate(work):
+    version = easy_read_site(work / "content", points=3)
+    write(work / "answers.json", answers(version, [9223372036854775807, 1]))

@@ -26,6 +26,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 DOCS = ROOT / "Docs"
 SIGNPOST = pathlib.Path(os.environ.get("SIGNPOST", ROOT / ".build/debug/signpost"))
 RULE_PAGES = sorted((DOCS / "pages/rules").glob("*.md"))
+# A missing picture on a page is found first by the build's link check, whose error (rule `build`) stops the build;
+# its page says so.
+REPORTED_AS = {"picture-missing": {"picture-missing", "build"}}
 FENCE = re.compile(r"^```(\S+)([^\n]*)\n(.*?)^```\s*$", re.S | re.M)
 
 
@@ -85,9 +88,9 @@ def test_rule_example_fails_and_its_fix_passes(page):
     found = examples(page)
     assert "pages/example.md" in found["fails"] and "pages/example.md" in found["fixed"], \
         f"{page.name} needs a ```markdown fails``` and a ```markdown fixed``` block"
-    fails = [f for f in check(found["fails"]) if f["rule"] == rule]
+    fails = [f for f in check(found["fails"]) if f["rule"] in REPORTED_AS.get(rule, {rule})]
     assert fails, f"{page.name}: the failing example does not break `{rule}`"
-    fixed = [f for f in check(found["fixed"]) if f["rule"] == rule]
+    fixed = [f for f in check(found["fixed"]) if f["rule"] in REPORTED_AS.get(rule, {rule})]
     assert not fixed, f"{page.name}: the fix still breaks `{rule}`: {fixed}"
 
 

@@ -53,6 +53,10 @@ def prose(text):
 
 # Rules
 
+def summary(rule):
+    """A rule's summary, with the Latin short forms it is about (`e.g.`, `i.e.`, `etc.`) as code."""
+    return cell(re.sub(r"(?<![`\w])(e\.g\.|i\.e\.|etc\.)", r"`\1`", rule["summary"]))
+
 def describe(default):
     """`off`, `error`, or `warning over 15, error over 25` (as RuleList.describe in Swift)."""
     if not default["enabled"]:
@@ -64,14 +68,14 @@ def describe(default):
 def rules_table(rules):
     lines = ["| rule | what it finds | standard pages | easy-read pages |", "|---|---|---|---|"]
     for rule in rules:
-        lines.append(f"| [`{rule['id']}`](rules/{rule['id']}.md) | {cell(rule['summary'])} | "
+        lines.append(f"| [`{rule['id']}`](rules/{rule['id']}.md) | {summary(rule)} | "
                      f"{describe(rule['formats']['standard'])} | {describe(rule['formats']['easy-read'])} |")
     return "\n".join(lines) + "\n"
 
 
 def rule_facts(rule):
     return ("| rule id | what it finds | standard pages | easy-read pages |\n|---|---|---|---|\n"
-            f"| `{rule['id']}` | {cell(rule['summary'])} | {describe(rule['formats']['standard'])} | "
+            f"| `{rule['id']}` | {summary(rule)} | {describe(rule['formats']['standard'])} | "
             f"{describe(rule['formats']['easy-read'])} |\n")
 
 

@@ -38,7 +38,7 @@ def run_json(signpost, *arguments):
 
 
 def cell(text):
-    return text.replace("|", "\\|").replace("\n", " ")
+    return text.replace("\n", " ")
 
 
 CODE_LIKE = re.compile(r"(?<![`\w])(--[a-z][a-z-]*|[\w.{}<>-]*[=/][\w.{}<>=/:-]*\w[/]?|\d{4}-\d{2}-\d{2}|[\w-]+\.(?:yml|md|json))"
@@ -58,7 +58,7 @@ def summary(rule):
     return cell(re.sub(r"(?<![`\w])(e\.g\.|i\.e\.|etc\.)", r"`\1`", rule["summary"]))
 
 def describe(default):
-    """`off`, `error`, or `warning over 15, error over 25` (as RuleList.describe in Swift)."""
+    """`off`, `error`, or `warning over 15, error over 25`: as RuleList.describe in Swift, with a comma in 1,000."""
     if not default["enabled"]:
         return "off"
     limits = [f"{name} over {default[name]:,}" for name in ("suggestion", "warning", "error") if name in default]
@@ -66,17 +66,19 @@ def describe(default):
 
 
 def rules_table(rules):
-    lines = ["| rule | what it finds | standard pages | easy-read pages |", "|---|---|---|---|"]
+    """The list of every rule. (Signpost's Markdown, cmark, has no tables, so the reference is written as lists.)"""
+    lines = []
     for rule in rules:
-        lines.append(f"| [`{rule['id']}`](rules/{rule['id']}.md) | {summary(rule)} | "
-                     f"{describe(rule['formats']['standard'])} | {describe(rule['formats']['easy-read'])} |")
+        lines.append(f"- [`{rule['id']}`](rules/{rule['id']}.md): {summary(rule)}. "
+                     f"Standard pages: {describe(rule['formats']['standard'])}. "
+                     f"Easy-read pages: {describe(rule['formats']['easy-read'])}.")
     return "\n".join(lines) + "\n"
 
 
 def rule_facts(rule):
-    return ("| rule id | what it finds | standard pages | easy-read pages |\n|---|---|---|---|\n"
-            f"| `{rule['id']}` | {summary(rule)} | {describe(rule['formats']['standard'])} | "
-            f"{describe(rule['formats']['easy-read'])} |\n")
+    return (f"- Rule id: `{rule['id']}`\n- What it finds: {summary(rule)}\n"
+            f"- On standard pages: {describe(rule['formats']['standard'])}\n"
+            f"- On easy-read pages: {describe(rule['formats']['easy-read'])}\n")
 
 
 # Commands
@@ -115,12 +117,13 @@ def command_sections(command, path):
         # Written for the terminal, so shown as `--help` prints it.
         lines.append("```text\n" + command["discussion"].strip() + "\n```\n")
     arguments = visible(command.get("arguments"))
+    for argument in arguments:
+        default = argument.get("defaultValue")
+        text = prose(argument.get("abstract", "")).strip()
+        if default not in (None, ""):
+            text += f" Default: `{default}`."
+        lines.append(f"- {argument_name(argument)}: {text}")
     if arguments:
-        lines.append("| option | what it does | default |\n|---|---|---|")
-        for argument in arguments:
-            default = argument.get("defaultValue")
-            lines.append(f"| {argument_name(argument)} | {cell(prose(argument.get('abstract', '')))} | "
-                         f"{'`' + cell(default) + '`' if default not in (None, '') else ''} |")
         lines.append("")
     if subcommands:
         lines.append("Commands: " + ", ".join(f"`{title} {c['commandName']}`" for c in subcommands) + ".\n")
@@ -153,20 +156,17 @@ def coding_keys(swift_file):
 
 
 def keys_table(old_body, keys):
-    """The table of `keys`, keeping each key's other columns (and its place) as the page has them."""
-    rows = [line for line in old_body.splitlines() if line.startswith("|")]
-    header = rows[:2] if len(rows) >= 2 else ["| key | what it is |", "|---|---|"]
-    columns = header[0].count("|") - 1
+    """The list of `keys`, one item a key as `- `key`: what it is`, keeping each key's words (and its place) as the
+    page has them."""
     described = {}
-    for row in rows[2:]:
-        match = re.match(r"\|\s*`([^`]+)`\s*\|(.*)\|\s*$", row)
+    for line in old_body.splitlines():
+        match = re.match(r"- `([^`]+)`(.*)$", line)
         if match:
             described[match.group(1)] = match.group(2)
-    lines = list(header)
+    lines = []
     # The page's order for the keys it describes, then any new key; a key the code no longer has is dropped.
     for key in [k for k in described if k in keys] + [k for k in keys if k not in described]:
-        rest = described.get(key, " |" * (columns - 2) + f" {UNDESCRIBED} ")
-        lines.append(f"| `{key}` |{rest}|")
+        lines.append(f"- `{key}`{described.get(key, ': ' + UNDESCRIBED)}")
     return "\n".join(lines) + "\n"
 
 

@@ -149,3 +149,13 @@ def test_docs_site_builds_without_warnings_and_every_link_leads_somewhere():
                     if address.fragment not in ids:
                         broken.append(f"{page.relative_to(output)}: {link} (no such id)")
         assert not broken, "\n".join(broken)
+
+
+def test_no_page_has_a_table():
+    """Signpost's Markdown is CommonMark (cmark), which has no tables: a table would be published as lines of `|`."""
+    tables = []
+    for page in sorted(DOCS.rglob("*.md")):
+        text = FENCE.sub("", page.read_text(encoding="utf-8"))
+        if re.search(r"^\|.*\|\s*\n\|[-:| ]+\|\s*$", text, re.M):
+            tables.append(str(page.relative_to(ROOT)))
+    assert not tables, f"write these as lists: {tables}"

@@ -11,14 +11,35 @@ SIGNPOST = .build/debug/signpost
 
 PREFIX  ?= /usr/local
 
-.PHONY: install uninstall embedded-files site test swift-test browser-test hostile-test a11y deps browser-deps bench clean fuzz fuzz-seeds
+.PHONY: install uninstall embedded-files site test swift-test browser-test docs-test hostile-test a11y deps browser-deps bench clean fuzz fuzz-seeds docs docs-reference
 
 site: deps
 	$(SWIFT) build --product signpost
 	$(SIGNPOST) build --content $(CONTENT) --output $(OUTPUT)
 
 # fuzz-seeds comes last, so the other tests still run and report when an input in Fuzz/regressions/ still crashes.
-test: deps swift-test browser-test hostile-test fuzz-seeds
+test: deps swift-test browser-test docs-test hostile-test fuzz-seeds
+
+# The documentation site: Docs/ is a Signpost content folder, built with the default theme into Output-docs/.
+DOCS_OUTPUT ?= Output-docs
+
+docs: deps
+	$(SWIFT) build --product signpost
+	$(SIGNPOST) build --content Docs --output $(DOCS_OUTPUT)
+
+# Rewrites the parts of Docs/ made from the code (rules, command reference, settings keys): Scripts/docs-reference.py.
+# Run it after changing a rule, a default, an option or a settings key; docs-test fails until you do.
+docs-reference:
+	$(SWIFT) build --product signpost
+	python3 Scripts/docs-reference.py --signpost $(SIGNPOST)
+
+# The documentation agrees with the code, its rule examples do what they say, it has no checker warnings and no broken
+# links (Tests/Docs), and it passes axe-core and the Nu HTML Checker like the sample site (Tests/Browser, CONTENT=Docs).
+docs-test: deps browser-deps $(VENV)/.installed
+	$(SWIFT) build --product signpost
+	SIGNPOST=$(SIGNPOST) $(VENV)/bin/python -m pytest Tests/Docs -q -p no:cacheprovider
+	SIGNPOST=$(SIGNPOST) CONTENT=Docs $(VENV)/bin/python -m pytest Tests/Browser/test_axe.py \
+		Tests/Browser/test_html_valid.py::test_every_page_is_valid_html -q -p no:cacheprovider
 
 # The command tests run the built signpost binary, so it is built first.
 swift-test: deps
@@ -110,4 +131,4 @@ embedded-files:
 	python3 Scripts/embed-files.py
 
 clean:
-	rm -rf .build .build-fuzz Fuzz/corpus Fuzz/crashes Fuzz/work $(OUTPUT) .$(OUTPUT).previous $(VENV) $(VENV)-bench
+	rm -rf .build .build-fuzz Fuzz/corpus Fuzz/crashes Fuzz/work $(OUTPUT) .$(OUTPUT).previous $(DOCS_OUTPUT) .$(DOCS_OUTPUT).previous .$(DOCS_OUTPUT).cache $(VENV) $(VENV)-bench

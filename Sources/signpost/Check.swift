@@ -1,4 +1,5 @@
 import ArgumentParser
+import EasyReadChecker
 import Foundation
 import SiteBuilder
 import SiteModel
@@ -19,14 +20,26 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings as well as errors.")
     var strict = false
 
+    @Flag(help: "List every rule with its default for standard and easy-read pages (as JSON with --format json), and check nothing.")
+    var listRules = false
+
     @Argument(help: "Pages to check, as paths in the content folder or from here. Default: every page.")
     var paths: [String] = []
 
     func validate() throws {
+        if listRules {
+            guard format == .text || format == .json else { throw ValidationError("--list-rules prints text or json.") }
+            guard paths.isEmpty else { throw ValidationError("--list-rules checks no pages.") }
+            return
+        }
         try ContentFolder.require(content)
     }
 
     func run() throws {
+        if listRules {
+            Console().line(format == .json ? RuleList.json() : RuleList.text())
+            return
+        }
         let contentPath = LocalPath(content)
         let only = paths.isEmpty ? nil : Set(paths.map { relativePath($0, to: contentPath) })
         let options = BuildOptions(content: contentPath, output: contentPath.appending(".unused"), dryRun: true)

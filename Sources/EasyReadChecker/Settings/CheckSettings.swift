@@ -7,7 +7,7 @@ public struct CheckSettings: Sendable {
 
     public func limits(_ rule: RuleID, for format: PageFormat) -> RuleLimits { table[format]?[rule] ?? .off }
 
-    /// The defaults, as the README's table lists them.
+    /// The defaults. The documentation's rule pages are written from them (`signpost check --list-rules`).
     public static let defaults: CheckSettings = {
         let easy: [RuleID: RuleLimits] = [
             .sentenceLength: RuleLimits(enabled: true, level: .warning, warning: 15, error: 25),

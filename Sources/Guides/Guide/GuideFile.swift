@@ -2,7 +2,7 @@ import SiteModel
 
 /// `Content/guides/<name>.yml`: a question guide ("smart answer") written as content. Signpost turns it into a start
 /// page, one page per question and one per outcome, with an easy-read version when the guide has `easy:` words.
-/// See "Question guides" in the README for an example.
+/// See Docs/pages/guides.md for an example.
 public struct GuideFile: Sendable, Decodable {
     public var title: String
     public var summary: String

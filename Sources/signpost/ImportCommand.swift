@@ -62,13 +62,7 @@ struct ImportOpenReferralCommand: ParsableCommand {
         // Another import into the same content folder waits until this one has read, merged and written, so neither
         // loses what the other wrote.
         let writer = ContentWriter(content: LocalPath(content))
-        let lock: FolderLock
-        switch writer.lock() {
-        case .success(let taken): lock = taken
-        case .failure(let problem):
-            console.error("signpost: \(problem.message)")
-            throw ExitCode(2)
-        }
+        let lock = try ContentFolder.lockForImport(writer, console: console)
         defer { lock.release() }
 
         // The mapping table, written with its defaults the first time.

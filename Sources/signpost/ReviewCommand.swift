@@ -194,13 +194,7 @@ struct ReviewImportCommand: ParsableCommand {
             console.error("signpost: there is no content folder at \(content).")
             throw ExitCode(2)
         }
-        let lock: FolderLock
-        switch writer.lock() {
-        case .success(let taken): lock = taken
-        case .failure(let problem):
-            console.error("signpost: \(problem.message)")
-            throw ExitCode(2)
-        }
+        let lock = try ContentFolder.lockForImport(writer, console: console)
         defer { lock.release() }
         var loaded = try ReviewContent.load(content)
         for (name, data) in answers {

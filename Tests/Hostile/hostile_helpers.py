@@ -97,3 +97,18 @@ def oruk_page(*services):
     import json
     return json.dumps({"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
                        "first_page": True, "last_page": True, "empty": not services, "contents": list(services)})
+
+
+def imported_then_edited(work, id):
+    """A site with one service imported from a feed (work/feed.json), whose name and description a person then
+    changed by hand: for the cases about keeping a person's words. Returns the content folder."""
+    content = minimal_site(work / "content")
+    write(work / "feed.json", oruk_page(oruk_service(id, "Maple Lodge", email="maple@example.org")))
+    run_signpost("import", "openreferral", work / "feed.json", "--content", content)
+    service = content / "services" / "maple-lodge.md"
+    text = service.read_text()
+    assert 'name: "Maple Lodge"' in text
+    service.write_text(text.replace('name: "Maple Lodge"', 'name: "Maple Lodge (our own words)"')
+                       .replace("gives short breaks.", "gives short breaks. Our own description."))
+    return content
+

@@ -192,6 +192,24 @@ def test_over_long_heads_do_not_hold_up_other_requests(serving):
     assert after < 2, f"a plain GET took {after:.1f} s while over-long requests were open"
 
 
+def test_sockets_left_open_lock_no_one_out(serving):
+    # Before, the 257th connection was closed at once while 256 that had sent one byte each held their places for the
+    # 60 s head timeout: no one else was answered. Now the one waiting longest for a head is closed to make room.
+    held = []
+    try:
+        for _ in range(300):
+            connection = socket.create_connection(("127.0.0.1", serving["port"]), timeout=10)
+            connection.sendall(b"G")
+            held.append(connection)
+        time.sleep(0.5)
+        status, took = timed_get(serving)
+        assert status == 200, "a plain GET was not answered while 300 sockets were left open"
+        assert took < 5, f"a plain GET took {took:.1f} s while 300 sockets were left open"
+    finally:
+        for connection in held:
+            connection.close()
+
+
 # Check-then-read
 
 

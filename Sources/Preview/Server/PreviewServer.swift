@@ -11,11 +11,16 @@ final class PreviewServer: Sendable {
     private let listener: Socket
     private let handler: any HTTPHandler
     /// The connections open now. One person's browser needs a few (six or so a page, one more for the event
-    /// stream); past `connectionLimit`, more are closed as they come, before the system runs out of descriptors.
-    private let connections = Counter()
+    /// stream); past `connectionLimit`, the one that has waited longest for a request head (idle between requests,
+    /// or part way through one) is closed to make room, so sockets left open by anyone lock no one out. Only when
+    /// every connection is busy answering is a new one closed as it comes, before the system runs out of descriptors.
+    private let connections = Connections(limit: connectionLimit)
     static let connectionLimit = 256
-    /// How long a connection may take to send a request's head whole, counted from when it opened or its last
-    /// answer was sent: an idle connection is closed after this, as a browser expects.
+    /// How long a new connection may take to send its first request's head whole: a browser sends it at once.
+    static let firstHeadTimeout: Duration = .seconds(10)
+    /// How long a kept-alive connection may wait for its next request's head whole, counted from when its last
+    /// answer was sent: a browser keeps a connection idle between a page and the next, and expects it open for a
+    /// while (60 s, as most servers). It holds no one up: an idle connection is the first closed when all are taken.
     static let headTimeout: Duration = .seconds(60)
 
     /// - Parameter listener: a socket already bound and listening (`ServeAddress.listen()`).
@@ -42,15 +47,13 @@ final class PreviewServer: Sendable {
                         try await Task.sleep(nanoseconds: 50_000_000)
                         continue
                     }
-                    guard self.connections.add(1) <= Self.connectionLimit else {
-                        _ = self.connections.add(-1)
+                    guard let id = self.connections.open(connection.socket.file.rawValue) else {
                         try? connection.close()
                         continue
                     }
                     // A task of its own for each connection: a slow or stuck one holds up no other.
                     Task {
-                        await self.serve(connection)
-                        _ = self.connections.add(-1)
+                        await self.serve(connection, id: id)
                     }
                 }
             }
@@ -60,10 +63,14 @@ final class PreviewServer: Sendable {
     }
 
     /// Answers the requests on one connection, one after another, until it closes.
-    private func serve(_ connection: AsyncSocket) async {
-        defer { try? connection.close() }
+    private func serve(_ connection: AsyncSocket, id: Int) async {
+        defer {
+            // Taken off the list before its descriptor is closed, so it is never shut down once the number is reused.
+            connections.close(id)
+            try? connection.close()
+        }
         var reader = RequestHeadReader()
-        var deadline = ContinuousClock.now + Self.headTimeout
+        var deadline = ContinuousClock.now + Self.firstHeadTimeout
         while true {
             switch reader.next() {
             case .needMore:
@@ -77,6 +84,7 @@ final class PreviewServer: Sendable {
                 await closeAfterReading(connection)
                 return
             case .request(let request, let keepAlive):
+                connections.answering(id)
                 let answer: HTTPResponse
                 do {
                     answer = try await handler.handleRequest(request)
@@ -91,6 +99,7 @@ final class PreviewServer: Sendable {
                     return
                 }
                 deadline = ContinuousClock.now + Self.headTimeout
+                connections.waiting(id)
                 if closing {
                     // A body the request came with may still be arriving.
                     await closeAfterReading(connection)
@@ -162,16 +171,59 @@ final class PreviewServer: Sendable {
     }
 }
 
-/// A count shared between tasks.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+/// The connections open now, each with whether it is waiting for a request head and since when, shared between
+/// tasks.
+private final class Connections: @unchecked Sendable {
+    private struct Entry {
+        var descriptor: Int32
+        /// When it began waiting for a request head; nil while a request is being answered.
+        var waitingSince: ContinuousClock.Instant?
+    }
 
-    /// Adds to the count and gives the new count.
-    func add(_ amount: Int) -> Int {
+    private let lock = NSLock()
+    private let limit: Int
+    private var entries: [Int: Entry] = [:]
+    private var lastID = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a new connection, waiting for its first head, and gives its number; when `limit` are open, first closes
+    /// the one that has waited longest for a head (its task then finds it closed, and ends). Nil when every one is
+    /// busy answering: the new one is then to be closed.
+    func open(_ descriptor: Int32) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        value += amount
-        return value
+        if entries.count >= limit {
+            let oldest = entries.compactMap { id, entry in entry.waitingSince.map { (id, entry.descriptor, $0) } }
+                .min { $0.2 < $1.2 }
+            guard let (id, old, _) = oldest else { return nil }
+            entries[id] = nil
+            // Shut down, not closed: its own task still reads it and closes it, so the number is not reused meanwhile.
+            _ = shutdown(old, Int32(SHUT_RDWR))
+        }
+        lastID += 1
+        entries[lastID] = Entry(descriptor: descriptor, waitingSince: .now)
+        return lastID
+    }
+
+    /// The connection is answering a request: it is not closed to make room.
+    func answering(_ id: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[id]?.waitingSince = nil
+    }
+
+    /// The connection is waiting for its next request's head (or for the client to finish, before closing).
+    func waiting(_ id: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[id]?.waitingSince = .now
+    }
+
+    /// The connection is closing: called before its descriptor is closed.
+    func close(_ id: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[id] = nil
     }
 }

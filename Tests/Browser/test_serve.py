@@ -407,3 +407,43 @@ def test_a_copy_an_older_serve_left_open_to_all_is_removed(work):
         assert not old.exists(), "the old copy of the site, readable by everyone, is still there"
     finally:
         serving.stop()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to make a folder another user owns")
+def test_a_temporary_folder_another_user_owns_is_refused(work):
+    """Its owner could rename serve's folder away and put a link in its place, even with the sticky bit."""
+    tmp = work / "tmp"
+    tmp.mkdir()
+    tmp.chmod(0o1777)
+    os.chown(tmp, 4242, 4242)
+    content = work / "Content"
+    shutil.copytree(pathlib.Path(os.environ.get("CONTENT", ROOT / "Content")), content)
+    done = subprocess.run([str(SIGNPOST), "serve", "--content", str(content), "--port", str(free_port())],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "TMPDIR": str(tmp)})
+    assert done.returncode == 2, done
+    assert "belongs to another user" in done.stderr and "Set TMPDIR to a folder of your own" in done.stderr, done.stderr
+    assert list(tmp.iterdir()) == [], "nothing was made in it"
+
+
+def test_serves_folder_swapped_for_a_link_while_serving_is_neither_cleared_nor_written_through(work):
+    serving = Serving(work)
+    try:
+        assert serving.wait_for_log("Built", "Build failed") == "Built", serving.errors()
+        own = site_folders(work / "tmp")[0].parent.parent
+        key = site_folders(work / "tmp")[0].parent.name
+        victim = work / "victim"
+        (victim / key / ".site.previous").mkdir(parents=True)
+        (victim / key / ".site.previous/thesis.txt").write_text("my thesis\n", encoding="utf-8")
+        own.rename(work / "tmp/moved-away")
+        own.symlink_to(victim)
+        page = serving.content / "pages/leder.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not any(words in serving.errors() for words in ["has changed since serve started", "Rebuilt "]):
+            assert time.monotonic() < deadline, serving.errors()
+            time.sleep(0.1)
+        assert "has changed since serve started" in serving.errors(), serving.errors()
+        found = sorted(str(path.relative_to(victim)) for path in victim.rglob("*"))
+        assert found == [key, f"{key}/.site.previous", f"{key}/.site.previous/thesis.txt"], found
+    finally:
+        serving.stop()

@@ -10,6 +10,8 @@ import SiteModel
 /// found in it, so the findings panel can be added to a page when it is served.
 public final class PreviewBuilder: @unchecked Sendable {
     public let options: BuildOptions
+    /// Serve's private folder that holds `options.output`, when serve owns it: checked again before each build.
+    let privateFolder: LocalPath?
     private let lock = NSLock()
     private var siteNumber = 0
     /// The last good build's pages, and which page each output file comes from, worked out from them when first
@@ -27,7 +29,9 @@ public final class PreviewBuilder: @unchecked Sendable {
     ///   - theme: the theme folder given on the command line, if any.
     ///   - output: where serve's own copy of the site goes; never the user's `Output/`.
     ///   - ownsOutput: whether `output` is serve's own, from `outputFolder(for:)`, in a folder private to this user:
-    ///     files in it that Signpost did not write are then removed, not named as errors.
+    ///     files in it that Signpost did not write are then removed, not named as errors. Before each build the
+    ///     private folder (`output`'s grandparent) and the folders down to `output` are checked again
+    ///     (`PrivateFolder.requireUnchanged`): a build finds them changed (a link put in their place) builds nothing.
     ///   - builtInTheme: the theme used when none is given or found (`Theme.locate`): the one inside the binary.
     public init(content: LocalPath, theme: LocalPath?, output: LocalPath, includeDrafts: Bool, ownsOutput: Bool = false,
                 builtInTheme: BuiltInTheme? = BuiltInFiles.theme) {
@@ -35,6 +39,7 @@ public final class PreviewBuilder: @unchecked Sendable {
                                    useCache: true, builtInTheme: builtInTheme)
         options.clearsOutput = ownsOutput
         self.options = options
+        privateFolder = ownsOutput ? output.parent.parent : nil
     }
 
     /// Builds the site now. Progress lines go to `progress`.
@@ -46,6 +51,9 @@ public final class PreviewBuilder: @unchecked Sendable {
         var failure: String?
         var result: BuildContext?
         do {
+            // Checked on the path each build walks, not only once at start: the folder made then could since have
+            // been swapped for a link, and this build would clear and write whatever it points at.
+            if let privateFolder { try PrivateFolder.requireUnchanged(privateFolder, holding: options.output) }
             var context = BuildContext(options: options, memory: memory)
             context.changedFiles = changed.flatMap(contentPaths)
             result = try BuildPipeline.standard().run(context, progress: progress)

@@ -25,8 +25,9 @@ enum PrivateFolder {
 
     /// `<temporary>/<prefix>-<user id>`, private to this user; a new `<prefix>-<user id>-XXXXXX` when that name is
     /// taken by anything this user cannot trust.
-    static func make(named prefix: String, in temporary: LocalPath = temporary) throws -> LocalPath {
-        try requireSafe(temporary)
+    static func make(named prefix: String, in given: LocalPath = temporary) throws -> LocalPath {
+        // Under the temporary folder's real path, so each check before a build finds no link on the way.
+        let temporary = try requireSafe(given)
         let user = geteuid()
         let folder = temporary.appending("\(prefix)-\(user)")
         if mkdir(folder.string, 0o700) == 0 || errno == EEXIST {
@@ -75,17 +76,80 @@ enum PrivateFolder {
         return info.st_mode & 0o077 == 0 ? .privateToUser : .ownButOpen
     }
 
-    /// A temporary folder anyone can write in must be sticky (as `/tmp` is), or anyone could rename serve's folder
-    /// away and put one of their own in its place.
-    static func requireSafe(_ temporary: LocalPath) throws {
+    /// The temporary folder, and every folder above it, must be owned by root or this user, and none that others (or
+    /// a group) can write in may lack the sticky bit (OpenSSH's rule for a safe path): otherwise whoever owns or can
+    /// write in one of them could rename serve's folder away and put a link in its place, and serve's next build
+    /// would write drafts into, or clear, whatever the link points at. Links on the way are followed first, so the
+    /// folders checked are the real ones. Gives the real path of the temporary folder.
+    @discardableResult
+    static func requireSafe(_ temporary: LocalPath) throws -> LocalPath {
         var info = stat()
-        guard stat(temporary.string, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        guard let real = realpath(temporary.string, nil) else {
             throw Problem(description: "There is no temporary folder at \(temporary) for serve's copy of the site. "
                           + "Set TMPDIR to a folder you can write in.")
         }
-        if info.st_mode & 0o002 != 0 && info.st_mode & S_ISVTX == 0 {
-            throw Problem(description: "Other users can move or replace anything in the temporary folder \(temporary), "
-                          + "so serve cannot keep its copy of the site private there. Set TMPDIR to a folder of your own.")
+        let resolved = LocalPath(String(cString: real))
+        free(real)
+        guard stat(resolved.string, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw Problem(description: "There is no temporary folder at \(temporary) for serve's copy of the site. "
+                          + "Set TMPDIR to a folder you can write in.")
+        }
+        let user = geteuid()
+        var folder = resolved
+        while true {
+            guard lstat(folder.string, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw Problem(description: "Serve cannot check the folder \(folder) that holds its temporary folder "
+                              + "\(temporary). Set TMPDIR to a folder of your own.")
+            }
+            if info.st_uid != 0 && info.st_uid != user {
+                throw Problem(description: "The folder \(folder) belongs to another user, who could move or replace "
+                              + "anything in the temporary folder \(temporary), so serve cannot keep its copy of the "
+                              + "site private there. Set TMPDIR to a folder of your own.")
+            }
+            if info.st_mode & 0o022 != 0 && info.st_mode & S_ISVTX == 0 {
+                throw Problem(description: "Other users can move or replace anything in the folder \(folder), "
+                              + "so serve cannot keep its copy of the site private in the temporary folder \(temporary). "
+                              + "Set TMPDIR to a folder of your own.")
+            }
+            if folder.components.isEmpty { break }
+            folder = folder.parent
+        }
+        return resolved
+    }
+
+    /// Checks, before each build, that serve's private folder is still the one `make` gave and `output` still lies in
+    /// it as real folders: the temporary folder still safe (`requireSafe`), `folder` a real folder (not a link) this
+    /// user owns that no one else can open, and each folder from it down to `output` that exists a real folder of
+    /// this user's. A folder of `output`'s not made yet is fine: the build makes it inside the private folder.
+    /// Throws, in plain words, when anything changed: serve then builds nothing, so nothing is written or cleared
+    /// through a link someone put there.
+    static func requireUnchanged(_ folder: LocalPath, holding output: LocalPath) throws {
+        let changed = "Serve's private folder \(folder) has changed since serve started, so serve will not build "
+            + "into it. Stop serve and start it again"
+        let real: LocalPath
+        do { real = try requireSafe(folder.parent) } catch { throw Problem(description: "\(changed). \(error)") }
+        guard real == folder.parent else {
+            throw Problem(description: "\(changed): the temporary folder \(folder.parent) is now a link.")
+        }
+        guard let inside = folder.relativePath(of: output) else {
+            throw Problem(description: "\(changed): \(output) is not in it.")
+        }
+        let user = geteuid()
+        var info = stat()
+        guard lstat(folder.string, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == user,
+              info.st_mode & 0o077 == 0 else {
+            throw Problem(description: "\(changed): it is no longer a folder of yours that only you can open.")
+        }
+        var path = folder
+        for name in inside.split(separator: "/") {
+            path = path.appending(String(name))
+            guard lstat(path.string, &info) == 0 else {
+                if errno == ENOENT { return }
+                throw Problem(description: "\(changed): \(path) cannot be checked (\(SystemCall.lastError)).")
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR, info.st_uid == user else {
+                throw Problem(description: "\(changed): \(path) is no longer a folder of yours.")
+            }
         }
     }
 }

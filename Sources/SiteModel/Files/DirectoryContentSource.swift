@@ -71,11 +71,12 @@ public struct DirectoryContentSource: ContentSource {
                 return (disk.string, name + "/")
             }
         }
+        let root = opened.descriptor()
         while let (folder, prefix) = folders.popLast() {
             // Names beyond plain ASCII in this folder: two that differ only in how their accents are written (one made
             // on a Mac, say) look the same to a reader, and to Swift, which counts them as one name.
             var accented: Set<String> = []
-            for (name, listedKind) in FileKind.entries(in: folder) {
+            for (name, listedKind) in entries(inRealPlace: folder, root: root) {
                 if !includeHidden && name.hasPrefix(".") { continue }
                 let path = prefix + name
                 var disk = folder + "/" + name
@@ -114,6 +115,15 @@ public struct DirectoryContentSource: ContentSource {
             }
         }
         return ContentListing(files: files.sorted(), problems: problems)
+    }
+
+    /// The names in the folder at `real`, a real place inside the folder, opened from the folder's own descriptor
+    /// one folder at a time without following a link (`Beneath`): a folder swapped for a link after it was found
+    /// gives no names, rather than the names of a folder outside.
+    private func entries(inRealPlace real: String, root: Int32?) -> [(name: String, kind: FileKind?)] {
+        guard let root, let beneath = realRoot.relativePath(of: LocalPath(real)) else { return [] }
+        let folder = Beneath.openFolder(beneath.split(separator: "/"), in: root)
+        return folder >= 0 ? FileKind.entries(inOpen: folder) : []
     }
 
     /// Why a place in the folder is refused: a link that loops, leads nowhere or leads out of the folder, or a file
@@ -316,11 +326,25 @@ public enum FileKind: Equatable, Sendable {
     public static func entries(in folder: String) -> [(name: String, kind: FileKind?)] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
+        return entries { readdir(directory) }
+    }
+
+    /// `entries(in:)` of the folder open as `descriptor`, which is closed after.
+    static func entries(inOpen descriptor: Int32) -> [(name: String, kind: FileKind?)] {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return []
+        }
+        defer { closedir(directory) }
+        return entries { readdir(directory) }
+    }
+
+    private static func entries(_ next: () -> UnsafeMutablePointer<dirent>?) -> [(name: String, kind: FileKind?)] {
         var entries: [(name: String, kind: FileKind?)] = []
         // The name is read where it lies, up to its end: copying the whole `d_name` field could read past the end of
         // the system's buffer, as a short entry at the end of it is smaller than `dirent`, and crash.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        while let entry = readdir(directory) {
+        while let entry = next() {
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             guard name != "." && name != ".." else { continue }
             let kind: FileKind? = switch Int32(entry.pointee.d_type) {

@@ -9,6 +9,9 @@ import Darwin
 ///
 /// - Nothing outside the folder is ever listed or read: a symbolic link is followed only when it leads to another
 ///   place inside the folder, and a link that leads out, loops, or points at nothing is a problem named by its path.
+/// - Every file and folder is opened from the folder's own descriptor, one folder at a time and never through a link
+///   (`Beneath`); a link inside is followed by finding its real place, checking it, and opening that place the same
+///   way. So a folder swapped for a link to somewhere outside while a build runs is never read through.
 /// - Only regular files are read, so a named pipe or a device cannot hang or flood a build.
 /// - Folders are walked with a list of folders still to visit, not by recursion, so no depth of folders can
 ///   overflow the stack.

@@ -618,3 +618,73 @@ def test_two_builds_at_once():
                                           results, failures), pytrace=False)
     finally:
         remove_work(work)
+
+
+# --- a folder swapped for a link while builds run -----------------------------------------------------------------
+
+def test_folder_swapped_for_a_link_out_while_building():
+    """A thread swaps `pages` with a link to a folder outside, holding a file of the same name, again and again
+    (`renameat2` with `RENAME_EXCHANGE`, so each swap is one step) while builds run, for about 12 seconds. A build may
+    fail, since what it listed is gone, but nothing from outside may ever be published: every file the build reads
+    is opened beneath the content folder without following a link. Before that fix a build within a few seconds
+    published the outside words."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the atomic swap (renameat2) is Linux's")
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    if not hasattr(libc, "renameat2"):
+        pytest.skip("this C library has no renameat2")
+    work = make_work()
+    try:
+        content = work / "content"
+        shutil.copytree(MINIMAL, content)
+        words = f"---\ntitle: Leak\nsummary: A short page.\n---\n{{}}\n"
+        (content / "pages" / "leak.md").write_text(words.format("Inside words only."))
+        outside = work / "outside-pages"
+        outside.mkdir()
+        for name in os.listdir(content / "pages"):
+            (outside / name).write_text(words.format(f"{CANARY} alpha bravo words."))
+        swap = work / "swap"
+        swap.symlink_to(outside)
+        pages = bytes(content / "pages")
+        at_cwd, exchange = -100, 2
+        stop, swaps = threading.Event(), [0]
+
+        def flip():
+            while not stop.is_set():
+                if libc.renameat2(at_cwd, pages, at_cwd, bytes(swap), exchange) != 0:
+                    stop.set()
+                    return
+                swaps[0] += 1
+
+        flipper = threading.Thread(target=flip)
+        flipper.start()
+        failures, runs, built, leaked = [], [], 0, []
+        try:
+            ends = time.monotonic() + 12
+            round_number = 0
+            while time.monotonic() < ends and not leaked:
+                round_number += 1
+                output = work / f"output-{round_number}"
+                run = execute([signpost(), "build", "--content", str(content), "--output", str(output),
+                               "--theme", theme()], work, 60, 4096)
+                check_run({"seconds": 60}, run, failures, f"build {round_number}")
+                built += run.returncode == 0
+                if output.is_dir():
+                    leaked += [path for path, data in files_of(output).items() if CANARY.encode() in data]
+                    shutil.rmtree(output, ignore_errors=True)
+                runs = [run]
+        finally:
+            stop.set()
+            flipper.join()
+        if swaps[0] % 2:
+            libc.renameat2(at_cwd, pages, at_cwd, bytes(swap), exchange)
+        assert swaps[0] > 0, f"the swap did not work: errno {ctypes.get_errno()}"
+        print(f"{round_number} builds, {built} succeeded, {swaps[0]} swaps")
+        if leaked:
+            failures.append(f"the outside words were published, in {leaked[:5]}, after {swaps[0]} swaps")
+        if failures:
+            pytest.fail(format_report("folder-swapped-for-a-link", {"description": "pages swapped for a link out"},
+                                      runs, failures), pytrace=False)
+    finally:
+        remove_work(work)

@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+@testable import SiteModel
 import Testing
 
 /// `ContentWriter`: where `signpost import` and `signpost review import` write in a content folder. It refuses exactly
@@ -40,6 +40,29 @@ import Testing
         #expect(writer.write(Data("new".utf8), to: "services/in.md") == nil)
         #expect(try String(contentsOf: services.appendingPathComponent("real.md"), encoding: .utf8) == "new")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: services.appendingPathComponent("in.md").path) == "real.md")
+    }
+
+    /// A folder on the way swapped for a link out after the place was checked and before the file is written: nothing
+    /// is written outside. Before the fix the file was written by its path, through the link.
+    @Test func aFolderSwappedForALinkOutAfterTheCheckIsNotWrittenThrough() throws {
+        let (content, outside) = try folders()
+        let services = content.appendingPathComponent("services")
+        try FileManager.default.createDirectory(at: services.appendingPathComponent("new"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: services.appendingPathComponent("a.md"))
+        try Data("secret".utf8).write(to: outside.appendingPathComponent("a.md"))
+        let writer = ContentWriter(content: LocalPath(content))
+        let place = try writer.source.placeToWrite("services/a.md").get()
+        let deeper = try writer.source.placeToWrite("services/new/more/b.md").get()
+        #expect(deeper.folders.count == 1)
+        try FileManager.default.moveItem(at: services, to: content.appendingPathComponent("kept"))
+        try FileManager.default.createSymbolicLink(atPath: services.path, withDestinationPath: outside.path)
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("new"), withIntermediateDirectories: true)
+        #expect(writer.write(Data("new".utf8), at: place, path: "services/a.md") != nil)
+        #expect(writer.write(Data("new".utf8), at: deeper, path: "services/new/more/b.md") != nil)
+        #expect(try String(contentsOf: outside.appendingPathComponent("a.md"), encoding: .utf8) == "secret")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted() == ["a.md", "new"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.appendingPathComponent("new").path).isEmpty)
+        #expect(try String(contentsOf: content.appendingPathComponent("kept/a.md"), encoding: .utf8) == "old")
     }
 
     @Test func missingFoldersAreMadeAndNoTemporaryFileIsLeft() throws {

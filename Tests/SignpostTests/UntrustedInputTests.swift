@@ -67,6 +67,34 @@ struct UntrustedInputTests {
         #expect(source.read("site-copy.yml") != nil)
     }
 
+    /// A folder swapped for a link to a folder outside after it was first read from (its real place is worked out
+    /// once) and before its next file is opened: the outside file of the same name is never read. Before the fix the
+    /// file was opened by name in the folder's real place, through the link, and the outside words came back.
+    @Test func aFolderSwappedForALinkOutBetweenReadsIsNotReadThrough() throws {
+        let (folder, content) = try site(["pages/leak.md": "Inside words only.", "pages/first.md": "First.",
+                                          "pages/more/deep.md": "Deep inside."])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = folder.appendingPathComponent("outside")
+        try "OUTSIDE alpha bravo words.".write(to: outside.appendingPathComponent("leak.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try "OUTSIDE deep.".write(to: outside.appendingPathComponent("more/deep.md"), atomically: true, encoding: .utf8)
+        let source = DirectoryContentSource(root: content)
+        #expect(try source.list().files.contains("pages/leak.md"))
+        try link(content.appendingPathComponent("alias"), to: "pages") // a link inside: still followed
+        #expect(source.readText("pages/first.md") == "First.")
+        #expect(source.readText("pages/more/deep.md") == "Deep inside.")
+        #expect(source.readText("alias/leak.md") == "Inside words only.")
+        #expect(source.stamp("pages/leak.md") != nil)
+        // The swap: `pages` is moved aside and a link to the outside folder, with the same names, put in its place.
+        try FileManager.default.moveItem(at: content.appendingPathComponent("pages"), to: content.appendingPathComponent("kept"))
+        try link(content.appendingPathComponent("pages"), to: outside.path)
+        for path in ["pages/leak.md", "pages/more/deep.md", "alias/leak.md"] {
+            #expect(source.read(path) == nil, "\(path) was read through the swapped link")
+            #expect(source.stamp(path) == nil, "\(path) was stamped through the swapped link")
+        }
+        #expect(DirectoryContentSource(root: content).read("pages/leak.md") == nil)
+    }
+
     @Test func aLinkLoopIsOneErrorPerLink() throws {
         let (folder, content) = try site()
         defer { try? FileManager.default.removeItem(at: folder) }

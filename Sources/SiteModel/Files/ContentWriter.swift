@@ -40,7 +40,9 @@ public struct FolderLockError: Error, Sendable {
 /// and answers files:
 ///
 /// - only where the build would read: every folder on the way is checked with `DirectoryContentSource`'s own rule
-///   for links, so a link that leads out of the content folder is refused with the build's words;
+///   for links, so a link that leads out of the content folder is refused with the build's words, and the place
+///   found is then opened beneath the content folder without following a link (`Beneath`), so a folder swapped for
+///   one after the check is not written through;
 /// - each file whole or not at all: written beside its place under a hidden name, then renamed over it, so a build
 ///   or another import never sees half a file;
 /// - under a lock on the content folder (`lock()`), held from reading what is there to writing what changed, so two
@@ -65,28 +67,43 @@ public struct ContentWriter: Sendable {
 
     /// Writes `data` at `path` (relative to the content folder), or says why not; nothing is written on a problem.
     public func write(_ data: Data, to path: String) -> DirectoryContentSource.PlaceProblem? {
-        let place: (folders: [String], file: String)
         switch source.placeToWrite(path) {
-        case .success(let found): place = found
+        case .success(let place): return write(data, at: place, path: path)
         case .failure(let problem): return problem
         }
+    }
+
+    /// Writes `data` at the place `placeToWrite` found for `path`. Apart from `write(_:to:)` so that a test can change
+    /// the folder between the two.
+    func write(_ data: Data, at place: (folders: [String], file: String), path: String) -> DirectoryContentSource.PlaceProblem? {
         func failed(_ what: String) -> DirectoryContentSource.PlaceProblem {
             .init(path: path, message: "This file could not be written: \(what)\(String(cString: strerror(errno))).")
         }
-        for folder in place.folders where mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            return failed("its folder could not be made: ")
+        // The place is opened from the content folder's own descriptor, each folder inside the one before and none
+        // through a link (`Beneath`), and the file is written and renamed inside the last: a folder swapped for a link
+        // after `placeToWrite` looked at it makes the write fail, rather than land outside the content folder.
+        guard let relative = source.realRoot.relativePath(of: LocalPath(place.file)), !relative.isEmpty else {
+            errno = ENOENT
+            return failed("")
         }
-        let folder = place.file.split(separator: "/").dropLast().joined(separator: "/")
-        let name = place.file.split(separator: "/").last.map(String.init) ?? path
-        let temporary = "/" + folder + "/.\(name).signpost-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let parts = relative.split(separator: "/")
+        let root = Beneath.openRoot(source.realRoot.string)
+        guard root >= 0 else { return failed("") }
+        defer { close(root) }
+        // The folders `placeToWrite` found missing are the last ones on the way.
+        let folder = Beneath.openFolder(parts.dropLast(), in: root, makingFrom: parts.count - 1 - place.folders.count)
+        guard folder >= 0 else { return failed(place.folders.isEmpty ? "" : "its folder could not be made: ") }
+        defer { close(folder) }
+        let name = String(parts[parts.count - 1])
+        let temporary = ".\(name).signpost-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return failed("") }
         let wrote = data.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
         let synced = wrote && fsync(descriptor) == 0
         close(descriptor)
-        guard synced, rename(temporary, place.file) == 0 else {
+        guard synced, renameat(folder, temporary, folder, name) == 0 else {
             let problem = failed("")
-            unlink(temporary)
+            unlinkat(folder, temporary, 0)
             return problem
         }
         return nil

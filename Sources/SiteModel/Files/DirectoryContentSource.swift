@@ -9,6 +9,9 @@ import Darwin
 ///
 /// - Nothing outside the folder is ever listed or read: a symbolic link is followed only when it leads to another
 ///   place inside the folder, and a link that leads out, loops, or points at nothing is a problem named by its path.
+/// - Every file and folder is opened from the folder's own descriptor, one folder at a time and never through a link
+///   (`Beneath`); a link inside is followed by finding its real place, checking it, and opening that place the same
+///   way. So a folder swapped for a link to somewhere outside while a build runs is never read through.
 /// - Only regular files are read, so a named pipe or a device cannot hang or flood a build.
 /// - Folders are walked with a list of folders still to visit, not by recursion, so no depth of folders can
 ///   overflow the stack.
@@ -27,11 +30,14 @@ public struct DirectoryContentSource: ContentSource {
 
     /// The real place on disk of each folder read from, by its path inside the source; nil when it is not inside.
     private let folders = SharedCache<String, String?>()
+    /// The folder itself, open: every file read is opened inside it.
+    private let opened: OpenFolder
 
     public init(root: LocalPath, includeHidden: Bool = false, role: String = "content folder", only: [String]? = nil,
                 label: @escaping @Sendable (String) -> String = { $0 }) {
         self.root = root
         self.realRoot = root.resolvingLinks()
+        self.opened = OpenFolder(realRoot.string)
         self.includeHidden = includeHidden
         self.role = role
         self.only = only
@@ -68,11 +74,12 @@ public struct DirectoryContentSource: ContentSource {
                 return (disk.string, name + "/")
             }
         }
+        let root = opened.descriptor()
         while let (folder, prefix) = folders.popLast() {
             // Names beyond plain ASCII in this folder: two that differ only in how their accents are written (one made
             // on a Mac, say) look the same to a reader, and to Swift, which counts them as one name.
             var accented: Set<String> = []
-            for (name, listedKind) in FileKind.entries(in: folder) {
+            for (name, listedKind) in entries(inRealPlace: folder, root: root) {
                 if !includeHidden && name.hasPrefix(".") { continue }
                 let path = prefix + name
                 var disk = folder + "/" + name
@@ -111,6 +118,15 @@ public struct DirectoryContentSource: ContentSource {
             }
         }
         return ContentListing(files: files.sorted(), problems: problems)
+    }
+
+    /// The names in the folder at `real`, a real place inside the folder, opened from the folder's own descriptor
+    /// one folder at a time without following a link (`Beneath`): a folder swapped for a link after it was found
+    /// gives no names, rather than the names of a folder outside.
+    private func entries(inRealPlace real: String, root: Int32?) -> [(name: String, kind: FileKind?)] {
+        guard let root, let beneath = realRoot.relativePath(of: LocalPath(real)) else { return [] }
+        let folder = Beneath.openFolder(beneath.split(separator: "/"), in: root)
+        return folder >= 0 ? FileKind.entries(inOpen: folder) : []
     }
 
     /// Why a place in the folder is refused: a link that loops, leads nowhere or leads out of the folder, or a file
@@ -199,42 +215,93 @@ public struct DirectoryContentSource: ContentSource {
 
     /// Reads a file inside the folder, following links only while they stay inside it. Named pipes, devices and
     /// folders give nil, without waiting.
-    ///
-    /// Each folder's real place is worked out once: a file that is not itself a link is then opened directly inside
-    /// its folder's real place, and only a file that is a link has its target followed and checked.
     public func read(_ path: String) -> Data? {
-        guard let direct = directPlace(of: path) else { return nil }
-        // Opened without following a link: a file that is not a link is read at once, and only a link (which the
-        // system refuses to open this way) has its target found and checked.
-        switch FileKind.readRegularFileNotLink(direct) {
-        case .read(let data): return data
-        case .notRegular: return nil
-        case .link:
-            guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
-            return FileKind.readRegularFile(real.string)
+        inside(path) { folder, name in
+            let file = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard file >= 0 else { return errno == ELOOP ? .link : .found(nil) }
+            defer { close(file) }
+            return .found(Beneath.readRegularFile(file))
         }
     }
 
     /// The stamp of a file inside the folder, found the same way as `read` finds the file.
     public func stamp(_ path: String) -> FileStamp? {
-        guard let direct = directPlace(of: path) else { return nil }
-        if let stamp = FileStamp.ofFileNotLink(direct) { return stamp }
-        guard FileKind.of(direct, followingLinks: false) == .link else { return nil }
-        guard let real = Self.realPath(direct), realRoot.contains(real) else { return nil }
-        return FileStamp.of(real.string)
+        inside(path) { folder, name in
+            var info = stat()
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .found(nil) }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .found(FileStamp(info))
+            case S_IFLNK: return .link
+            default: return .found(nil)
+            }
+        }
     }
 
-    /// Where a file inside the folder is, in its folder's real place (the file itself may still be a link); nil when
-    /// its folder is outside the folder.
-    private func directPlace(of path: String) -> String? {
-        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty else { return nil }
+    /// What looking at a file in its open folder found: a value (nil for nothing that can be read), or a link.
+    private enum Look<Value> {
+        case found(Value?)
+        case link
+    }
+
+    /// Gives `look` the file at `path`: its folder, open, and its name. The folder is reached from the content
+    /// folder's own descriptor one folder at a time, without following a link (`Beneath`), and `look` must not follow
+    /// one either, so a folder swapped for a link to somewhere outside, at any moment, is never read through.
+    ///
+    /// Only when a link is met on the way (a link to a file or a folder inside, which `list` follows) are the real
+    /// places of the file's folder and of the file found and checked to be inside, as `list` checks them; that real
+    /// place is then opened from the content folder's descriptor the same way, so a part of it swapped for a link
+    /// after the check makes the open fail rather than lead out.
+    private func inside<Value>(_ path: String, _ look: (_ folder: Int32, _ name: String) -> Look<Value>) -> Value? {
+        guard let relative = ContentPath.resolve(path, from: ""), !relative.isEmpty,
+              let root = opened.descriptor() else { return nil }
+        if case .found(let value) = Self.look(at: relative, in: root, look) { return value }
         let folder = ContentPath.folder(of: relative)
         let realFolder = folders.value(for: folder) {
-            Self.realPath(root.appending(folder).string).flatMap { realRoot.contains($0) ? $0.string : nil }
+            Self.realPath(onDisk(folder)).flatMap { realRoot.contains($0) ? $0.string : nil }
         }
-        guard let realFolder else { return nil }
-        let name = PathText.lastPart(relative) ?? relative
-        return realFolder == "/" ? "/" + name : realFolder + "/" + name
+        guard realFolder != nil, let real = Self.realPath(onDisk(relative)),
+              let beneath = realRoot.relativePath(of: real), !beneath.isEmpty else { return nil }
+        // A link again: a part of the real place was swapped for one since it was found.
+        if case .found(let value) = Self.look(at: beneath, in: root, look) { return value }
+        return nil
+    }
+
+    /// Where `relative` is, by its path through the folder as given (links in it still to follow).
+    private func onDisk(_ relative: String) -> String { root.appending(relative).string }
+
+    /// `look` given the file at `relative` (parts between single slashes, none `.` or `..`) inside the folder open
+    /// as `root`; `.link` when a folder on the way is a link.
+    private static func look<Value>(at relative: String, in root: Int32,
+                                    _ look: (Int32, String) -> Look<Value>) -> Look<Value> {
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return look(root, relative) }
+        let name = String(relative[relative.utf8.index(after: slash)...])
+        let folder = Beneath.openFolder(relative[..<slash].split(separator: "/"), in: root)
+        guard folder >= 0 else { return errno == ENOTDIR || errno == ELOOP ? .link : .found(nil) }
+        defer { close(folder) }
+        return look(folder, name)
+    }
+}
+
+/// A folder kept open while files are read from it, opened the first time it is needed and closed when the last copy
+/// of the source holding it is let go.
+final class OpenFolder: Sendable {
+    let path: String
+    private let opened = Guarded<Int32>(-1)
+
+    init(_ path: String) { self.path = path }
+
+    /// The folder's descriptor, or nil when it cannot be opened (it is tried again next time).
+    func descriptor() -> Int32? {
+        opened.withLock { descriptor in
+            if descriptor < 0 { descriptor = Beneath.openRoot(path) }
+            return descriptor >= 0 ? descriptor : nil
+        }
+    }
+
+    deinit {
+        opened.withLock { descriptor in
+            if descriptor >= 0 { close(descriptor) }
+        }
     }
 }
 
@@ -262,11 +329,25 @@ public enum FileKind: Equatable, Sendable {
     public static func entries(in folder: String) -> [(name: String, kind: FileKind?)] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
+        return entries { readdir(directory) }
+    }
+
+    /// `entries(in:)` of the folder open as `descriptor`, which is closed after.
+    static func entries(inOpen descriptor: Int32) -> [(name: String, kind: FileKind?)] {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return []
+        }
+        defer { closedir(directory) }
+        return entries { readdir(directory) }
+    }
+
+    private static func entries(_ next: () -> UnsafeMutablePointer<dirent>?) -> [(name: String, kind: FileKind?)] {
         var entries: [(name: String, kind: FileKind?)] = []
         // The name is read where it lies, up to its end: copying the whole `d_name` field could read past the end of
         // the system's buffer, as a short entry at the end of it is smaller than `dirent`, and crash.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        while let entry = readdir(directory) {
+        while let entry = next() {
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             guard name != "." && name != ".." else { continue }
             let kind: FileKind? = switch Int32(entry.pointee.d_type) {
@@ -283,45 +364,9 @@ public enum FileKind: Equatable, Sendable {
 
     /// The bytes of a regular file, read with as few system calls as its size allows; nil for anything else.
     public static func readRegularFile(_ path: String, followingLinks: Bool = true) -> Data? {
-        if case .read(let data) = read(path, followingLinks: followingLinks) { return data }
-        return nil
-    }
-
-    /// What reading a path without following a link at its end gave.
-    enum ReadResult {
-        case read(Data)
-        /// The path is a symbolic link, which was not followed.
-        case link
-        /// Nothing there, not a regular file, or it could not be read.
-        case notRegular
-    }
-
-    /// Reads a regular file at `path`, telling a link at its end apart from anything else that cannot be read, so the
-    /// caller need not ask the system what is there before opening it.
-    static func readRegularFileNotLink(_ path: String) -> ReadResult { read(path, followingLinks: false) }
-
-    private static func read(_ path: String, followingLinks: Bool) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
-        guard descriptor >= 0 else { return !followingLinks && errno == ELOOP ? .link : .notRegular }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .notRegular }
-        let size = Int(info.st_size)
-        guard size > 0 else { return .read(Data()) }
-        // The buffer is not cleared first: every byte handed back was read from the file.
-        guard let buffer = malloc(size) else { return .notRegular }
-        var filled = 0
-        while filled < size {
-            let count = SystemCall.read(descriptor, buffer + filled, size - filled)
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                free(buffer)
-                return .notRegular
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        // A file that shrank while being read gives what was there.
-        return .read(Data(bytesNoCopy: buffer, count: filled, deallocator: .free))
+        return Beneath.readRegularFile(descriptor)
     }
 }

@@ -141,8 +141,9 @@ struct ImportOpenReferralCommand: ParsableCommand {
     /// The JSON files at `source`: the file itself, or every `.json` file under the folder.
     func feedFiles() throws -> [String] {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: source, isDirectory: &isFolder)
-        guard isFolder.boolValue else { return [source] }
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder), isFolder.boolValue else {
+            return [source]
+        }
         let base = URL(fileURLWithPath: source)
         let found = FileManager.default.enumerator(atPath: source)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") } ?? []
         return found.sorted().map { base.appendingPathComponent($0).path }

@@ -42,12 +42,17 @@ public struct AllowedHosts: Sendable {
         return allows(host: String(origin.dropFirst("http://".count)))
     }
 
+    /// The text of a C buffer, up to its first NUL.
+    private static func text(of buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// This computer's host name (with and without `.local`) and the addresses of its network interfaces.
     static func machineNames(ip6: Bool) -> [String] {
         var names: [String] = []
         var buffer = [CChar](repeating: 0, count: 256)
         if gethostname(&buffer, buffer.count - 1) == 0 {
-            let name = String(cString: buffer)
+            let name = Self.text(of: buffer)
             if !name.isEmpty {
                 names.append(name)
                 if !name.hasSuffix(".local") { names.append(name + ".local") }
@@ -67,7 +72,7 @@ public struct AllowedHosts: Sendable {
             guard getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else {
                 continue
             }
-            let text = String(cString: host)
+            let text = Self.text(of: host)
             // A link-local IPv6 address needs its interface named (`fe80::1%eth0`), which browsers do not take.
             if !text.contains("%") { names.append(text) }
         }

@@ -82,11 +82,12 @@ public enum BuiltInFiles {
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let file = folder.appending(path)
             try makeFolders(file.parent)
-            do {
-                try data.write(to: file.url)
-            } catch {
-                throw problem(error, making: file, what: "write files")
-            }
+            // Written with the system's own calls, so a failure comes with the system's reason (`errno`).
+            let descriptor = open(file.string, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let wrote = descriptor >= 0 && data.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
+            let code = errno
+            if descriptor >= 0 { close(descriptor) }
+            if !wrote { throw problem(code: code, making: file, what: "write files") }
         }
     }
 
@@ -96,30 +97,14 @@ public enum BuiltInFiles {
         for part in folder.components {
             made = made.appending(part)
             if mkdir(made.string, 0o755) != 0 && errno != EEXIST {
-                throw problem(code: errno, error: nil, making: made, what: "make folders")
+                throw problem(code: errno, making: made, what: "make folders")
             }
         }
-    }
-
-    /// Why a file could not be written, from Foundation's error.
-    private static func problem(_ error: Error, making path: LocalPath, what: String) -> Problem {
-        let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
-        var code: Int32 = underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : 0
-        if code == 0, let cocoa = error as? CocoaError {
-            switch cocoa.code {
-            case .fileWriteNoPermission: code = EACCES
-            case .fileWriteInvalidFileName: code = ENAMETOOLONG
-            case .fileWriteOutOfSpace: code = ENOSPC
-            case .fileWriteFileExists: code = EEXIST
-            case .fileWriteVolumeReadOnly: code = EROFS
-            default: break
-            }
-        }
-        return problem(code: code, error: error, making: path, what: what)
     }
 
     /// Why a folder or file could not be made, in plain words and with what to do, from the system's error number.
-    private static func problem(code: Int32, error: Error?, making path: LocalPath, what: String) -> Problem {        // The folder the new files were to go in: the nearest one that is there.
+    private static func problem(code: Int32, making path: LocalPath, what: String) -> Problem {
+        // The folder the new files were to go in: the nearest one that is there.
         var existing = path.parent
         while existing.components.count > 0 && FileKind.of(existing.string, followingLinks: true) == .missing {
             existing = existing.parent
@@ -139,8 +124,7 @@ public enum BuiltInFiles {
             }
             return Problem(description: "\(blocking) is a file, not a folder, so nothing can be made in it. Choose another place.")
         default:
-            let words = code != 0 ? String(cString: strerror(code)) : error?.localizedDescription ?? "unknown"
-            return Problem(description: "Could not \(what) in \(existing): \(words). Choose another folder.")
+            return Problem(description: "Could not \(what) in \(existing): \(String(cString: strerror(code))). Choose another folder.")
         }
     }
 }

@@ -42,6 +42,20 @@ struct HTMLBuffer {
         }
     }
 
+    /// Swift text, escaped as `escaped(_:)` escapes a C string.
+    mutating func escaped<Text: StringProtocol>(text: Text) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { escaped(UnsafeBufferPointer($0)) }
+    }
+
+    /// A link target written as `href(_:)` writes it, or nothing when it would run code (`isDangerous`).
+    mutating func safeHref(_ url: String) {
+        var url = url
+        url.withUTF8 { bytes in
+            if !Self.isDangerous(bytes) { href(bytes) }
+        }
+    }
+
     mutating func escaped(_ text: UnsafeBufferPointer<UInt8>) {
         var start = 0
         for (index, byte) in text.enumerated() {

@@ -196,9 +196,7 @@ public struct HTMLWriter {
                         continue
                     }
                     let text = String(cString: cmark_node_get_literal(node))
-                    let kept = text.first?.isWhitespace == true ? String(text.drop(while: \.isWhitespace)) : text
-                    var bytes = Array(kept.utf8)
-                    bytes.withUnsafeMutableBufferPointer { out.escaped(UnsafeBufferPointer($0)) }
+                    out.escaped(text: text.first?.isWhitespace == true ? text.drop(while: \.isWhitespace) : text[...])
                 } else {
                     out.escaped(cmark_node_get_literal(node))
                 }
@@ -295,32 +293,22 @@ public struct HTMLWriter {
     /// Writes `text` escaped, with the parts `links` names as links to their targets.
     private func write(_ text: String, linking links: [TextLink], into out: inout HTMLBuffer) {
         var start = text.startIndex
-        func plain(_ part: Substring) {
-            var bytes = Array(part.utf8)
-            bytes.withUnsafeMutableBufferPointer { out.escaped(UnsafeBufferPointer($0)) }
-        }
         for link in links where link.range.lowerBound >= start && link.range.upperBound <= text.endIndex {
-            plain(text[start..<link.range.lowerBound])
+            out.escaped(text: text[start..<link.range.lowerBound])
             out.append("<a href=\"")
-            var href = link.href
-            href.withUTF8 { bytes in
-                if !HTMLBuffer.isDangerous(bytes) { out.href(bytes) }
-            }
+            out.safeHref(link.href)
             out.append("\">")
-            plain(text[link.range])
+            out.escaped(text: text[link.range])
             out.append("</a>")
             start = link.range.upperBound
         }
-        plain(text[start...])
+        out.escaped(text: text[start...])
     }
 
     private func writeTarget(of node: OpaquePointer, into out: inout HTMLBuffer) {
         guard let chars = cmark_node_get_url(node) else { return }
         let written = String(cString: chars)
-        var url = target(written) ?? written
-        url.withUTF8 { bytes in
-            if !HTMLBuffer.isDangerous(bytes) { out.href(bytes) }
-        }
+        out.safeHref(target(written) ?? written)
     }
 
     private func writeTitle(of node: OpaquePointer, into out: inout HTMLBuffer) {
